@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .unsafeFlags(["-warnings-as-errors"])
+]
+
+let package = Package(
+    name: "adr",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "adr", targets: ["adr"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "ADRMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strictSettings),
+        .target(
+            name: "ADRCore",
+            dependencies: ["ADRMarkdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "ADRGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+        .target(
+            name: "ADRWorkspace",
+            dependencies: ["ADRCore", "ADRGit"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "adr",
+            dependencies: [
+                "ADRWorkspace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ADRMarkdownTests", dependencies: ["ADRMarkdown"]),
+        .testTarget(name: "ADRCoreTests", dependencies: ["ADRCore"]),
+        .testTarget(name: "ADRGitTests", dependencies: ["ADRGit"]),
+        .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["adr"]),
+    ]
+)

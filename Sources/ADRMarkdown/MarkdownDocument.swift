@@ -1,0 +1,2 @@
+// Placeholder; the cmark-gfm layer is written in its own change.
+internal import CCmarkGFM
