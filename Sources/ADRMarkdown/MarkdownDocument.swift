@@ -96,6 +96,14 @@ public struct MarkdownLink: Sendable, Hashable {
     public var line: Int
     /// Whether this is an image (`![alt](src)`) rather than a link.
     public var isImage: Bool
+
+    /// Creates a link value, as tests and callers building fixtures need.
+    public init(text: String, destination: String, line: Int, isImage: Bool = false) {
+        self.text = text
+        self.destination = destination
+        self.line = line
+        self.isImage = isImage
+    }
 }
 
 // MARK: - Copying out of the C tree
