@@ -93,6 +93,13 @@ struct RecordSource {
         number >= 1 && number <= lines.count ? lines[number - 1].content : ""
     }
 
+    /// The last line at or before `number` that is not blank.
+    func lastContentLine(upTo number: Int) -> Int {
+        var line = number
+        while line > 1, content(line).trimmingWhitespace.isEmpty { line -= 1 }
+        return line
+    }
+
     /// The YAML between the front matter fences.
     var frontMatterYAML: String? {
         guard let frontMatter else { return nil }

@@ -54,7 +54,7 @@ public enum RecordText {
             } else {
                 let blocks = source.document.blocks
                 let anchor =
-                    layout.dateLine.map { blocks[$0.blockIndex].endLine }
+                    layout.dateLine.map { source.lastContentLine(upTo: blocks[$0.blockIndex].endLine) }
                     ?? layout.titleHeadingIndex.map { blocks[$0].endLine }
                 if let anchor {
                     source.insert(["", "## Status", "", status], before: anchor + 1)
@@ -87,7 +87,8 @@ public enum RecordText {
                 appendParagraph([link], to: &source)
             }
         } else if let links = layout.section(where: { RecordLayout.headingKey($0) == "links" }) {
-            let last = links.blockIndices.last.map { blocks[$0].endLine }
+            // cmark may count the blank line after a list as part of it.
+            let last = links.blockIndices.last.map { source.lastContentLine(upTo: blocks[$0].endLine) }
             if let last {
                 source.insert(["- \(link)"], before: last + 1)
             } else {
@@ -96,7 +97,9 @@ public enum RecordText {
         } else if layout.statusLine == nil,
             let more = layout.section(where: { RecordLayout.headingKey($0) == "more information" })
         {
-            let last = more.blockIndices.last.map { blocks[$0].endLine } ?? more.headingLine
+            let last =
+                more.blockIndices.last.map { source.lastContentLine(upTo: blocks[$0].endLine) }
+                ?? more.headingLine
             source.insert(["", link], before: last + 1)
         } else {
             appendParagraph(["## Links", "", "- \(link)"], to: &source)
