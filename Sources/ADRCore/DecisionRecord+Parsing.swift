@@ -120,7 +120,8 @@ private struct RecordReader {
         if let match = heading.wholeMatch(of: /(\d+)\s*[.:)\-–—]?\s+(.+)/) {
             return (Int(match.1), match.2.trimmingWhitespace)
         }
-        if let match = heading.wholeMatch(of: /(?i)architecture\s+decision\s+record\s*[:\-–—]\s*(.+)/)
+        if let match = heading.wholeMatch(
+            of: /(?i)architecture\s+decision\s+record\s*[:\-–—]\s*(.+)/)
         {
             return (nil, match.1.trimmingWhitespace)
         }
@@ -134,17 +135,20 @@ private struct RecordReader {
         if let section = layout.statusSection { written = statusInSection(section) }
         if written == nil, let line = layout.statusLine {
             let source = layout.source.content(line.line)
-            let value = source.prefixMatch(of: /\s*(?:[-*+]\s+)?(?:\*\*)?/).map {
-                source[$0.range.upperBound...]
-            } ?? source[...]
-            let afterLabel = value.prefixMatch(of: RecordLayout.statusLabel).map {
-                value[$0.range.upperBound...]
-            } ?? value
+            let value =
+                source.prefixMatch(of: /\s*(?:[-*+]\s+)?(?:\*\*)?/).map {
+                    source[$0.range.upperBound...]
+                } ?? source[...]
+            let afterLabel =
+                value.prefixMatch(of: RecordLayout.statusLabel).map {
+                    value[$0.range.upperBound...]
+                } ?? value
             written = (afterLabel.trimmingWhitespace, line.line)
         }
         if let inFrontMatter = frontMatterString("status"), !inFrontMatter.isEmpty {
             let line = layout.frontMatterKeys["status"]
-            if let written, RecordStatus(parsing: written.text) != RecordStatus(parsing: inFrontMatter)
+            if let written,
+                RecordStatus(parsing: written.text) != RecordStatus(parsing: inFrontMatter)
             {
                 warn(
                     line,
@@ -182,7 +186,9 @@ private struct RecordReader {
                 if text.isEmpty { continue }
                 if let link = RecordLayout.linkLine(line, source: layout.source) {
                     if supersededBy == nil, RecordStatus(parsing: link.type) == .superseded {
-                        supersededBy = (layout.source.content(line.line).trimmingWhitespace, line.line)
+                        supersededBy = (
+                            layout.source.content(line.line).trimmingWhitespace, line.line
+                        )
                     }
                     continue
                 }

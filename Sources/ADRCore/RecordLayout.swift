@@ -69,7 +69,9 @@ struct RecordLayout {
     }
 
     // Computed, because a `Regex` is not `Sendable` and may not be a stored static.
-    static var statusLabel: Regex<Substring> { /(?i)\s*(?:status|statut|état|etat|estado|stand|stato)\s*:\s*/ }
+    static var statusLabel: Regex<Substring> {
+        /(?i)\s*(?:status|statut|état|etat|estado|stand|stato)\s*:\s*/
+    }
     static var dateLabel: Regex<Substring> { /(?i)\s*(?:date|datum|fecha|data)\s*:\s*/ }
     static let statusHeadings: Set<String> = [
         "status", "statut", "état", "etat", "estado", "stand", "stato", "statuts",
@@ -124,7 +126,8 @@ struct RecordLayout {
                     separator: "\n", omittingEmptySubsequences: false
                 ).enumerated() {
                     result.append(
-                        TextLine(line: block.startLine + offset, text: String(text), blockIndex: index)
+                        TextLine(
+                            line: block.startLine + offset, text: String(text), blockIndex: index)
                     )
                 }
             case .list:

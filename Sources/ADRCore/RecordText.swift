@@ -37,7 +37,8 @@ public enum RecordText {
         } else if let line = layout.statusLine {
             let old = source.content(line.line)
             if let match = old.prefixMatch(
-                of: /(\s*(?:[-*+]\s+)?(?:\*\*)?(?i:status|statut|état|etat|estado|stand|stato)(?:\*\*)?\s*:\s*(?:\*\*)?)(.*)/
+                of:
+                    /(\s*(?:[-*+]\s+)?(?:\*\*)?(?i:status|statut|état|etat|estado|stand|stato)(?:\*\*)?\s*:\s*(?:\*\*)?)(.*)/
             ) {
                 source.lines[line.line - 1].content =
                     match.1 + styled(status, like: String(match.2))
@@ -54,7 +55,9 @@ public enum RecordText {
             } else {
                 let blocks = source.document.blocks
                 let anchor =
-                    layout.dateLine.map { source.lastContentLine(upTo: blocks[$0.blockIndex].endLine) }
+                    layout.dateLine.map {
+                        source.lastContentLine(upTo: blocks[$0.blockIndex].endLine)
+                    }
                     ?? layout.titleHeadingIndex.map { blocks[$0].endLine }
                 if let anchor {
                     source.insert(["", "## Status", "", status], before: anchor + 1)
@@ -88,7 +91,9 @@ public enum RecordText {
             }
         } else if let links = layout.section(where: { RecordLayout.headingKey($0) == "links" }) {
             // cmark may count the blank line after a list as part of it.
-            let last = links.blockIndices.last.map { source.lastContentLine(upTo: blocks[$0].endLine) }
+            let last = links.blockIndices.last.map {
+                source.lastContentLine(upTo: blocks[$0].endLine)
+            }
             if let last {
                 source.insert(["- \(link)"], before: last + 1)
             } else {
@@ -187,7 +192,8 @@ public enum RecordText {
     // MARK: Pieces
 
     private static func renamed(_ destination: String, _ old: String, _ new: String) -> String? {
-        let fragmentStart = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let fragmentStart =
+            destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
         let path = destination[..<fragmentStart]
         guard path == old || path.hasSuffix("/" + old) else { return nil }
         return path.dropLast(old.count) + new + destination[fragmentStart...]

@@ -18,14 +18,14 @@ public struct MarkdownDocument: Sendable, Hashable {
     public init(parsing text: String, lineOffset: Int = 0) {
         blocks =
             CMarkTree.withDocument(text) { root, _ in
-            var blocks: [MarkdownBlock] = []
-            var child = cmark_node_first_child(root)
-            while let node = child {
-                blocks.append(MarkdownBlock(copying: node, lineOffset: lineOffset))
-                child = cmark_node_next(node)
-            }
-            return blocks
-        } ?? []
+                var blocks: [MarkdownBlock] = []
+                var child = cmark_node_first_child(root)
+                while let node = child {
+                    blocks.append(MarkdownBlock(copying: node, lineOffset: lineOffset))
+                    child = cmark_node_next(node)
+                }
+                return blocks
+            } ?? []
     }
 
     /// Renders `markdown` to an HTML fragment (no `<html>` or `<body>`), with the GFM

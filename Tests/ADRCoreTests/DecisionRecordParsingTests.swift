@@ -16,7 +16,8 @@ import Testing
         We need to record decisions.
 
         """
-    let record = DecisionRecord(parsing: text, path: "doc/adr/0001-record-architecture-decisions.md")
+    let record = DecisionRecord(
+        parsing: text, path: "doc/adr/0001-record-architecture-decisions.md")
     #expect(record.number == 1)
     #expect(record.title == "Record architecture decisions")
     #expect(record.heading == "1. Record architecture decisions")
@@ -41,7 +42,10 @@ import Testing
     let record = DecisionRecord(parsing: text, path: "0002-use-mysql.md")
     #expect(record.status == .superseded)
     #expect(record.statusText == "Superceded by [3. Use PostgreSQL](0003-use-postgresql.md)")
-    #expect(record.links == [RecordLink(type: "Superceded by", target: "0003-use-postgresql.md", line: 7)])
+    #expect(
+        record.links == [
+            RecordLink(type: "Superceded by", target: "0003-use-postgresql.md", line: 7)
+        ])
 }
 
 @Test func crlfAndBOMAndLeadingCommentsAreRead() {

@@ -30,7 +30,8 @@ private let nygard = """
 @Test func settingTheStatusEditsFrontMatterAsText() {
     let text = "---\n# keep me\nstatus: proposed # was draft\ndate: 2024-01-02\n---\n\n# T\n"
     let result = RecordText.settingStatus("Accepted", in: text)
-    #expect(result == "---\n# keep me\nstatus: accepted # was draft\ndate: 2024-01-02\n---\n\n# T\n")
+    #expect(
+        result == "---\n# keep me\nstatus: accepted # was draft\ndate: 2024-01-02\n---\n\n# T\n")
 }
 
 @Test func settingTheStatusEditsAMADRTwoBullet() {
@@ -69,21 +70,25 @@ private let nygard = """
         result
             == nygard.replacing(
                 "Accepted\n\n## Context",
-                with: "Accepted\n\nSuperceded by [3. Use PostgreSQL](0003-use-postgresql.md)\n\n## Context"))
+                with:
+                    "Accepted\n\nSuperceded by [3. Use PostgreSQL](0003-use-postgresql.md)\n\n## Context"
+            ))
 }
 
 @Test func addingALinkAtTheEndWhenStatusIsTheLastSectionKeepsCRLF() {
     let text = "# ADR-001: T\r\n\r\n## Status\r\nApproved on 2026-02-08"
     #expect(
         RecordText.addingLink(type: "Amends", text: "ADR-000", target: "adr-000.md", in: text)
-            == "# ADR-001: T\r\n\r\n## Status\r\nApproved on 2026-02-08\r\n\r\nAmends [ADR-000](adr-000.md)\r\n")
+            == "# ADR-001: T\r\n\r\n## Status\r\nApproved on 2026-02-08\r\n\r\nAmends [ADR-000](adr-000.md)\r\n"
+    )
 }
 
 @Test func addingALinkToAMADRTwoRecordUsesTheLinksSection() {
     let text = "# T\n\n- Status: accepted\n\n## Links\n\n- Refines [a](a.md)\n\n## More\n"
     #expect(
         RecordText.addingLink(type: "Supersedes", text: "b", target: "b.md", in: text)
-            == "# T\n\n- Status: accepted\n\n## Links\n\n- Refines [a](a.md)\n- Supersedes [b](b.md)\n\n## More\n")
+            == "# T\n\n- Status: accepted\n\n## Links\n\n- Refines [a](a.md)\n- Supersedes [b](b.md)\n\n## More\n"
+    )
     let bare = "# T\n\n- Status: accepted\n"
     #expect(
         RecordText.addingLink(type: "Supersedes", text: "b", target: "b.md", in: bare)
@@ -91,12 +96,15 @@ private let nygard = """
 }
 
 @Test func removingAcceptedLeavesOneBlankLine() {
-    let linked = RecordText.addingLink(type: "Superceded by", text: "3. X", target: "0003-x.md", in: nygard)
+    let linked = RecordText.addingLink(
+        type: "Superceded by", text: "3. X", target: "0003-x.md", in: nygard)
     #expect(
         RecordText.removingAcceptedStatus(in: linked)
             == nygard.replacing(
                 "Accepted\n\n## Context", with: "Superceded by [3. X](0003-x.md)\n\n## Context"))
-    #expect(RecordText.removingAcceptedStatus(in: "# T\n\n## Status\n\nAccepted.\n") == "# T\n\n## Status\n\nAccepted.\n")
+    #expect(
+        RecordText.removingAcceptedStatus(in: "# T\n\n## Status\n\nAccepted.\n")
+            == "# T\n\n## Status\n\nAccepted.\n")
 }
 
 @Test func markingSupersededUsesEachRecordsForm() {

@@ -1,6 +1,5 @@
-import Testing
-
 import ADRMarkdown
+import Testing
 
 @Test func topLevelBlocksComeInOrderWithTheirLines() {
     let document = MarkdownDocument(
@@ -27,7 +26,8 @@ import ADRMarkdown
         parsing: "# Title\n\n- Status: accepted\n- Deciders: Ana, Bo\n- Date: 2020-09-24\n")
     let list = document.blocks[1]
     #expect(list.kind == .list(ordered: false))
-    #expect(list.items.map(\.text) == ["Status: accepted", "Deciders: Ana, Bo", "Date: 2020-09-24"])
+    #expect(
+        list.items.map(\.text) == ["Status: accepted", "Deciders: Ana, Bo", "Date: 2020-09-24"])
     #expect(list.items.map(\.startLine) == [3, 4, 5])
 }
 
