@@ -72,21 +72,25 @@ extension DecisionLog {
         for old in request.supersedes {
             text = RecordText.addingLink(
                 type: request.spelling.forward, text: old.linkText,
-                destination: Self.linkDestination(from: fileName, to: old.fileName), to: text)
-            let updated = RecordText.markingSuperseded(
-                current(old), linkType: request.spelling.reverse, linkText: newLinkText,
-                destination: Self.linkDestination(from: old.fileName, to: fileName))
+                target: Self.linkDestination(from: fileName, to: old.fileName), in: text)
+            let destination = Self.linkDestination(from: old.fileName, to: fileName)
+            var updated = RecordText.markingSuperseded(
+                in: current(old), byText: newLinkText, target: destination, number: number)
+            // A record whose status line now carries the link (MADR 2) needs no second one.
+            if !updated.contains("](\(destination))") {
+                updated = RecordText.addingLink(
+                    type: request.spelling.reverse, text: newLinkText, target: destination,
+                    in: updated)
+            }
             pending.append((old.fileName, updated))
         }
         for link in request.links {
             text = RecordText.addingLink(
                 type: link.type, text: link.target.linkText,
-                destination: Self.linkDestination(from: fileName, to: link.target.fileName),
-                to: text)
+                target: Self.linkDestination(from: fileName, to: link.target.fileName), in: text)
             let updated = RecordText.addingLink(
                 type: link.reverse, text: newLinkText,
-                destination: Self.linkDestination(from: link.target.fileName, to: fileName),
-                to: current(link.target))
+                target: Self.linkDestination(from: link.target.fileName, to: fileName), in: current(link.target))
             pending.append((link.target.fileName, updated))
         }
         changes.changes.append(.create(path: fileName, contents: text))
@@ -105,14 +109,12 @@ extension DecisionLog {
         var changes = ChangeSet()
         let forwardText = RecordText.addingLink(
             type: type, text: target.linkText,
-            destination: Self.linkDestination(from: source.fileName, to: target.fileName),
-            to: source.text)
+            target: Self.linkDestination(from: source.fileName, to: target.fileName), in: source.text)
         changes.update(source.fileName, from: source.text, to: forwardText)
         let targetText = source.fileName == target.fileName ? forwardText : target.text
         let reverseText = RecordText.addingLink(
             type: reverse, text: source.linkText,
-            destination: Self.linkDestination(from: target.fileName, to: source.fileName),
-            to: targetText)
+            target: Self.linkDestination(from: target.fileName, to: source.fileName), in: targetText)
         changes.update(target.fileName, from: target.text, to: reverseText)
         return changes
     }
@@ -166,7 +168,7 @@ extension DecisionLog {
                 text = RecordText.rewritingLinks(
                     in: text, from: link.target,
                     to: Self.linkDestination(from: source.fileName, to: newFileName),
-                    oldText: entry.linkText, newText: newHeading)
+                    oldHeading: entry.linkText, newHeading: newHeading)
             }
             changes.update(source.fileName, from: source.text, to: text)
         }

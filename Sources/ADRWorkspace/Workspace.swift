@@ -30,7 +30,7 @@ public struct Workspace: Sendable {
                     })
                 else { continue }
                 entries.append(entry(fileName: name + "/" + inner))
-            } else if RecordFiles.isRecord(fileName: name) {
+            } else if DecisionRecord.isLikelyRecord(fileName: name) {
                 entries.append(entry(fileName: name))
             }
         }
