@@ -1,0 +1,127 @@
+import ADRCore
+import Foundation
+import Testing
+
+@testable import ADRWorkspace
+
+/// A temporary folder that is removed when the test ends.
+final class TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("adr-workspace-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ relative: String, _ contents: String) throws {
+        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    /// Every file under the folder with its bytes: the oracle for "nothing changed".
+    func snapshot() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        while let relative = enumerator?.nextObject() as? String {
+            let full = path + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return files
+    }
+
+    func workspace(environment: [String: String] = ["ADR_DATE": "1992-01-12"]) throws -> Workspace {
+        try Workspace(options: WorkspaceOptions(workingDirectory: path, environment: environment))
+    }
+}
+
+@Suite struct RollbackTests {
+    @Test(arguments: 0...2)
+    func aFailureMidwayLeavesTheLogByteIdentical(failingStep: Int) throws {
+        let folder = try TemporaryFolder()
+        var workspace = try folder.workspace()
+        _ = try workspace.initialize(directory: nil, template: nil)
+        _ = try workspace.newRecord(NewRecordOptions(title: "An idea"))
+        let before = try folder.snapshot()
+        let log = try workspace.readLog()
+        let request = NewRecordRequest(
+            title: "Better", template: BuiltInTemplates.template(named: "nygard")!,
+            date: "1992-01-12", status: "Accepted", supersedes: [log.entries[0], log.entries[1]])
+        let (_, changes) = log.planningNewRecord(request, number: 3)
+        #expect(changes.changes.count == 3)
+        #expect(throws: WorkspaceError.self) {
+            try FileStore.apply(
+                changes.mappingPaths { workspace.location.folder + "/" + $0 }, failingAfter: failingStep)
+        }
+        #expect(try folder.snapshot() == before)
+    }
+
+    @Test func aFileChangedSinceItWasReadIsNeverOverwritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.md", "one\n")
+        let changes = ChangeSet([.update(path: folder.path + "/a.md", from: "zero\n", to: "two\n")])
+        #expect(throws: WorkspaceError.self) { try FileStore.apply(changes) }
+        #expect(try String(contentsOfFile: folder.path + "/a.md", encoding: .utf8) == "one\n")
+    }
+
+    @Test func aMissingReferenceLeavesTheLogUntouched() throws {
+        let folder = try TemporaryFolder()
+        var workspace = try folder.workspace()
+        _ = try workspace.initialize(directory: nil, template: nil)
+        let before = try folder.snapshot()
+        #expect(throws: WorkspaceError.self) {
+            _ = try workspace.newRecord(NewRecordOptions(title: "X", supersedes: ["99"]))
+        }
+        #expect(try folder.snapshot() == before)
+    }
+}
+
+@Suite struct LogLocationTests {
+    @Test func theLogIsFoundThroughAdrDirFromASubfolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".adr-dir", "architecture/decisions\n")
+        try folder.write("architecture/decisions/0001-x.md", "# 1. X\n")
+        try folder.write("src/deep/keep", "")
+        let location = try LogLocation(
+            options: WorkspaceOptions(workingDirectory: folder.path + "/src/deep", environment: [:]))
+        #expect(location.folder == folder.path + "/architecture/decisions")
+    }
+
+    @Test(arguments: LogLocation.conventionalFolders)
+    func conventionalFoldersAreFound(name: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("\(name)/0001-x.md", "# 1. X\n")
+        let location = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        #expect(location.folder == folder.path + "/" + name)
+    }
+
+    @Test func log4brainsConfigurationNamesTheFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".log4brains.yml", "project:\n  name: x\n  adrFolder: ./docs/arch\n")
+        let location = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        #expect(location.folder == folder.path + "/docs/arch")
+    }
+
+    @Test func aBrokenConfigurationNamesTheFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".adr.yml", "log: x\nbogus: 1\n")
+        #expect {
+            _ = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        } throws: { error in
+            "\(error)".hasSuffix(".adr.yml:2: unknown key \"bogus\" (expected log, template, status, links, tags, logs, approvals)")
+        }
+    }
+
+    @Test func nothingFoundMeansDocAdrInTheWorkingDirectory() throws {
+        let folder = try TemporaryFolder()
+        let location = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        #expect(location.folder == folder.path + "/doc/adr")
+    }
+}
