@@ -16,11 +16,19 @@ extension DecisionRecord {
         } else {
             return false
         }
-        if lowered.hasPrefix(".") || stem.contains("template") { return false }
+        if lowered.hasPrefix(".") || isTemplateName(stem) { return false }
         let notRecords: Set<String> = [
             "readme", "index", "toc", "summary", "changelog", "license", "contributing", "",
         ]
         return !notRecords.contains(stem)
+    }
+
+    /// `template`, `0000-template`, `adr-template`, `template-madr`: a template, not a
+    /// record. A record merely about templates (`0004-embed-templates`) is still a record.
+    private static func isTemplateName(_ stem: String) -> Bool {
+        let words = stem.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let meaningful = words.filter { !$0.allSatisfy(\.isNumber) && $0 != "adr" }
+        return meaningful.first == "template" || meaningful.last == "template"
     }
 
     /// Whether the file at `path` (relative to the log) is a record; a folder-per-record

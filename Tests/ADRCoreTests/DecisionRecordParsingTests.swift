@@ -223,7 +223,7 @@ func statusWordsAreNormalised(text: String, status: RecordStatus) {
 
 @Test(arguments: [
     ("README.md", false), ("index.md", false), ("template.md", false),
-    ("0000-TEMPLATE.md", false), ("adr-template.md", false), ("0008-example.png", false),
+    ("0000-TEMPLATE.md", false), ("0004-embed-the-templates.md", true), ("template-madr.md", false), ("adr-template.md", false), ("0008-example.png", false),
     (".markdownlint.yml", false), ("0001-x.md", true), ("0002-x.md.md", true),
     ("0003-no-extension", true), ("notes", false), ("use-x.md", true),
 ])
