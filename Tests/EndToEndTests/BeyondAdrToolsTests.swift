@@ -135,7 +135,8 @@ import Testing
         let result = try repo.adr("list", "--status", "accepted")
         #expect(result.status == 0, "\(result)")
         #expect(
-            result.stdout == "doc/adr/0001-record-architecture-decisions.md\ndoc/adr/0003-use-a-cache.md\n", "\(result)")
+            result.stdout == "doc/adr/0001-record-architecture-decisions.md\ndoc/adr/0003-use-a-cache.md\n", "\(result)"
+        )
         let proposed = try repo.adr("list", "--status", "proposed", "--format", "json")
         #expect(try jsonRecords(proposed).map { $0["number"] as? Int } == [2])
     }

@@ -88,7 +88,8 @@ import Testing
     @Test func adrTemplateInTheEnvironmentChoosesTheTemplate() throws {
         let repo = try TestRepository()
         try repo.adr("init")
-        try repo.write("elsewhere/my-template.md", "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## From env\n")
+        try repo.write(
+            "elsewhere/my-template.md", "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## From env\n")
         let result = try repo.adr(
             "new", "--no-edit", "From The Environment",
             environment: ["ADR_TEMPLATE": repo.url("elsewhere/my-template.md").path])

@@ -48,7 +48,8 @@ import Testing
         let list = try repo.adr("list", in: "subdir")
         #expect(
             list.stdout
-                == "../architecture-log/0001-record-architecture-decisions.md\n../architecture-log/0002-second-record.md\n")
+                == "../architecture-log/0001-record-architecture-decisions.md\n../architecture-log/0002-second-record.md\n"
+        )
         #expect(!repo.exists("doc"))
     }
 

@@ -27,7 +27,8 @@ import Testing
                 header(3, "Third Record", status: ["Accepted", "Supercedes [2. Second Record](0002-second-record.md)"])),
             "\(new)")
         // Record 1 is untouched.
-        #expect(try repo.read("doc/adr/0001-first-record.md").hasPrefix(header(1, "First Record", status: ["Accepted"])))
+        #expect(
+            try repo.read("doc/adr/0001-first-record.md").hasPrefix(header(1, "First Record", status: ["Accepted"])))
     }
 
     @Test func supersedingSeveralRecordsAddsOneParagraphEachInArgumentOrder() throws {
@@ -36,7 +37,9 @@ import Testing
         try repo.adr("new", "--no-edit", "Second Record")
         let result = try repo.adr("new", "--no-edit", "-s", "1", "-s", "2", "Third Record")
         #expect(result.status == 0, "\(result)")
-        for (number, title, file) in [(1, "First Record", "0001-first-record.md"), (2, "Second Record", "0002-second-record.md")] {
+        for (number, title, file) in [
+            (1, "First Record", "0001-first-record.md"), (2, "Second Record", "0002-second-record.md"),
+        ] {
             let old = try repo.read("doc/adr/\(file)")
             #expect(
                 old.hasPrefix(header(number, title, status: ["Superceded by [3. Third Record](0003-third-record.md)"])),
@@ -67,7 +70,8 @@ import Testing
                 header(1, "First Record", status: ["Accepted", "Amended by [3. Third Record](0003-third-record.md)"])))
         #expect(
             try repo.read("doc/adr/0002-second-record.md").hasPrefix(
-                header(2, "Second Record", status: ["Accepted", "Clarified by [3. Third Record](0003-third-record.md)"]))
+                header(
+                    2, "Second Record", status: ["Accepted", "Clarified by [3. Third Record](0003-third-record.md)"]))
         )
         #expect(
             try repo.read("doc/adr/0003-third-record.md").hasPrefix(
@@ -92,7 +96,8 @@ import Testing
         #expect(
             try repo.read("doc/adr/0001-first-record.md").hasPrefix(
                 header(1, "First Record", status: ["Accepted", "Amended by [3. Third Record](0003-third-record.md)"])))
-        #expect(try repo.read("doc/adr/0002-second-record.md").hasPrefix(header(2, "Second Record", status: ["Accepted"])))
+        #expect(
+            try repo.read("doc/adr/0002-second-record.md").hasPrefix(header(2, "Second Record", status: ["Accepted"])))
     }
 
     @Test func supersedeCommandDoesExactlyWhatNewWithSupersedeDoes() throws {
@@ -100,13 +105,14 @@ import Testing
             let repo = try TestRepository()
             try repo.adr("init")
             try repo.adr("new", "--no-edit", "Use a queue")
+            // No VISUAL or EDITOR is set, so neither command opens an editor.
             let result = try repo.adr(arguments: command)
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout == "doc/adr/0003-use-a-better-queue.md\n", "\(result)")
             return try repo.snapshot()
         }
-        let viaSupersede = try build(["supersede", "--no-edit", "2", "Use", "a", "better", "queue"])
-        let viaNew = try build(["new", "--no-edit", "-s", "2", "Use", "a", "better", "queue"])
+        let viaSupersede = try build(["supersede", "2", "Use", "a", "better", "queue"])
+        let viaNew = try build(["new", "-s", "2", "Use", "a", "better", "queue"])
         #expect(viaSupersede == viaNew)
     }
 }

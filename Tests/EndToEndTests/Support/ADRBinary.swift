@@ -46,7 +46,8 @@ enum ADRBinary {
             .deletingLastPathComponent()
             .deletingLastPathComponent()
         let entries = (try? fileManager.contentsOfDirectory(atPath: packageRoot.path)) ?? []
-        let found = entries
+        let found =
+            entries
             .filter { $0.hasPrefix(".build") }
             .map { packageRoot.appendingPathComponent($0).appendingPathComponent("debug/adr") }
             .filter(isExecutableFile)
