@@ -72,6 +72,9 @@ final class TestRepository {
         _ arguments: [String], in directory: String = "", environment: [String: String] = [:],
         removing: Set<String> = []
     ) throws -> RunningProcess {
+        guard FileManager.default.isExecutableFile(atPath: ADRBinary.url.path) else {
+            throw TestRepositoryError.binaryMissing(ADRBinary.url.path)
+        }
         var env = baseEnvironment.filter { !removing.contains($0.key) }
         env.merge(environment) { _, new in new }
         return try RunningProcess(
@@ -151,8 +154,17 @@ final class TestRepository {
     }
 }
 
-enum TestRepositoryError: Error {
+enum TestRepositoryError: Error, CustomStringConvertible {
     case setupFailed(String)
+    case binaryMissing(String)
+
+    var description: String {
+        switch self {
+        case .setupFailed(let output): "could not create the test repository: \(output)"
+        case .binaryMissing(let path):
+            "no adr binary at \(path): run `swift build` first, or set ADR_BINARY to an adr executable"
+        }
+    }
 }
 
 extension String {
