@@ -9,7 +9,9 @@
 #   ADR_BENCH_OUT       folder for the markdown/JSON reports (default bench-out/)
 #   ADR_BENCH_SCRATCH   SwiftPM scratch path for the release build (default .build)
 #   ADR_TOOLS_DIR       folder holding adr-tools' scripts (adr, adr-new, ...) to compare
-#                       against; found on PATH via `adr-new` when unset. Never downloaded.
+#                       against; found on PATH via `adr-new` when unset (Debian's adr-tools
+#                       package installs only /usr/bin/adr: set ADR_TOOLS_DIR=/usr/bin). Never
+#                       downloaded.
 #
 # Benchmarks are measurements, never assertions: this script fails only when a command
 # it measures fails.
