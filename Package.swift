@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ADRGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
         .target(
             name: "ADRWorkspace",
-            dependencies: ["ADRCore", "ADRGit"],
+            dependencies: ["ADRCore", "ADRGit", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -1,2 +1,259 @@
-// Placeholder; the cmark-gfm layer is written in its own change.
 internal import CCmarkGFM
+
+/// A Markdown document read with cmark-gfm and copied into plain Swift values.
+///
+/// The C tree lives only inside `init(parsing:lineOffset:)`: it is parsed, walked, copied
+/// and freed before the initialiser returns, so no value here refers to C memory.
+public struct MarkdownDocument: Sendable, Hashable {
+    /// The top-level blocks in document order.
+    public var blocks: [MarkdownBlock]
+
+    /// Parses `text` as GitHub Flavored Markdown (tables, strikethrough, autolinks, task
+    /// lists).
+    ///
+    /// - Parameters:
+    ///   - text: the Markdown source.
+    ///   - lineOffset: added to every line number, for a caller that parses the text after
+    ///     a front matter it has removed, so lines still count from the top of the file.
+    public init(parsing text: String, lineOffset: Int = 0) {
+        blocks =
+            CMarkTree.withDocument(text) { root, _ in
+                var blocks: [MarkdownBlock] = []
+                var child = cmark_node_first_child(root)
+                while let node = child {
+                    blocks.append(MarkdownBlock(copying: node, lineOffset: lineOffset))
+                    child = cmark_node_next(node)
+                }
+                return blocks
+            } ?? []
+    }
+
+    /// Renders `markdown` to an HTML fragment (no `<html>` or `<body>`), with the GFM
+    /// extensions and raw HTML suppressed (cmark's safe mode).
+    public static func htmlBody(from markdown: String) -> String {
+        CMarkTree.withDocument(markdown) { root, extensions in
+            guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else {
+                return ""
+            }
+            // cmark allocated the result with its default allocator; give it back there.
+            defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+            return String(cString: rendered)
+        } ?? ""
+    }
+}
+
+/// One block of a Markdown document with its position and flattened text.
+public struct MarkdownBlock: Sendable, Hashable {
+    /// What kind of block this is.
+    public enum Kind: Sendable, Hashable {
+        case heading(level: Int)
+        case paragraph
+        case list(ordered: Bool)
+        case codeBlock(info: String)
+        case htmlBlock
+        case thematicBreak
+        case table
+        case blockQuote
+        case footnoteDefinition
+        /// A block type this layer does not name, with cmark's type string.
+        case other(String)
+    }
+
+    /// The kind of block.
+    public var kind: Kind
+    /// The inline text flattened to plain text (soft breaks become `\n`); the literal for
+    /// code and HTML blocks; for lists and quotes the texts of their children joined by `\n`.
+    public var text: String
+    /// 1-based first line of the block in the source (plus the line offset).
+    public var startLine: Int
+    /// 1-based last line of the block in the source (plus the line offset).
+    public var endLine: Int
+    /// The items of a list, empty for other kinds.
+    public var items: [MarkdownListItem]
+    /// Every link and image inside the block, in order; reference links are resolved.
+    public var links: [MarkdownLink]
+}
+
+/// One item of a Markdown list.
+public struct MarkdownListItem: Sendable, Hashable {
+    /// The item's text flattened to plain text, nested blocks joined by `\n`.
+    public var text: String
+    /// 1-based first line of the item.
+    public var startLine: Int
+    /// 1-based last line of the item.
+    public var endLine: Int
+    /// Links and images inside the item, in order.
+    public var links: [MarkdownLink]
+}
+
+/// A link or image found in the document.
+public struct MarkdownLink: Sendable, Hashable {
+    /// The link's text (for an image, its alternative text), flattened.
+    public var text: String
+    /// The destination as resolved by cmark (reference-style links are resolved).
+    public var destination: String
+    /// 1-based line where the link starts.
+    public var line: Int
+    /// Whether this is an image (`![alt](src)`) rather than a link.
+    public var isImage: Bool
+
+    /// Creates a link value, as tests and callers building fixtures need.
+    public init(text: String, destination: String, line: Int, isImage: Bool = false) {
+        self.text = text
+        self.destination = destination
+        self.line = line
+        self.isImage = isImage
+    }
+}
+
+// MARK: - Copying out of the C tree
+
+/// The only place that owns cmark-gfm parsers and trees.
+private enum CMarkTree {
+    /// Registers the GFM extensions once per process; a lazily initialised static is
+    /// thread-safe in Swift, which the C registry is not.
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// Parses `text`, lends the root node and the parser's extension list to `body`, then
+    /// frees both; neither pointer may escape `body`. `nil` only when cmark could not
+    /// allocate a tree.
+    static func withDocument<Result>(
+        _ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
+    ) -> Result? {
+        _ = registration
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        var source = text
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(root) }
+        return body(root, cmark_parser_get_syntax_extensions(parser))
+    }
+}
+
+/// Copies a borrowed C string at once; cmark returns NULL for absent values.
+private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    return String(cString: pointer)
+}
+
+private func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var result: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+        result.append(current)
+        child = cmark_node_next(current)
+    }
+    return result
+}
+
+private func typeName(_ node: OpaquePointer) -> String {
+    string(cmark_node_get_type_string(node))
+}
+
+private func isBlock(_ node: OpaquePointer) -> Bool {
+    (cmark_node_get_type(node).rawValue & UInt32(CMARK_NODE_TYPE_MASK))
+        == UInt32(CMARK_NODE_TYPE_BLOCK)
+}
+
+/// Inline text and links of one block, with the line advanced at each line break so a
+/// link's line is right even in a multi-line paragraph.
+private struct InlineText {
+    var text = ""
+    var links: [MarkdownLink] = []
+    var line: Int
+
+    mutating func append(_ node: OpaquePointer) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            text += string(cmark_node_get_literal(node))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text += "\n"
+            line += 1
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let startLine = line
+            var inner = InlineText(line: line)
+            for child in children(of: node) { inner.append(child) }
+            text += inner.text
+            line = inner.line
+            links.append(
+                MarkdownLink(
+                    text: inner.text, destination: string(cmark_node_get_url(node)),
+                    line: startLine, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE))
+            links += inner.links
+        default:
+            for child in children(of: node) { append(child) }
+        }
+    }
+}
+
+/// Flattened text and links of any block, walking nested blocks.
+private func flatten(_ node: OpaquePointer, lineOffset: Int) -> (String, [MarkdownLink]) {
+    if !isBlock(node) || typeName(node) == "table_cell" {
+        var inline = InlineText(line: Int(cmark_node_get_start_line(node)) + lineOffset)
+        for child in children(of: node) { inline.append(child) }
+        return (inline.text, inline.links)
+    }
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+        var inline = InlineText(line: Int(cmark_node_get_start_line(node)) + lineOffset)
+        for child in children(of: node) { inline.append(child) }
+        return (inline.text, inline.links)
+    case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+        var literal = string(cmark_node_get_literal(node))
+        if literal.hasSuffix("\n") { literal.removeLast() }
+        return (literal, [])
+    default:
+        var texts: [String] = []
+        var links: [MarkdownLink] = []
+        let separator = typeName(node) == "table_row" ? " | " : "\n"
+        for child in children(of: node) {
+            let (text, childLinks) = flatten(child, lineOffset: lineOffset)
+            texts.append(text)
+            links += childLinks
+        }
+        return (texts.joined(separator: separator), links)
+    }
+}
+
+extension MarkdownBlock {
+    fileprivate init(copying node: OpaquePointer, lineOffset: Int) {
+        startLine = Int(cmark_node_get_start_line(node)) + lineOffset
+        endLine = Int(cmark_node_get_end_line(node)) + lineOffset
+        items = []
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_LIST:
+            kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+            items = children(of: node).map { item in
+                let (text, links) = flatten(item, lineOffset: lineOffset)
+                return MarkdownListItem(
+                    text: text, startLine: Int(cmark_node_get_start_line(item)) + lineOffset,
+                    endLine: Int(cmark_node_get_end_line(item)) + lineOffset, links: links)
+            }
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
+        default:
+            let name = typeName(node)
+            kind = name == "table" ? .table : .other(name)
+        }
+        (text, links) = flatten(node, lineOffset: lineOffset)
+    }
+}

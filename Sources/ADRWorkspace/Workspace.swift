@@ -1,1 +1,145 @@
-import ADRCore
+public import ADRCore
+import Foundation
+
+/// The use cases behind the commands: each reads the log, plans a change as a value in
+/// ADRCore, and applies it atomically.
+public struct Workspace: Sendable {
+    public var options: WorkspaceOptions
+    public var location: LogLocation
+
+    public init(options: WorkspaceOptions) throws(WorkspaceError) {
+        self.options = options
+        self.location = try LogLocation(options: options)
+    }
+
+    // MARK: Reading
+
+    /// Every record of the log, each with what could be read from it. A file that cannot
+    /// be read is listed with a warning instead of stopping the command.
+    public func readLog() throws(WorkspaceError) -> DecisionLog {
+        guard FileStore.isDirectory(location.folder) else {
+            throw .missingLog(path: displayPath(location.folder))
+        }
+        var entries: [LogEntry] = []
+        for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
+            let path = PathText.join(location.folder, name)
+            if FileStore.isDirectory(path) {
+                guard name != "templates",
+                    let inner = ["index.md", "README.md"].first(where: {
+                        FileStore.exists(PathText.join(path, $0))
+                    })
+                else { continue }
+                entries.append(entry(fileName: name + "/" + inner))
+            } else if DecisionRecord.isLikelyRecord(fileName: name) {
+                entries.append(entry(fileName: name))
+            }
+        }
+        return DecisionLog(entries: entries)
+    }
+
+    private func entry(fileName: String) -> LogEntry {
+        let absolute = PathText.join(location.folder, fileName)
+        let path = rootRelativePath(absolute)
+        do {
+            let text = try FileStore.read(absolute)
+            return LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
+        } catch {
+            var record = DecisionRecord(path: path, title: fileName)
+            record.warnings.append(SourceWarning(path: path, line: nil, message: error.description))
+            return LogEntry(fileName: fileName, text: "", record: record)
+        }
+    }
+
+    /// The record a REF names; a path is taken relative to the working directory.
+    public func entry(matching reference: String, in log: DecisionLog) throws(WorkspaceError) -> LogEntry {
+        let asPath = PathText.absolute(reference, from: options.workingDirectory)
+        if reference.contains("/") || reference.hasSuffix(".md"), FileStore.exists(asPath) {
+            let relative = PathText.relative(asPath, to: location.folder)
+            if let match = log.entries.first(where: { $0.fileName == relative }) { return match }
+        }
+        do {
+            return try log.entry(matching: reference)
+        } catch {
+            throw .reference(error)
+        }
+    }
+
+    // MARK: Paths
+
+    /// A path as adr-tools prints it: relative to the working directory.
+    public func displayPath(_ absolute: String) -> String {
+        PathText.relative(absolute, to: options.workingDirectory)
+    }
+
+    /// A path relative to the repository root, as JSON reports it.
+    public func rootRelativePath(_ absolute: String) -> String {
+        PathText.relative(absolute, to: location.root)
+    }
+
+    /// The absolute path of a log entry.
+    public func absolutePath(of entry: LogEntry) -> String {
+        PathText.join(location.folder, entry.fileName)
+    }
+
+    func apply(_ changes: ChangeSet) throws(WorkspaceError) {
+        try FileStore.apply(changes.mappingPaths { PathText.join(location.folder, $0) })
+    }
+
+    // MARK: Settings
+
+    /// The date new records and status changes carry: `--date`, `ADR_DATE`,
+    /// `SOURCE_DATE_EPOCH`, else today in the local time zone.
+    public func date(_ explicit: String?) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let date = options.environment["ADR_DATE"], !date.isEmpty { return date }
+        var when = Date()
+        if let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            when = Date(timeIntervalSince1970: epoch)
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        if options.environment["SOURCE_DATE_EPOCH"] != nil {
+            formatter.timeZone = TimeZone(identifier: "UTC")
+        }
+        return formatter.string(from: when)
+    }
+
+    /// The template for a new record: `--template`, `ADR_TEMPLATE`, `.adr.yml`, the log's
+    /// own `templates/template.md`, else the built-in default for the log.
+    public func template(named explicit: String?) throws(WorkspaceError) -> RecordTemplate {
+        if let explicit { return try resolveTemplate(explicit) }
+        if let path = options.environment["ADR_TEMPLATE"], !path.isEmpty {
+            return try templateFile(PathText.absolute(path, from: options.workingDirectory))
+        }
+        if let configured = location.settings.template { return try resolveTemplate(configured) }
+        let project = PathText.join(location.folder, "templates/template.md")
+        if FileStore.exists(project) { return try templateFile(project) }
+        return BuiltInTemplates.template(named: "nygard")!
+    }
+
+    private func resolveTemplate(_ name: String) throws(WorkspaceError) -> RecordTemplate {
+        if let builtIn = BuiltInTemplates.template(named: name) { return builtIn }
+        for candidate in [
+            PathText.join(location.root, ".adr/templates/\(name).md"),
+            PathText.join(location.root, ".adr/templates/\(name)"),
+            PathText.absolute(name, from: options.workingDirectory),
+        ] where FileStore.exists(candidate) && !FileStore.isDirectory(candidate) {
+            return try templateFile(candidate)
+        }
+        throw .unknownTemplate(name)
+    }
+
+    private func templateFile(_ path: String) throws(WorkspaceError) -> RecordTemplate {
+        RecordTemplate(text: try FileStore.read(path), name: path)
+    }
+
+    /// The status a new record starts with, written in the template's style.
+    public func initialStatus(_ explicit: String?, template: RecordTemplate) -> String {
+        let usesFrontMatter = template.text.hasPrefix("---")
+        let status =
+            explicit ?? location.settings.initialStatus
+            ?? (usesFrontMatter || template.name == "lightweight" ? "proposed" : "accepted")
+        return usesFrontMatter ? status.lowercased() : status.prefix(1).uppercased() + status.dropFirst()
+    }
+}

@@ -1,0 +1,51 @@
+# adr — build, test and run. `make run` and `make test` are the two set-up commands.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+DEBIAN_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
+ADR := .build/debug/adr
+
+.PHONY: setup build test lint format asan bench install run templates clean
+
+# Installs the Debian packages that are missing (as root, or through sudo).
+setup:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; fi
+
+build: setup
+	$(SWIFT) build
+
+# The main job on this repository's own log: a listing and the generated index.
+run: build
+	$(ADR) list
+	$(ADR) generate toc --status
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+templates:
+	scripts/embed-templates.sh
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+asan: setup
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests'
+
+bench: setup
+	scripts/bench.sh
+
+install: setup
+	$(SWIFT) build -c release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/adr $(DESTDIR)$(PREFIX)/bin/adr
+
+clean:
+	rm -rf .build .build-*

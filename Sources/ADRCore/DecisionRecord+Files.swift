@@ -1,0 +1,85 @@
+extension DecisionRecord {
+    /// Whether a file in a log's folder is a record rather than a README, template, image
+    /// or configuration file. The one place this rule lives.
+    ///
+    /// `.md` files are records unless named like an index or template; `.md.md` counts;
+    /// a file without extension counts when its name starts with a record number.
+    public static func isLikelyRecord(fileName: String) -> Bool {
+        let lowered = fileName.lowercased()
+        let stem: String
+        if lowered.hasSuffix(".md") {
+            stem = String(lowered.dropLast(3))
+        } else if lowered.hasSuffix(".markdown") {
+            stem = String(lowered.dropLast(9))
+        } else if !lowered.contains(".") {
+            return lowered.prefixMatch(of: /(adr[-_ ]?)?\d+[-_. ]/) != nil
+        } else {
+            return false
+        }
+        if lowered.hasPrefix(".") || stem.contains("template") { return false }
+        let notRecords: Set<String> = [
+            "readme", "index", "toc", "summary", "changelog", "license", "contributing", "",
+        ]
+        return !notRecords.contains(stem)
+    }
+
+    /// Whether the file at `path` (relative to the log) is a record; a folder-per-record
+    /// log's `<0001-slug>/index.md` or `README.md` is one when its folder is named like one.
+    public static func isLikelyRecord(path: String) -> Bool {
+        let components = path.split(separator: "/").map(String.init)
+        guard let last = components.last else { return false }
+        let lowered = last.lowercased()
+        if lowered == "index.md" || lowered == "readme.md" {
+            guard components.count > 1 else { return false }
+            let folder = components[components.count - 2]
+            return folder.prefixMatch(of: /(?i)(adr[-_ ]?)?\d+[-_. ]/) != nil
+        }
+        return isLikelyRecord(fileName: last)
+    }
+
+    /// The name that identifies the record at `path`: its file name, or for
+    /// `<slug>/index.md` and `<slug>/README.md` the folder's name.
+    public static func recordName(path: String) -> String {
+        let components = path.split(separator: "/").map(String.init)
+        guard let last = components.last else { return path }
+        let lowered = last.lowercased()
+        if (lowered == "index.md" || lowered == "readme.md") && components.count > 1 {
+            return components[components.count - 2]
+        }
+        return last
+    }
+
+    /// The record number a file name carries (`0001-x.md`, `005-x.md`, `adr-001-x.md`,
+    /// `adr001-x.md`, `001. Title.md`); `nil` for log4brains' `YYYYMMDD-slug.md` date
+    /// prefixes, which are not numbers.
+    public static func number(fromFileName name: String) -> Int? {
+        if let match = name.prefixMatch(of: /(\d{4})(\d{2})(\d{2})(?:[-_. ]|$)/),
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+            (1900...2199).contains(year), (1...12).contains(month), (1...31).contains(day)
+        {
+            return nil
+        }
+        if name.prefixMatch(of: /\d{4}-\d{2}-\d{2}-/) != nil { return nil }
+        if let match = name.prefixMatch(of: /(?i)adr[-_ ]?(\d+)(?:[-_. ]|$)/) {
+            return Int(match.1)
+        }
+        if let match = name.prefixMatch(of: /(\d+)(?:[-_. ]|$)/) { return Int(match.1) }
+        return nil
+    }
+
+    /// A readable title from a file or folder name: number and extension dropped, dashes
+    /// and underscores as spaces, first letter capitalised.
+    static func title(fromName name: String) -> String {
+        var stem = Substring(name)
+        while let dot = stem.lastIndex(of: "."),
+            ["md", "markdown"].contains(stem[stem.index(after: dot)...].lowercased())
+        {
+            stem = stem[..<dot]
+        }
+        if let match = stem.prefixMatch(of: /(?i)(adr[-_ ]?)?\d+[-_. ]+/) {
+            stem = stem[match.range.upperBound...]
+        }
+        let words = stem.split { $0 == "-" || $0 == "_" || $0 == " " }.joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

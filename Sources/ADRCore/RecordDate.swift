@@ -1,0 +1,42 @@
+/// What a written date turned out to be.
+enum RecordDate: Equatable {
+    /// An ISO `yyyy-mm-dd` date.
+    case iso(String)
+    /// A template placeholder left in (`{YYYY-MM-DD}`, `DATE`) or an empty value.
+    case placeholder
+    case unparseable
+
+    /// Reads ISO dates (with or without a time), `YYYY/MM/DD`, and the day-first forms
+    /// `DD-MM-YYYY`, `DD/MM/YYYY`, `DD.MM.YYYY` that adr-tools and European logs wrote.
+    init(reading written: String) {
+        let text = written.trimmingWhitespace
+        let lowered = text.lowercased()
+        if text.isEmpty || lowered.contains("yyyy") || text.hasPrefix("{") || text.hasPrefix("<")
+            || ["date", "[date]", "tbd", "todo", "n/a", "-"].contains(lowered)
+        {
+            self = .placeholder
+            return
+        }
+        if let match = text.prefixMatch(of: /(\d{4})[-\/.](\d{1,2})[-\/.](\d{1,2})(?!\d)/),
+            let date = Self.iso(year: match.1, month: match.2, day: match.3)
+        {
+            self = .iso(date)
+        } else if let match = text.prefixMatch(of: /(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4})(?!\d)/) {
+            // Day first, unless that cannot be (a US `MM/DD/YYYY` with a day past 12).
+            let date =
+                Self.iso(year: match.3, month: match.2, day: match.1)
+                ?? Self.iso(year: match.3, month: match.1, day: match.2)
+            self = date.map(RecordDate.iso) ?? .unparseable
+        } else {
+            self = .unparseable
+        }
+    }
+
+    private static func iso(year: Substring, month: Substring, day: Substring) -> String? {
+        guard let monthNumber = Int(month), let dayNumber = Int(day),
+            (1...12).contains(monthNumber), (1...31).contains(dayNumber)
+        else { return nil }
+        let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
+        return "\(year)-\(pad(monthNumber))-\(pad(dayNumber))"
+    }
+}

@@ -1,0 +1,20 @@
+/// Names of record files as adr-tools writes them.
+public enum RecordFileName {
+    /// `0007-use-postgres.md`: the number padded to four digits (more past 9999), a slug.
+    public static func make(number: Int, title: String) -> String {
+        "\(paddedNumber(number))-\(Slug.make(from: title)).md"
+    }
+
+    /// The number padded to four digits.
+    public static func paddedNumber(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The decimal number a file name starts with, if any (`0010-x.md` -> 10, never octal).
+    public static func leadingNumber(of fileName: String) -> Int? {
+        let digits = fileName.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        return Int(digits)
+    }
+}

@@ -1,0 +1,176 @@
+import ADRMarkdown
+
+/// Where a record keeps its title, status, date and links: found once, used both to read
+/// the record and to edit it in place.
+struct RecordLayout {
+    struct Section {
+        /// Index of the heading in `source.document.blocks`.
+        var headingIndex: Int
+        var headingLine: Int
+        /// Indices of the blocks up to the next heading of the same or a higher level.
+        var blockIndices: Range<Int>
+        /// The line of the next heading after this one (any level), as adr-tools uses it.
+        var nextHeadingLine: Int?
+    }
+
+    /// One line of a paragraph or list item, with its plain text.
+    struct TextLine {
+        var line: Int
+        var text: String
+        var blockIndex: Int
+    }
+
+    /// A `Type [text](target.md)` line.
+    struct LinkLine {
+        var type: String
+        var target: String
+        var text: String
+        var line: Int
+    }
+
+    var source: RecordSource
+    var titleHeadingIndex: Int?
+    var statusSection: Section?
+    /// The `- Status: …` bullet or `Status: …` line outside a status section.
+    var statusLine: TextLine?
+    var dateLine: TextLine?
+    var linkLines: [LinkLine] = []
+    /// Line of each top-level front matter key.
+    var frontMatterKeys: [String: Int] = [:]
+
+    init(text: String) {
+        source = RecordSource(text: text)
+        let blocks = source.document.blocks
+        titleHeadingIndex = blocks.firstIndex { block in
+            block.kind == .heading(level: 1)
+                && !Self.sectionNames.contains(Self.headingKey(block.text))
+        }
+        statusSection = section { Self.statusHeadings.contains(Self.headingKey($0)) }
+        for line in textLines() {
+            if let link = Self.linkLine(line, source: source) { linkLines.append(link) }
+            if statusLine == nil, !isInStatusSection(line.blockIndex),
+                line.text.prefixMatch(of: Self.statusLabel) != nil
+            {
+                statusLine = line
+            }
+            if dateLine == nil, line.text.prefixMatch(of: Self.dateLabel) != nil {
+                dateLine = line
+            }
+        }
+        if let frontMatter = source.frontMatter {
+            for number in frontMatter.dropFirst().dropLast() {
+                if let match = source.content(number).prefixMatch(of: /([A-Za-z_][\w-]*)\s*:/),
+                    frontMatterKeys[String(match.1)] == nil
+                {
+                    frontMatterKeys[String(match.1)] = number
+                }
+            }
+        }
+    }
+
+    // Computed, because a `Regex` is not `Sendable` and may not be a stored static.
+    static var statusLabel: Regex<Substring> {
+        /(?i)\s*(?:status|statut|état|etat|estado|stand|stato)\s*:\s*/
+    }
+    static var dateLabel: Regex<Substring> { /(?i)\s*(?:date|datum|fecha|data)\s*:\s*/ }
+    static let statusHeadings: Set<String> = [
+        "status", "statut", "état", "etat", "estado", "stand", "stato", "statuts",
+    ]
+    /// First-level headings that name a section rather than the record.
+    static let sectionNames: Set<String> = [
+        "context", "status", "decision", "consequences", "context and problem statement",
+    ]
+
+    static func headingKey(_ text: String) -> String {
+        var key = text.trimmingWhitespace.lowercased()
+        while key.hasSuffix(":") { key = key.dropLast().trimmingWhitespace }
+        return key
+    }
+
+    func isInStatusSection(_ blockIndex: Int) -> Bool {
+        statusSection?.blockIndices.contains(blockIndex) ?? false
+    }
+
+    /// The first section whose heading (level 2 or deeper) satisfies `matches`.
+    func section(where matches: (String) -> Bool) -> Section? {
+        let blocks = source.document.blocks
+        for (index, block) in blocks.enumerated() {
+            guard case .heading(let level) = block.kind, level >= 2, matches(block.text) else {
+                continue
+            }
+            var end = index + 1
+            while end < blocks.count {
+                if case .heading(let other) = blocks[end].kind, other <= level { break }
+                end += 1
+            }
+            let next = blocks[(index + 1)...].first {
+                if case .heading = $0.kind { return true }
+                return false
+            }
+            return Section(
+                headingIndex: index, headingLine: block.startLine,
+                blockIndices: (index + 1)..<end, nextHeadingLine: next?.startLine)
+        }
+        return nil
+    }
+
+    /// Every line of every paragraph and list item, in order, as plain text.
+    func textLines(in indices: Range<Int>? = nil) -> [TextLine] {
+        let blocks = source.document.blocks
+        var result: [TextLine] = []
+        for index in indices ?? blocks.indices {
+            let block = blocks[index]
+            switch block.kind {
+            case .paragraph:
+                for (offset, text) in block.text.split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).enumerated() {
+                    result.append(
+                        TextLine(
+                            line: block.startLine + offset, text: String(text), blockIndex: index)
+                    )
+                }
+            case .list:
+                for item in block.items {
+                    let first = item.text.prefix { $0 != "\n" }
+                    result.append(
+                        TextLine(line: item.startLine, text: String(first), blockIndex: index))
+                }
+            default: continue
+            }
+        }
+        return result
+    }
+
+    /// Reads `Type words [text](target.md)` from the source line, resolving the target
+    /// through cmark so reference-style links count too.
+    static func linkLine(_ line: TextLine, source: RecordSource) -> LinkLine? {
+        let written = source.content(line.line)
+        guard
+            let match = written.prefixMatch(
+                of: /\s*(?:[-*+]\s+)?(?:(?i)status\s*:\s*)?(\p{L}[\p{L}\- ]{0,60}?)\s*:?\s+\[/)
+        else { return nil }
+        let words = match.1.split(separator: " ")
+        guard words.count <= 5 else { return nil }
+        let block = source.document.blocks[line.blockIndex]
+        guard
+            let link = block.links.first(where: { $0.line == line.line && !$0.isImage }),
+            isRecordTarget(link.destination)
+        else { return nil }
+        return LinkLine(
+            type: String(match.1), target: link.destination, text: link.text, line: line.line)
+    }
+
+    /// Whether a link destination is a relative Markdown file, as links between records are.
+    static func isRecordTarget(_ destination: String) -> Bool {
+        let path = destination.prefix { $0 != "#" && $0 != "?" }.lowercased()
+        return !path.contains("://") && !path.hasPrefix("/") && !path.hasPrefix("mailto:")
+            && (path.hasSuffix(".md") || path.hasSuffix(".markdown"))
+    }
+
+    /// Whether every line of a block is a link line (adr-tools' link paragraphs).
+    func isLinkBlock(_ index: Int) -> Bool {
+        let lines = textLines(in: index..<(index + 1))
+        return !lines.isEmpty && lines.allSatisfy { Self.linkLine($0, source: source) != nil }
+    }
+}

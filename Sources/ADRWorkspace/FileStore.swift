@@ -1,0 +1,158 @@
+import ADRCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads files and applies change sets atomically: each file is written to a temporary
+/// sibling and renamed over its target; a failure restores every file already touched.
+enum FileStore {
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
+    static func read(_ path: String) throws(WorkspaceError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: path, message: "cannot read the file")
+        }
+        // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func contents(ofDirectory path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    static func createDirectory(_ path: String) throws(WorkspaceError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: path, message: "cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Runs `body` holding an exclusive lock on the folder at `path`, so that concurrent
+    /// `adr new` runs take numbers one at a time. The lock is released when the process
+    /// ends, however it ends, and leaves no file behind.
+    static func withLock<T>(on path: String, _ body: () throws(WorkspaceError) -> T)
+        throws(WorkspaceError) -> T
+    {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .io(path: path, message: "cannot open the folder to lock it (\(errnoText()))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw .io(path: path, message: "cannot lock the folder (\(errnoText()))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// Applies `changes` (absolute paths) or none of them.
+    ///
+    /// `failingAfter` makes the n-th step fail; tests use it to prove the rollback.
+    static func apply(_ changes: ChangeSet, failingAfter: Int? = nil) throws(WorkspaceError) {
+        for change in changes.changes {
+            switch change {
+            case .create(let path, _):
+                if exists(path) { throw .concurrentChange(path: path) }
+            case .update(let path, let expected, _), .delete(let path, let expected):
+                guard exists(path), (try? read(path)) == expected else {
+                    throw .concurrentChange(path: path)
+                }
+            }
+        }
+        var undo: [() -> Void] = []
+        do throws(WorkspaceError) {
+            for (step, change) in changes.changes.enumerated() {
+                if let failingAfter, step >= failingAfter {
+                    throw WorkspaceError.io(path: change.path, message: "simulated failure")
+                }
+                switch change {
+                case .create(let path, let contents):
+                    try createDirectory(parent(path))
+                    try createExclusively(path, contents: contents)
+                    undo.append { _ = unlink(path) }
+                case .update(let path, let old, let new):
+                    try replace(path, with: new)
+                    undo.append { try? replace(path, with: old) }
+                case .delete(let path, let old):
+                    guard unlink(path) == 0 else {
+                        throw WorkspaceError.io(path: path, message: "cannot delete (\(errnoText()))")
+                    }
+                    undo.append { try? replace(path, with: old) }
+                }
+            }
+        } catch {
+            for step in undo.reversed() { step() }
+            throw error
+        }
+    }
+
+    /// Creates `path` with `O_EXCL`: fails rather than overwrite a file another process made.
+    static func createExclusively(_ path: String, contents: String) throws(WorkspaceError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw .concurrentChange(path: path) }
+            throw .io(path: path, message: "cannot create the file (\(errnoText()))")
+        }
+        let written = writeAll(descriptor, contents)
+        close(descriptor)
+        guard written else {
+            unlink(path)
+            throw .io(path: path, message: "cannot write the file (\(errnoText()))")
+        }
+    }
+
+    /// Writes `contents` to a temporary sibling of `path` and renames it over `path`.
+    static func replace(_ path: String, with contents: String) throws(WorkspaceError) {
+        let folder = parent(path)
+        let name = (path as NSString).lastPathComponent
+        var template = Array("\(folder)/.\(name).adr-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw .io(path: path, message: "cannot create a temporary file (\(errnoText()))")
+        }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var mode = stat()
+        let permissions = stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644
+        fchmod(descriptor, permissions)
+        let written = writeAll(descriptor, contents) && fsync(descriptor) == 0
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
+            let reason = errnoText()
+            unlink(temporary)
+            throw .io(path: path, message: "cannot write the file (\(reason))")
+        }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ contents: String) -> Bool {
+        var bytes = Array(contents.utf8)[...]
+        while !bytes.isEmpty {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            bytes = bytes.dropFirst(count)
+        }
+        return true
+    }
+
+    private static func parent(_ path: String) -> String { PathText.parent(path) }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

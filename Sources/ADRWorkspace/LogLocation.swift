@@ -1,0 +1,136 @@
+public import ADRCore
+import Foundation
+import Yams
+
+/// Where a command runs: the working directory, options and environment it was given.
+public struct WorkspaceOptions: Sendable {
+    /// Absolute path the command acts from (`-C` already applied).
+    public var workingDirectory: String
+    /// `--dir`: the log folder, bypassing discovery.
+    public var logDirectory: String?
+    /// `--log`: one of the named logs of `.adr.yml`.
+    public var logName: String?
+    public var environment: [String: String]
+
+    public init(
+        workingDirectory: String, logDirectory: String? = nil, logName: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.workingDirectory = workingDirectory
+        self.logDirectory = logDirectory
+        self.logName = logName
+        self.environment = environment
+    }
+}
+
+/// The log a command works on, and how it was found.
+public struct LogLocation: Sendable {
+    /// Absolute path of the log folder (it may not exist yet).
+    public var folder: String
+    /// Absolute path of the repository root: the folder holding `.git`, else the folder of
+    /// the configuration, else the working directory. JSON paths are relative to it.
+    public var root: String
+    public var configurationPath: String?
+    public var configuration: Configuration
+    public var settings: Configuration.LogSettings
+
+    /// The folders adr looks for, in order, when nothing names the log.
+    public static let conventionalFolders = [
+        "doc/adr", "docs/adr", "docs/decisions", "docs/architecture/decisions", "decisions", "adr",
+    ]
+
+    /// Finds the log the adr-tools way, extended: `--dir`, then walking up from the working
+    /// directory `.adr.yml`, `.adr-dir`, `.log4brains.yml`, then the conventional folders;
+    /// nothing found gives `doc/adr` in the working directory, as adr-tools does.
+    public init(options: WorkspaceOptions) throws(WorkspaceError) {
+        let start = options.workingDirectory
+        root = Self.repositoryRoot(from: start) ?? start
+        configuration = Configuration()
+        settings = Configuration.LogSettings()
+        var found: String?
+        var directory = start
+        while true {
+            let configPath = PathText.join(directory, ".adr.yml")
+            if configurationPath == nil, FileStore.exists(configPath) {
+                configurationPath = configPath
+                configuration = try Self.configuration(at: configPath)
+                if Self.repositoryRoot(from: start) == nil { root = directory }
+                settings = try Self.settings(of: configuration, options: options, base: directory)
+                if let folder = settings.folder {
+                    found = PathText.absolute(folder, from: directory)
+                    break
+                }
+            }
+            if let adrDir = try? FileStore.read(PathText.join(directory, ".adr-dir")) {
+                found = PathText.absolute(adrDir.trimmingCharacters(in: .whitespacesAndNewlines), from: directory)
+                break
+            }
+            if let folder = Self.log4brainsFolder(in: directory) {
+                found = PathText.absolute(folder, from: directory)
+                break
+            }
+            if let conventional = Self.conventionalFolders.first(where: {
+                FileStore.isDirectory(PathText.join(directory, $0))
+            }) {
+                found = PathText.join(directory, conventional)
+                break
+            }
+            if directory == "/" { break }
+            directory = PathText.parent(directory)
+        }
+        if let override = options.logDirectory {
+            found = PathText.absolute(override, from: start)
+        }
+        folder = found ?? PathText.join(start, "doc/adr")
+    }
+
+    private static func settings(
+        of configuration: Configuration, options: WorkspaceOptions, base: String
+    ) throws(WorkspaceError) -> Configuration.LogSettings {
+        if let name = options.logName {
+            guard let named = configuration.settings(forLogNamed: name) else {
+                let known = configuration.logs.compactMap(\.name).joined(separator: ", ")
+                throw .invalidArgument("no log named \"\(name)\" in .adr.yml (known: \(known))")
+            }
+            return named
+        }
+        // In a monorepo the log nearest the working directory wins.
+        let cwd = options.workingDirectory
+        let nearest = configuration.logs.filter { log in
+            guard let folder = log.folder else { return false }
+            let path = PathText.absolute(folder, from: base)
+            return cwd.hasPrefix(path) || path.hasPrefix(cwd + "/") && cwd != base
+        }.max { ($0.folder ?? "").count < ($1.folder ?? "").count }
+        if let nearest { return nearest }
+        if configuration.log.folder == nil, let first = configuration.logs.first { return first }
+        return configuration.log
+    }
+
+    static func configuration(at path: String) throws(WorkspaceError) -> Configuration {
+        let text = try FileStore.read(path)
+        do {
+            return try Configuration(parsing: text)
+        } catch {
+            throw .configuration(path: path, error)
+        }
+    }
+
+    private static func log4brainsFolder(in directory: String) -> String? {
+        guard let text = try? FileStore.read(PathText.join(directory, ".log4brains.yml")),
+            let yaml = try? Yams.load(yaml: text) as? [String: Any],
+            let project = yaml["project"] as? [String: Any],
+            let folder = project["adrFolder"] as? String
+        else { return nil }
+        return folder
+    }
+
+    /// The nearest folder upwards holding `.git` (a folder, or a file in a worktree).
+    static func repositoryRoot(from start: String) -> String? {
+        var directory = start
+        while true {
+            if FileStore.exists(PathText.join(directory, ".git")) { return directory }
+            if directory == "/" { return nil }
+            directory = PathText.parent(directory)
+        }
+    }
+}

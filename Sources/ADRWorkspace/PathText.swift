@@ -1,0 +1,43 @@
+import Foundation
+
+/// Path arithmetic on plain strings, so printed paths match what adr-tools prints.
+enum PathText {
+    /// `path` (absolute) relative to `base` (absolute): `../doc/adr/0002-x.md`.
+    static func relative(_ path: String, to base: String) -> String {
+        let target = components(path)
+        let origin = components(base)
+        var common = 0
+        while common < target.count, common < origin.count, target[common] == origin[common] {
+            common += 1
+        }
+        let parts = Array(repeating: "..", count: origin.count - common) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// `relative` resolved against `base`, normalised (no `.` or `..`).
+    static func absolute(_ path: String, from base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [String] = []
+        for part in joined.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(part))
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func join(_ base: String, _ name: String) -> String {
+        name.isEmpty ? base : (base.hasSuffix("/") ? base + name : base + "/" + name)
+    }
+
+    static func parent(_ path: String) -> String {
+        let parts = components(path)
+        return "/" + parts.dropLast().joined(separator: "/")
+    }
+
+    private static func components(_ path: String) -> [String] {
+        absolute(path, from: "/").split(separator: "/").map(String.init)
+    }
+}

@@ -1,0 +1,96 @@
+public import ADRCore
+import Foundation
+
+/// The one producer of terminal and JSON output for records.
+public enum Report {
+    /// The JSON object `adr list --format json` prints for one record.
+    public static func json(for entry: LogEntry, in log: DecisionLog, workspace: Workspace) -> JSONValue {
+        let record = entry.record
+        let links: [JSONValue] = record.links.map { link in
+            let target = log.target(of: link, from: entry).map {
+                workspace.rootRelativePath(workspace.absolutePath(of: $0))
+            }
+            return .object([("type", .string(link.type)), ("target", .string(target ?? link.target))])
+        }
+        return .object([
+            ("id", .string(entry.id)),
+            ("number", JSONValue(record.number)),
+            ("title", .string(record.title)),
+            ("status", JSONValue(record.status?.name)),
+            ("statusText", JSONValue(record.statusText)),
+            ("date", JSONValue(record.date)),
+            ("path", .string(workspace.rootRelativePath(workspace.absolutePath(of: entry)))),
+            ("tags", .array(record.tags.map { .string($0) })),
+            ("links", .array(links)),
+            ("warnings", .array(record.warnings.map { .string($0.description) })),
+        ])
+    }
+
+    /// An aligned table of number, status, date and title, for a person at a terminal.
+    public static func table(_ entries: [LogEntry]) -> String {
+        let rows = entries.map { entry in
+            [
+                entry.record.number.map { RecordFileName.paddedNumber($0) } ?? "-",
+                entry.record.status?.name ?? "-",
+                entry.record.date ?? "-",
+                Terminal.sanitized(entry.record.title),
+            ]
+        }
+        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            (0..<3).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ") + "  " + row[3] + "\n"
+        }.joined()
+    }
+
+    /// `adr show`: the record's metadata, its links resolved both ways, then its text.
+    public static func text(for entry: LogEntry, in log: DecisionLog, workspace: Workspace) -> String {
+        let record = entry.record
+        var lines = [
+            "path:    \(workspace.displayPath(workspace.absolutePath(of: entry)))",
+            "number:  \(record.number.map(String.init) ?? "-")",
+            "title:   \(record.title)",
+            "status:  \(record.status?.name ?? "-")"
+                + (record.statusText.map { $0.lowercased() != record.status?.name ? " (\($0))" : "" } ?? ""),
+            "date:    \(record.date ?? "-")",
+        ]
+        if !record.tags.isEmpty { lines.append("tags:    \(record.tags.joined(separator: ", "))") }
+        var linkLines: [String] = []
+        for link in record.links {
+            let target = log.target(of: link, from: entry)
+            linkLines.append("  \(link.type) \(target?.linkText ?? link.target)")
+        }
+        for (source, link) in log.incomingLinks(to: entry) {
+            let known = record.links.contains { log.target(of: $0, from: entry)?.fileName == source.fileName }
+            if !known { linkLines.append("  \(inverse(of: link.type)) \(source.linkText) (from its link)") }
+        }
+        if !linkLines.isEmpty { lines.append("links:"); lines += linkLines }
+        for warning in record.warnings { lines.append("warning: \(warning)") }
+        return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n\n" + entry.text
+    }
+
+    /// The reverse wording of a link type (`Supersedes` -> `Superseded by`).
+    static func inverse(of type: String) -> String {
+        let lower = type.lowercased()
+        if lower.hasSuffix(" by") { return String(type.dropLast(3)) }
+        if lower == "supersedes" { return "Superseded by" }
+        if lower == "supercedes" { return "Superceded by" }
+        if lower.hasSuffix("s") { return String(type.dropLast()) + "d by" }
+        return "linked from (\(type))"
+    }
+}
+
+/// Terminal output rules: no control characters from untrusted text, colour only on a
+/// TTY and never with NO_COLOR.
+public enum Terminal {
+    /// `text` with control characters (escape sequences included) shown as `?`.
+    public static func sanitized(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.value < 0x20 && scalar != "\t" || (0x7f...0x9f).contains(scalar.value) ? "?" : scalar
+                }))
+    }
+
+    public static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
+}

@@ -1,0 +1,219 @@
+import ADRCore
+import Foundation
+
+/// What `adr new` was asked for, before references are resolved.
+public struct NewRecordOptions: Sendable {
+    public var title: String
+    public var supersedes: [String] = []
+    /// `TARGET:LINK:REVERSE` triples as given.
+    public var links: [String] = []
+    public var template: String?
+    public var status: String?
+    public var date: String?
+
+    public init(
+        title: String, supersedes: [String] = [], links: [String] = [], template: String? = nil,
+        status: String? = nil, date: String? = nil
+    ) {
+        self.title = title
+        self.supersedes = supersedes
+        self.links = links
+        self.template = template
+        self.status = status
+        self.date = date
+    }
+}
+
+extension Workspace {
+    /// `adr init [DIR]`: writes `.adr-dir` when DIR is given, then the first record.
+    /// Returns the new record's absolute path.
+    public mutating func initialize(directory: String?, template name: String?) throws(WorkspaceError) -> String {
+        var writes = ChangeSet()
+        if let directory {
+            let adrDir = PathText.join(options.workingDirectory, ".adr-dir")
+            let existing = try? FileStore.read(adrDir)
+            if let existing {
+                writes.update(adrDir, from: existing, to: directory + "\n")
+            } else {
+                writes.changes.append(.create(path: adrDir, contents: directory + "\n"))
+            }
+            location.folder = PathText.absolute(directory, from: options.workingDirectory)
+        }
+        if let name, BuiltInTemplates.template(named: name) == nil {
+            throw .unknownTemplate(name)
+        }
+        let configPath = PathText.join(options.workingDirectory, ".adr.yml")
+        if let name, name != "nygard", location.configurationPath == nil {
+            // A log started with another template keeps it, and its first status, for `new`.
+            let folder = PathText.relative(location.folder, to: options.workingDirectory)
+            let status = name == "lightweight" ? "Proposed" : "proposed"
+            writes.changes.append(
+                .create(path: configPath, contents: "log: \(folder)\ntemplate: \(name)\nstatus: \(status)\n"))
+            location.settings.template = name
+            location.settings.initialStatus = status
+        }
+        try FileStore.apply(writes)
+        do {
+            try FileStore.createDirectory(location.folder)
+            let template = BuiltInTemplates.initialTemplate(named: name ?? "nygard")!
+            let status = name == nil || name == "nygard" ? "Accepted" : initialStatus("accepted", template: template)
+            let request = NewRecordRequest(
+                title: "Record architecture decisions", template: template, date: date(nil), status: status)
+            return try create { _ in request }
+        } catch {
+            try? FileStore.apply(
+                ChangeSet(writes.changes.compactMap { change in
+                    if case .create(let path, let contents) = change { return .delete(path: path, contents: contents) }
+                    if case .update(let path, let old, let new) = change { return .update(path: path, from: new, to: old) }
+                    return nil
+                }))
+            throw error
+        }
+    }
+
+    /// `adr new`: takes the next number under a lock on the log folder, writes the record
+    /// and every link it makes. Returns the new record's absolute path.
+    public func newRecord(_ request: NewRecordOptions) throws(WorkspaceError) -> String {
+        let template = try template(named: request.template)
+        let status = initialStatus(request.status, template: template)
+        let day = date(request.date)
+        return try create { (log) throws(WorkspaceError) in
+            var prepared = NewRecordRequest(
+                title: request.title, template: template, date: day, status: status)
+            for reference in request.supersedes {
+                prepared.supersedes.append(try entry(matching: reference, in: log))
+            }
+            for triple in request.links {
+                let parts = triple.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+                guard parts.count == 3 else {
+                    throw .invalidArgument("link \"\(triple)\" must be TARGET:LINK:REVERSE-LINK")
+                }
+                prepared.links.append(
+                    RecordLinkRequest(
+                        target: try entry(matching: String(parts[0]), in: log),
+                        type: String(parts[1]), reverse: String(parts[2])))
+            }
+            return prepared
+        }
+    }
+
+    /// Creates a record under the log's lock; `makeRequest` resolves references against
+    /// the log as read under that lock, so the number and links are never stale.
+    private func create(
+        _ makeRequest: (DecisionLog) throws(WorkspaceError) -> NewRecordRequest
+    ) throws(WorkspaceError) -> String {
+        try FileStore.createDirectory(location.folder)
+        return try FileStore.withLock(on: location.folder) { () throws(WorkspaceError) -> String in
+            let log = try readLog()
+            var resolved = try makeRequest(log)
+            resolved.spelling = location.settings.linkSpelling ?? log.linkSpelling
+                ?? (resolved.template.name == "nygard" || !BuiltInTemplates.names.contains(resolved.template.name)
+                    ? .superceded : .superseded)
+            let (fileName, changes) = log.planningNewRecord(resolved, number: log.nextNumber)
+            try apply(changes)
+            return PathText.join(location.folder, fileName)
+        }
+    }
+}
+
+extension Workspace {
+    /// `adr link SOURCE LINK TARGET REVERSE-LINK`.
+    public func link(
+        source: String, type: String, target: String, reverse: String
+    ) throws(WorkspaceError) {
+        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) in
+            let log = try readLog()
+            let changes = log.planningLink(
+                from: try entry(matching: source, in: log), type: type,
+                to: try entry(matching: target, in: log), reverse: reverse)
+            try apply(changes)
+        }
+    }
+
+    /// `adr status REF STATUS`: returns the record's path.
+    public func setStatus(
+        of reference: String, to status: String, date explicitDate: String?, force: Bool
+    ) throws(WorkspaceError) -> String {
+        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> String in
+            let log = try readLog()
+            let target = try entry(matching: reference, in: log)
+            do {
+                try apply(
+                    try log.planningStatus(
+                        of: target, to: RecordStatus(name: status), date: date(explicitDate),
+                        force: force))
+            } catch let error as LifecycleError {
+                throw .lifecycle(path: displayPath(absolutePath(of: target)), error)
+            } catch let error as WorkspaceError {
+                throw error
+            } catch {
+                throw .invalidArgument("\(error)")
+            }
+            return absolutePath(of: target)
+        }
+    }
+
+    /// `adr renumber REF [--to N]`: returns the old and new absolute paths.
+    public func renumber(
+        _ reference: String, to wanted: Int?
+    ) throws(WorkspaceError) -> (old: String, new: String) {
+        try FileStore.withLock(on: try existingFolder()) {
+            () throws(WorkspaceError) -> (old: String, new: String) in
+            let log = try readLog()
+            let target = try entry(matching: reference, in: log)
+            let number = wanted ?? log.nextNumber
+            let holders = log.entries.filter { $0.record.number == number && $0.fileName != target.fileName }
+            guard holders.isEmpty else {
+                throw .invalidArgument(
+                    "number \(number) is taken by \(holders.map(\.fileName).joined(separator: ", "))")
+            }
+            let (fileName, changes) = log.planningRenumber(of: target, to: number)
+            try apply(changes)
+            return (absolutePath(of: target), PathText.join(location.folder, fileName))
+        }
+    }
+
+    /// `adr upgrade-repository`: returns the absolute paths it changed.
+    public func upgradeDates() throws(WorkspaceError) -> [String] {
+        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> [String] in
+            let changes = try readLog().planningDateUpgrade()
+            try apply(changes)
+            return changes.changes.map { PathText.join(location.folder, $0.path) }
+        }
+    }
+
+    /// Rewrites the generated list between markers in `indexPath` (or appends one).
+    /// Returns whether the file changed.
+    public func writeIndex(at indexPath: String, linkPrefix: String?) throws(WorkspaceError) -> Bool {
+        let log = try readLog()
+        let absolute = PathText.absolute(indexPath, from: options.workingDirectory)
+        let current = FileStore.exists(absolute) ? try FileStore.read(absolute) : nil
+        let prefix =
+            linkPrefix
+            ?? {
+                let relative = PathText.relative(location.folder, to: PathText.parent(absolute))
+                return relative == "." ? "" : relative + "/"
+            }()
+        let updated = log.updatingIndex(in: current ?? "", linkPrefix: prefix)
+        guard updated != current else { return false }
+        try FileStore.apply(
+            ChangeSet([
+                current.map { .update(path: absolute, from: $0, to: updated) }
+                    ?? .create(path: absolute, contents: updated)
+            ]))
+        return true
+    }
+
+    /// Reads a file named on the command line (toc intro and outro).
+    public func readArgumentFile(_ path: String) throws(WorkspaceError) -> String {
+        try FileStore.read(PathText.absolute(path, from: options.workingDirectory))
+    }
+
+    /// The log folder, or the adr-tools error when it does not exist.
+    private func existingFolder() throws(WorkspaceError) -> String {
+        guard FileStore.isDirectory(location.folder) else {
+            throw .missingLog(path: displayPath(location.folder))
+        }
+        return location.folder
+    }
+}

@@ -1,0 +1,31 @@
+public import ADRCore
+
+/// Every error a command can report: one line, lower case, naming the file where known.
+public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
+    /// The log folder does not exist (adr-tools' wording, kept for scripts that grep it).
+    case missingLog(path: String)
+    case configuration(path: String, ConfigurationError)
+    case reference(ReferenceError)
+    case lifecycle(path: String, LifecycleError)
+    case unknownTemplate(String)
+    case io(path: String, message: String)
+    /// A file changed between reading and writing it; nothing was written.
+    case concurrentChange(path: String)
+    case invalidArgument(String)
+    case editorFailed(command: String, status: Int32)
+
+    public var description: String {
+        switch self {
+        case .missingLog(let path): "The \(path) directory does not exist"
+        case .configuration(let path, let error): "\(path):\(error)"
+        case .reference(let error): error.description
+        case .lifecycle(let path, let error): "\(path): \(error)"
+        case .unknownTemplate(let name):
+            "unknown template \"\(name)\" (built in: \(BuiltInTemplates.names.joined(separator: ", ")), or a path to a file)"
+        case .io(let path, let message): "\(path): \(message)"
+        case .concurrentChange(let path): "\(path): changed while adr was working; nothing was written"
+        case .invalidArgument(let message): message
+        case .editorFailed(let command, let status): "editor \"\(command)\" exited with status \(status)"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ADRWorkspace
+import ArgumentParser
+import Foundation
+
+/// Options every command takes: where to run and which log to use.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if adr was started in <path>.", valueName: "path"))
+    var directory: String?
+
+    @Option(name: .customLong("dir"), help: ArgumentHelp("The log folder, bypassing discovery.", valueName: "path"))
+    var logDirectory: String?
+
+    @Option(name: .customLong("log"), help: ArgumentHelp("One of the named logs in .adr.yml.", valueName: "name"))
+    var logName: String?
+
+    func workspace() throws -> Workspace {
+        let current = FileManager.default.currentDirectoryPath
+        var start = current
+        if let directory {
+            start = directory.hasPrefix("/") ? directory : current + "/" + directory
+            guard FileManager.default.fileExists(atPath: start) else {
+                throw WorkspaceError.io(path: directory, message: "no such directory")
+            }
+            start = URL(fileURLWithPath: start).standardizedFileURL.path
+        }
+        return try Workspace(
+            options: WorkspaceOptions(workingDirectory: start, logDirectory: logDirectory, logName: logName))
+    }
+}
+
+/// Where results and diagnostics go: results on stdout, diagnostics on stderr.
+enum Output {
+    static func line(_ text: String) {
+        print(text)
+    }
+
+    static func text(_ text: String) {
+        print(text, terminator: "")
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("adr: error: \(Terminal.sanitized(message))\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("\(Terminal.sanitized(message))\n".utf8))
+    }
+}
