@@ -16,7 +16,10 @@ import Testing
         let old = try repo.adr("show", "2")
         #expect(old.status == 0, "\(old)")
         #expect(old.stdout.contains("Use a queue"), "\(old)")
-        #expect(old.stdout.contains("Use a better queue"), "the superseding record is named: \(old)")
+        #expect(
+            old.stdout.contains("Use a better queue"),
+            "the superseding record is named: \(old)"
+        )
         #expect(old.stdout.lowercased().contains("supersede"), "\(old)")
         let new = try repo.adr("show", "3")
         #expect(new.status == 0, "\(new)")
@@ -33,7 +36,10 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let record = try repo.read("doc/adr/0002-use-a-queue.md")
         #expect(record.statusSection.lowercased() == "accepted", "\(record)")
-        #expect(record == nygard(2, "Use a queue", status: record.statusSection), "only the status changes")
+        #expect(
+            record == nygard(2, "Use a queue", status: record.statusSection),
+            "only the status changes"
+        )
     }
 
     @Test func statusChangesTheStatusKeyOfAMadrFrontMatterRecord() throws {
@@ -56,7 +62,11 @@ import Testing
         let result = try repo.adr("status", "1", "accepted")
         #expect(result.status == 0, "\(result)")
         let record = try repo.read("docs/decisions/0001-use-postgres.md")
-        #expect(record == original.replacingOccurrences(of: "status: proposed", with: "status: accepted"), "\(record)")
+        #expect(
+            record
+                == original.replacingOccurrences(of: "status: proposed", with: "status: accepted"),
+            "\(record)"
+        )
     }
 
     @Test func statusChangesAStatusBulletRecord() throws {
@@ -79,7 +89,13 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let record = try repo.read("docs/decisions/0001-use-postgres.md")
         #expect(
-            record == original.replacingOccurrences(of: "- Status: proposed", with: "- Status: accepted"), "\(record)")
+            record
+                == original.replacingOccurrences(
+                    of: "- Status: proposed",
+                    with: "- Status: accepted"
+                ),
+            "\(record)"
+        )
     }
 
     @Test func anInvalidStatusTransitionIsRefusedUnlessForced() throws {
@@ -94,7 +110,9 @@ import Testing
 
         let forced = try repo.adr("status", "2", "accepted", "--force")
         #expect(forced.status == 0, "\(forced)")
-        #expect(try repo.read("doc/adr/0002-use-a-queue.md").statusSection.lowercased() == "accepted")
+        #expect(
+            try repo.read("doc/adr/0002-use-a-queue.md").statusSection.lowercased() == "accepted"
+        )
     }
 
     private func jsonRecords(_ result: ProcessResult) throws -> [[String: Any]] {
@@ -112,7 +130,8 @@ import Testing
         let records = try jsonRecords(result)
         #expect(records.count == 3)
         let keys: Set<String> = [
-            "id", "number", "title", "status", "statusText", "date", "path", "tags", "links", "warnings",
+            "id", "number", "title", "status", "statusText", "date", "path", "tags", "links",
+            "warnings",
         ]
         for record in records {
             #expect(Set(record.keys) == keys, "\(record)")
@@ -135,7 +154,9 @@ import Testing
         let result = try repo.adr("list", "--status", "accepted")
         #expect(result.status == 0, "\(result)")
         #expect(
-            result.stdout == "doc/adr/0001-record-architecture-decisions.md\ndoc/adr/0003-use-a-cache.md\n", "\(result)"
+            result.stdout
+                == "doc/adr/0001-record-architecture-decisions.md\ndoc/adr/0003-use-a-cache.md\n",
+            "\(result)"
         )
         let proposed = try repo.adr("list", "--status", "proposed", "--format", "json")
         #expect(try jsonRecords(proposed).map { $0["number"] as? Int } == [2])
@@ -167,10 +188,13 @@ import Testing
         )
         try repo.write(
             "docs/decisions/0002-use-yaml.md",
-            "---\nstatus: proposed\ndate: 1992-01-13\n---\n\n# Use YAML\n\n## Context and Problem Statement\n\nText.\n")
+            "---\nstatus: proposed\ndate: 1992-01-13\n---\n\n# Use YAML\n\n## Context and Problem Statement\n\nText.\n"
+        )
         let list = try repo.adr("list")
         #expect(list.status == 0, "\(list)")
-        #expect(list.stdout == "docs/decisions/0001-use-markdown.md\ndocs/decisions/0002-use-yaml.md\n")
+        #expect(
+            list.stdout == "docs/decisions/0001-use-markdown.md\ndocs/decisions/0002-use-yaml.md\n"
+        )
         let records = try jsonRecords(try repo.adr("list", "--format", "json"))
         #expect(records.map { $0["title"] as? String } == ["Use Markdown", "Use YAML"])
         #expect(records.map { $0["status"] as? String } == ["accepted", "proposed"])
@@ -181,13 +205,20 @@ import Testing
         let repo = try TestRepository()
         try repo.write(".adr-dir", "docs/decisions\n")
         try repo.write("docs/decisions/0001-fine.md", "---\nstatus: accepted\n---\n\n# Fine\n")
-        try repo.write("docs/decisions/0002-broken.md", "---\nstatus: [accepted\ndate: : :\n---\n\n# Broken\n")
-        try repo.write("docs/decisions/0003-also-fine.md", "---\nstatus: proposed\n---\n\n# Also fine\n")
+        try repo.write(
+            "docs/decisions/0002-broken.md",
+            "---\nstatus: [accepted\ndate: : :\n---\n\n# Broken\n"
+        )
+        try repo.write(
+            "docs/decisions/0003-also-fine.md",
+            "---\nstatus: proposed\n---\n\n# Also fine\n"
+        )
         let list = try repo.adr("list")
         #expect(list.status == 0, "\(list)")
         #expect(
             list.stdout
-                == "docs/decisions/0001-fine.md\ndocs/decisions/0002-broken.md\ndocs/decisions/0003-also-fine.md\n")
+                == "docs/decisions/0001-fine.md\ndocs/decisions/0002-broken.md\ndocs/decisions/0003-also-fine.md\n"
+        )
         #expect(list.stderr.contains("0002-broken.md"), "\(list)")
 
         let json = try repo.adr("list", "--format", "json")

@@ -11,8 +11,10 @@ import Testing
         let record = try repo.read("doc/adr/0001-record-architecture-decisions.md")
         #expect(
             record.hasPrefix(
-                "# 1. Record architecture decisions\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n"),
-            "\(record)")
+                "# 1. Record architecture decisions\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n"
+            ),
+            "\(record)"
+        )
         #expect(record.contains("\n## Decision\n"))
         #expect(record.contains("\n## Consequences\n"))
         #expect(!repo.exists(".adr-dir"))
@@ -22,9 +24,15 @@ import Testing
         let repo = try TestRepository()
         let result = try repo.adr("init", "doc/architecture/decisions")
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout == "doc/architecture/decisions/0001-record-architecture-decisions.md\n")
+        #expect(
+            result.stdout == "doc/architecture/decisions/0001-record-architecture-decisions.md\n"
+        )
         #expect(try repo.read(".adr-dir") == "doc/architecture/decisions\n")
-        #expect(try repo.files(in: "doc/architecture/decisions") == ["0001-record-architecture-decisions.md"])
+        #expect(
+            try repo.files(in: "doc/architecture/decisions") == [
+                "0001-record-architecture-decisions.md"
+            ]
+        )
 
         let next = try repo.adr("new", "--no-edit", "Second Record")
         #expect(next.stdout == "doc/architecture/decisions/0002-second-record.md\n", "\(next)")
@@ -40,12 +48,17 @@ import Testing
         #expect(third.stdout == "doc/adr/0003-third-record.md\n")
         let record = try repo.read("doc/adr/0003-third-record.md")
         #expect(
-            record.hasPrefix("# 3. Third Record\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n"),
-            "\(record)")
+            record.hasPrefix(
+                "# 3. Third Record\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n"
+            ),
+            "\(record)"
+        )
         #expect(
             try repo.files(in: "doc/adr") == [
-                "0001-record-architecture-decisions.md", "0002-second-record.md", "0003-third-record.md",
-            ])
+                "0001-record-architecture-decisions.md", "0002-second-record.md",
+                "0003-third-record.md",
+            ]
+        )
     }
 
     @Test func newWithoutInitStartsTheLogAtOne() throws {
@@ -53,14 +66,24 @@ import Testing
         let result = try repo.adr("new", "--no-edit", "First Record")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "doc/adr/0001-first-record.md\n")
-        #expect(try repo.read("doc/adr/0001-first-record.md").hasPrefix("# 1. First Record\n\nDate: 1992-01-12\n"))
+        #expect(
+            try repo.read("doc/adr/0001-first-record.md").hasPrefix(
+                "# 1. First Record\n\nDate: 1992-01-12\n"
+            )
+        )
     }
 
     @Test func numbersWithLeadingZerosAreDecimalNotOctal() throws {
         let repo = try TestRepository()
         try repo.adr("init")
-        try repo.write("doc/adr/0008-eighth.md", "# 8. Eighth\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n")
-        try repo.write("doc/adr/0009-ninth.md", "# 9. Ninth\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n")
+        try repo.write(
+            "doc/adr/0008-eighth.md",
+            "# 8. Eighth\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n"
+        )
+        try repo.write(
+            "doc/adr/0009-ninth.md",
+            "# 9. Ninth\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n"
+        )
         let result = try repo.adr("new", "--no-edit", "Tenth")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "doc/adr/0010-tenth.md\n")
@@ -79,7 +102,9 @@ import Testing
         ("Café au lait", "cafe-au-lait"),
         ("Ünïcödé résumé", "unicode-resume"),
     ])
-    func titlesWithFunnyCharactersGiveSafeSlugsAndLiteralHeadings(title: String, slug: String) throws {
+    func titlesWithFunnyCharactersGiveSafeSlugsAndLiteralHeadings(title: String, slug: String)
+        throws
+    {
         let repo = try TestRepository()
         try repo.adr("init")
         let result = try repo.adr("new", "--no-edit", "--", title)

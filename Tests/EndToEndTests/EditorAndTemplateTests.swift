@@ -7,7 +7,8 @@ import Testing
     private func fakeEditor(_ repo: TestRepository, named name: String) throws -> String {
         try repo.writeScript(
             "bin/\(name)",
-            "echo \"\(name) opened $*\"\necho \"\(name) $*\" >> \"\(repo.url("editor.log").path)\"\n")
+            "echo \"\(name) opened $*\"\necho \"\(name) $*\" >> \"\(repo.url("editor.log").path)\"\n"
+        )
     }
 
     /// The file the editor was given, resolved against the repository root when relative.
@@ -21,7 +22,11 @@ import Testing
         try repo.adr("init")
         let visual = try fakeEditor(repo, named: "visual")
         let editor = try fakeEditor(repo, named: "editor")
-        let result = try repo.adr("new", "Edited Record", environment: ["VISUAL": visual, "EDITOR": editor])
+        let result = try repo.adr(
+            "new",
+            "Edited Record",
+            environment: ["VISUAL": visual, "EDITOR": editor]
+        )
         #expect(result.status == 0, "\(result)")
         let log = try repo.read("editor.log").lines
         #expect(log.count == 1, "\(log)")
@@ -45,7 +50,11 @@ import Testing
     @Test func anEmptyVisualFallsBackToEditor() throws {
         let repo = try TestRepository()
         let editor = try fakeEditor(repo, named: "editor")
-        let result = try repo.adr("new", "First Record", environment: ["VISUAL": "", "EDITOR": editor])
+        let result = try repo.adr(
+            "new",
+            "First Record",
+            environment: ["VISUAL": "", "EDITOR": editor]
+        )
         #expect(result.status == 0, "\(result)")
         let log = try repo.read("editor.log").lines
         #expect(log.count == 1 && log[0].hasPrefix("editor "), "\(log)")
@@ -55,7 +64,11 @@ import Testing
         let repo = try TestRepository()
         let visual = try fakeEditor(repo, named: "visual")
         let result = try repo.adr(
-            "new", "--no-edit", "First Record", environment: ["VISUAL": visual, "EDITOR": visual])
+            "new",
+            "--no-edit",
+            "First Record",
+            environment: ["VISUAL": visual, "EDITOR": visual]
+        )
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "doc/adr/0001-first-record.md\n")
         #expect(!repo.exists("editor.log"))
@@ -66,7 +79,8 @@ import Testing
         try repo.adr("init")
         try repo.write(
             "doc/adr/templates/template.md",
-            "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Our own heading\n\nHouse text.\n")
+            "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Our own heading\n\nHouse text.\n"
+        )
         let result = try repo.adr("new", "--no-edit", "Use Custom Template")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "doc/adr/0002-use-custom-template.md\n")
@@ -89,19 +103,30 @@ import Testing
         let repo = try TestRepository()
         try repo.adr("init")
         try repo.write(
-            "elsewhere/my-template.md", "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## From env\n")
+            "elsewhere/my-template.md",
+            "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## From env\n"
+        )
         let result = try repo.adr(
-            "new", "--no-edit", "From The Environment",
-            environment: ["ADR_TEMPLATE": repo.url("elsewhere/my-template.md").path])
+            "new",
+            "--no-edit",
+            "From The Environment",
+            environment: ["ADR_TEMPLATE": repo.url("elsewhere/my-template.md").path]
+        )
         #expect(result.status == 0, "\(result)")
         #expect(
             try repo.read("doc/adr/0002-from-the-environment.md")
-                == "# 2. From The Environment\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## From env\n")
+                == "# 2. From The Environment\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## From env\n"
+        )
     }
 
     @Test func adrDateSetsTheDateOfNewRecords() throws {
         let repo = try TestRepository()
-        let result = try repo.adr("new", "--no-edit", "Dated", environment: ["ADR_DATE": "2001-02-03"])
+        let result = try repo.adr(
+            "new",
+            "--no-edit",
+            "Dated",
+            environment: ["ADR_DATE": "2001-02-03"]
+        )
         #expect(result.status == 0, "\(result)")
         #expect(try repo.read("doc/adr/0001-dated.md").contains("\nDate: 2001-02-03\n"))
     }

@@ -39,8 +39,13 @@ import Testing
         let repo = try TestRepository()
         try repo.adr("init")
         try repo.write(
-            "doc/adr/0002-use-postgres.md", "# 2. Use Postgres\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n")
-        try repo.write("doc/adr/0002-use-redis.md", "# 2. Use Redis\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n")
+            "doc/adr/0002-use-postgres.md",
+            "# 2. Use Postgres\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n"
+        )
+        try repo.write(
+            "doc/adr/0002-use-redis.md",
+            "# 2. Use Redis\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n"
+        )
         let result = try repo.adr("show", "2")
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("0002-use-postgres.md"), "\(result)")

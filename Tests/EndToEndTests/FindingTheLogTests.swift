@@ -32,7 +32,11 @@ import Testing
         #expect(new.status == 0, "\(new)")
         #expect(new.stdout == "../doc/adr/0002-second-record.md\n")
         let list = try repo.adr("list", in: "subdir/deeper")
-        #expect(list.stdout == "../../doc/adr/0001-first-record.md\n../../doc/adr/0002-second-record.md\n", "\(list)")
+        #expect(
+            list.stdout
+                == "../../doc/adr/0001-first-record.md\n../../doc/adr/0002-second-record.md\n",
+            "\(list)"
+        )
         let fromRoot = try repo.adr("list")
         #expect(fromRoot.stdout == "doc/adr/0001-first-record.md\ndoc/adr/0002-second-record.md\n")
         #expect(!repo.exists("subdir/doc"))
@@ -70,15 +74,18 @@ import Testing
         let second = try repo.read("doc/adr/0002-second-record.md")
         try repo.write(
             "doc/adr/0001-first-record.md",
-            first.replacingOccurrences(of: "Date: 1992-01-12", with: "Date: 12/01/1992"))
+            first.replacingOccurrences(of: "Date: 1992-01-12", with: "Date: 12/01/1992")
+        )
         try repo.write(
             "doc/adr/0002-second-record.md",
-            second.replacingOccurrences(of: "Date: 1992-01-12", with: "Date: 03/11/2004"))
+            second.replacingOccurrences(of: "Date: 1992-01-12", with: "Date: 03/11/2004")
+        )
         let result = try repo.adr("upgrade-repository")
         #expect(result.status == 0, "\(result)")
         #expect(try repo.read("doc/adr/0001-first-record.md") == first)
         #expect(
             try repo.read("doc/adr/0002-second-record.md")
-                == second.replacingOccurrences(of: "Date: 1992-01-12", with: "Date: 2004-11-03"))
+                == second.replacingOccurrences(of: "Date: 1992-01-12", with: "Date: 2004-11-03")
+        )
     }
 }

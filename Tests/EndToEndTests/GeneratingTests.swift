@@ -33,8 +33,10 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(
             result.stdout
-                == "# Architecture Decision Records\n\nAn intro.\n\nMultiple paragraphs.\n\n" + tocEntries
-                + "\nAn outro.\n")
+                == "# Architecture Decision Records\n\nAn intro.\n\nMultiple paragraphs.\n\n"
+                + tocEntries
+                + "\nAn outro.\n"
+        )
     }
 
     @Test func tocPrefixesEveryLink() throws {
@@ -44,7 +46,8 @@ import Testing
         #expect(
             result.stdout
                 == "# Architecture Decision Records\n\n"
-                + tocEntries.replacingOccurrences(of: "](", with: "](foo/doc/adr/"))
+                + tocEntries.replacingOccurrences(of: "](", with: "](foo/doc/adr/")
+        )
     }
 
     @Test func tocWithStatusShowsEachRecordsStatus() throws {
@@ -58,7 +61,10 @@ import Testing
         #expect(entries[0].hasPrefix("* [1. First Decision](0001-first-decision.md)"))
         #expect(entries[0].lowercased().contains("accepted"))
         #expect(entries[2].hasPrefix("* [3. Third Decision](0003-third-decision.md)"))
-        #expect(entries[2].lowercased().contains("superceded") || entries[2].lowercased().contains("superseded"))
+        #expect(
+            entries[2].lowercased().contains("superceded")
+                || entries[2].lowercased().contains("superseded")
+        )
         #expect(!entries[2].lowercased().contains("accepted"))
     }
 
@@ -106,7 +112,10 @@ import Testing
         let repo = try graphLog()
         let result = try repo.adr("generate", "graph", "-p", "http://example.com/", "-e", ".xyz")
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout == expectedGraph(prefix: "http://example.com/", extension: ".xyz"), "\(result)")
+        #expect(
+            result.stdout == expectedGraph(prefix: "http://example.com/", extension: ".xyz"),
+            "\(result)"
+        )
     }
 
     @Test func graphEscapesQuotesInTitles() throws {
@@ -116,8 +125,10 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(
             result.stdout.contains(
-                "    _1 [label=\"1. Use \\\"quotes\\\" carefully\"; URL=\"0001-use-quotes-carefully.html\"];\n"),
-            "\(result)")
+                "    _1 [label=\"1. Use \\\"quotes\\\" carefully\"; URL=\"0001-use-quotes-carefully.html\"];\n"
+            ),
+            "\(result)"
+        )
     }
 
     @Test func graphCanBeWrittenAsMermaid() throws {

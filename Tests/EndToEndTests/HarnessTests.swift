@@ -6,7 +6,8 @@ import Testing
     @Test func theBinaryUnderTestIsFound() {
         #expect(
             FileManager.default.isExecutableFile(atPath: ADRBinary.url.path),
-            "no adr binary at \(ADRBinary.url.path); build it or set ADR_BINARY")
+            "no adr binary at \(ADRBinary.url.path); build it or set ADR_BINARY"
+        )
     }
 
     @Test func theTemporaryRepositoryIsAGitRepositoryWithItsOwnHome() throws {

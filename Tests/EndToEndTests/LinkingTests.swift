@@ -19,16 +19,31 @@ import Testing
         let old = try repo.read("doc/adr/0002-second-record.md")
         #expect(
             old.hasPrefix(
-                header(2, "Second Record", status: ["Superceded by [3. Third Record](0003-third-record.md)"])),
-            "\(old)")
+                header(
+                    2,
+                    "Second Record",
+                    status: ["Superceded by [3. Third Record](0003-third-record.md)"]
+                )
+            ),
+            "\(old)"
+        )
         let new = try repo.read("doc/adr/0003-third-record.md")
         #expect(
             new.hasPrefix(
-                header(3, "Third Record", status: ["Accepted", "Supercedes [2. Second Record](0002-second-record.md)"])),
-            "\(new)")
+                header(
+                    3,
+                    "Third Record",
+                    status: ["Accepted", "Supercedes [2. Second Record](0002-second-record.md)"]
+                )
+            ),
+            "\(new)"
+        )
         // Record 1 is untouched.
         #expect(
-            try repo.read("doc/adr/0001-first-record.md").hasPrefix(header(1, "First Record", status: ["Accepted"])))
+            try repo.read("doc/adr/0001-first-record.md").hasPrefix(
+                header(1, "First Record", status: ["Accepted"])
+            )
+        )
     }
 
     @Test func supersedingSeveralRecordsAddsOneParagraphEachInArgumentOrder() throws {
@@ -38,24 +53,36 @@ import Testing
         let result = try repo.adr("new", "--no-edit", "-s", "1", "-s", "2", "Third Record")
         #expect(result.status == 0, "\(result)")
         for (number, title, file) in [
-            (1, "First Record", "0001-first-record.md"), (2, "Second Record", "0002-second-record.md"),
+            (1, "First Record", "0001-first-record.md"),
+            (2, "Second Record", "0002-second-record.md"),
         ] {
             let old = try repo.read("doc/adr/\(file)")
             #expect(
-                old.hasPrefix(header(number, title, status: ["Superceded by [3. Third Record](0003-third-record.md)"])),
-                "\(old)")
+                old.hasPrefix(
+                    header(
+                        number,
+                        title,
+                        status: ["Superceded by [3. Third Record](0003-third-record.md)"]
+                    )
+                ),
+                "\(old)"
+            )
         }
         let new = try repo.read("doc/adr/0003-third-record.md")
         #expect(
             new.hasPrefix(
                 header(
-                    3, "Third Record",
+                    3,
+                    "Third Record",
                     status: [
                         "Accepted",
                         "Supercedes [1. First Record](0001-first-record.md)",
                         "Supercedes [2. Second Record](0002-second-record.md)",
-                    ])),
-            "\(new)")
+                    ]
+                )
+            ),
+            "\(new)"
+        )
     }
 
     @Test func newWithLinkOptionsLinksBothWays() throws {
@@ -63,24 +90,45 @@ import Testing
         try repo.adr("new", "--no-edit", "First Record")
         try repo.adr("new", "--no-edit", "Second Record")
         let result = try repo.adr(
-            "new", "--no-edit", "-l", "1:Amends:Amended by", "-l", "2:Clarifies:Clarified by", "Third Record")
+            "new",
+            "--no-edit",
+            "-l",
+            "1:Amends:Amended by",
+            "-l",
+            "2:Clarifies:Clarified by",
+            "Third Record"
+        )
         #expect(result.status == 0, "\(result)")
         #expect(
             try repo.read("doc/adr/0001-first-record.md").hasPrefix(
-                header(1, "First Record", status: ["Accepted", "Amended by [3. Third Record](0003-third-record.md)"])))
+                header(
+                    1,
+                    "First Record",
+                    status: ["Accepted", "Amended by [3. Third Record](0003-third-record.md)"]
+                )
+            )
+        )
         #expect(
             try repo.read("doc/adr/0002-second-record.md").hasPrefix(
                 header(
-                    2, "Second Record", status: ["Accepted", "Clarified by [3. Third Record](0003-third-record.md)"]))
+                    2,
+                    "Second Record",
+                    status: ["Accepted", "Clarified by [3. Third Record](0003-third-record.md)"]
+                )
+            )
         )
         #expect(
             try repo.read("doc/adr/0003-third-record.md").hasPrefix(
                 header(
-                    3, "Third Record",
+                    3,
+                    "Third Record",
                     status: [
                         "Accepted", "Amends [1. First Record](0001-first-record.md)",
                         "Clarifies [2. Second Record](0002-second-record.md)",
-                    ])))
+                    ]
+                )
+            )
+        )
     }
 
     @Test func linkConnectsTwoExistingRecords() throws {
@@ -92,12 +140,27 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(
             try repo.read("doc/adr/0003-third-record.md").hasPrefix(
-                header(3, "Third Record", status: ["Accepted", "Amends [1. First Record](0001-first-record.md)"])))
+                header(
+                    3,
+                    "Third Record",
+                    status: ["Accepted", "Amends [1. First Record](0001-first-record.md)"]
+                )
+            )
+        )
         #expect(
             try repo.read("doc/adr/0001-first-record.md").hasPrefix(
-                header(1, "First Record", status: ["Accepted", "Amended by [3. Third Record](0003-third-record.md)"])))
+                header(
+                    1,
+                    "First Record",
+                    status: ["Accepted", "Amended by [3. Third Record](0003-third-record.md)"]
+                )
+            )
+        )
         #expect(
-            try repo.read("doc/adr/0002-second-record.md").hasPrefix(header(2, "Second Record", status: ["Accepted"])))
+            try repo.read("doc/adr/0002-second-record.md").hasPrefix(
+                header(2, "Second Record", status: ["Accepted"])
+            )
+        )
     }
 
     @Test func supersedeCommandDoesExactlyWhatNewWithSupersedeDoes() throws {

@@ -20,7 +20,10 @@ import Testing
         let numbers = Set(files.compactMap { Int($0.prefix(4)) })
         #expect(numbers == Set(1...21), "\(files)")
         for index in 1...20 {
-            #expect(files.contains { $0.hasSuffix("-concurrent-decision-\(index).md") }, "decision \(index) was lost")
+            #expect(
+                files.contains { $0.hasSuffix("-concurrent-decision-\(index).md") },
+                "decision \(index) was lost"
+            )
         }
         for path in printed {
             #expect(repo.exists(path), "\(path)")

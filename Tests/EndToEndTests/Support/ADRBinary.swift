@@ -25,15 +25,23 @@ enum ADRBinary {
         candidates.append(bundleURL.appendingPathComponent("adr"))
         candidates.append(bundleURL.deletingLastPathComponent().appendingPathComponent("adr"))
         for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("adr"))
+            candidates.append(
+                bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("adr")
+            )
         }
         if let executable = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             candidates.append(
-                URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("adr"))
+                URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(
+                    "adr"
+                )
+            )
         }
         if let first = CommandLine.arguments.first {
             candidates.append(
-                URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("adr"))
+                URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(
+                    "adr"
+                )
+            )
         }
         for candidate in candidates where isExecutableFile(candidate) {
             return candidate.standardizedFileURL

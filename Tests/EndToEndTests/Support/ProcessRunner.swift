@@ -47,7 +47,8 @@ final class RunningProcess {
     private let stdout: PipeDrain
     private let stderr: PipeDrain
 
-    init(executable: URL, arguments: [String], directory: URL, environment: [String: String]) throws {
+    init(executable: URL, arguments: [String], directory: URL, environment: [String: String]) throws
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -77,6 +78,7 @@ final class RunningProcess {
             arguments: arguments,
             status: process.terminationStatus,
             stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+            stderr: String(decoding: err, as: UTF8.self)
+        )
     }
 }

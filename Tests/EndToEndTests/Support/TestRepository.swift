@@ -52,7 +52,9 @@ final class TestRepository {
     /// `environment` adds variables; `removing` drops some of the base ones (`ADR_DATE`).
     @discardableResult
     func adr(
-        _ arguments: String..., in directory: String = "", environment: [String: String] = [:],
+        _ arguments: String...,
+        in directory: String = "",
+        environment: [String: String] = [:],
         removing: Set<String> = []
     ) throws -> ProcessResult {
         try start(arguments, in: directory, environment: environment, removing: removing).finish()
@@ -61,7 +63,9 @@ final class TestRepository {
     /// Same as `adr(_:)`, with the arguments as an array.
     @discardableResult
     func adr(
-        arguments: [String], in directory: String = "", environment: [String: String] = [:],
+        arguments: [String],
+        in directory: String = "",
+        environment: [String: String] = [:],
         removing: Set<String> = []
     ) throws -> ProcessResult {
         try start(arguments, in: directory, environment: environment, removing: removing).finish()
@@ -69,7 +73,9 @@ final class TestRepository {
 
     /// Starts `adr` without waiting, for scenarios that run several at once.
     func start(
-        _ arguments: [String], in directory: String = "", environment: [String: String] = [:],
+        _ arguments: [String],
+        in directory: String = "",
+        environment: [String: String] = [:],
         removing: Set<String> = []
     ) throws -> RunningProcess {
         guard FileManager.default.isExecutableFile(atPath: ADRBinary.url.path) else {
@@ -78,8 +84,11 @@ final class TestRepository {
         var env = baseEnvironment.filter { !removing.contains($0.key) }
         env.merge(environment) { _, new in new }
         return try RunningProcess(
-            executable: ADRBinary.url, arguments: arguments, directory: url(directory),
-            environment: env)
+            executable: ADRBinary.url,
+            arguments: arguments,
+            directory: url(directory),
+            environment: env
+        )
     }
 
     /// Runs any other program (git, sh) in the repository with the same environment.
@@ -88,8 +97,10 @@ final class TestRepository {
         -> ProcessResult
     {
         try RunningProcess(
-            executable: URL(fileURLWithPath: executable), arguments: arguments,
-            directory: url(directory), environment: baseEnvironment
+            executable: URL(fileURLWithPath: executable),
+            arguments: arguments,
+            directory: url(directory),
+            environment: baseEnvironment
         ).finish()
     }
 
@@ -106,12 +117,17 @@ final class TestRepository {
     func write(_ relativePath: String, _ contents: String) throws {
         let target = url(relativePath)
         try FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            at: target.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         try Data(contents.utf8).write(to: target)
     }
 
     func makeDirectory(_ relativePath: String) throws {
-        try FileManager.default.createDirectory(at: url(relativePath), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url(relativePath),
+            withIntermediateDirectories: true
+        )
     }
 
     func exists(_ relativePath: String) -> Bool {
@@ -135,7 +151,9 @@ final class TestRepository {
     func snapshot() throws -> [String: Data] {
         var result: [String: Data] = [:]
         let rootPath = root.path
-        guard let enumerator = FileManager.default.enumerator(atPath: rootPath) else { return result }
+        guard let enumerator = FileManager.default.enumerator(atPath: rootPath) else {
+            return result
+        }
         while let relative = enumerator.nextObject() as? String {
             if relative == ".git" || relative.hasPrefix(".git/") {
                 enumerator.skipDescendants()
