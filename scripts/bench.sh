@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Benchmarks the release `adr` on a generated log of adr-tools records, with hyperfine.
+#
+# Usage: scripts/bench.sh            (normally through `make bench`)
+# Environment:
+#   ADR_BENCH_RECORDS   records in the generated log (default 1000)
+#   ADR_BENCH_WARMUP    hyperfine warmup runs (default 3)
+#   ADR_BENCH_RUNS      hyperfine runs per command (default: hyperfine decides)
+#   ADR_BENCH_OUT       folder for the markdown/JSON reports (default bench-out/)
+#   ADR_BENCH_SCRATCH   SwiftPM scratch path for the release build (default .build)
+#   ADR_TOOLS_DIR       folder holding adr-tools' scripts (adr, adr-new, ...) to compare
+#                       against; found on PATH via `adr-new` when unset (Debian's adr-tools
+#                       package installs only /usr/bin/adr: set ADR_TOOLS_DIR=/usr/bin). Never
+#                       downloaded.
+#
+# Benchmarks are measurements, never assertions: this script fails only when a command
+# it measures fails.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+records="${ADR_BENCH_RECORDS:-1000}"
+warmup="${ADR_BENCH_WARMUP:-3}"
+out="${ADR_BENCH_OUT:-$root/bench-out}"
+scratch="${ADR_BENCH_SCRATCH:-$root/.build}"
+
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench: python3 is not installed" >&2; exit 2; }
+
+echo "==> building release binary" >&2
+swift build -c release --package-path "$root" --scratch-path "$scratch" >&2
+adr="$(swift build -c release --package-path "$root" --scratch-path "$scratch" --show-bin-path)/adr"
+[[ -x "$adr" ]] || { echo "bench: no release binary at $adr" >&2; exit 2; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/adr-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+# An isolated, deterministic environment, like the end-to-end tests.
+export HOME="$work/home" GIT_CONFIG_NOSYSTEM=1 TZ=UTC NO_COLOR=1 ADR_DATE=1992-01-12
+export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.com
+export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.com
+unset VISUAL EDITOR ADR_TEMPLATE
+mkdir -p "$HOME"
+
+# --- the generated log ---------------------------------------------------------------
+# Written directly in adr-tools' format (much faster than 1,000 `adr new` runs). Every
+# tenth record supersedes the one before it and every seventh amends an earlier one, so
+# the link-reading paths of toc and graph have work to do.
+log_repo="$work/log"
+echo "==> generating $records records in $log_repo/doc/adr" >&2
+mkdir -p "$log_repo/doc/adr"
+python3 - "$log_repo/doc/adr" "$records" <<'PY'
+import os, random, sys
+
+folder, count = sys.argv[1], int(sys.argv[2])
+rng = random.Random(1)
+words = ("use adopt replace migrate split cache queue event stream store postgres kafka "
+         "redis grpc rest graphql swift rust lambda terraform vault oauth search index "
+         "shard replica backup audit gateway mesh batch cron").split()
+titles, names = {}, {}
+for n in range(1, count + 1):
+    title = " ".join(rng.choice(words) for _ in range(rng.randint(2, 6))).capitalize()
+    if n == 1:
+        title = "Record architecture decisions"
+    slug = "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())
+    titles[n], names[n] = title, f"{n:04d}-{slug}.md"
+
+status = {n: ["Accepted"] for n in titles}
+for n in titles:
+    def link(source, text, target):
+        status[source].append(f"{text} [{target}. {titles[target]}]({names[target]})")
+    if n > 1 and n % 10 == 0:
+        status[n - 1] = [s for s in status[n - 1] if s != "Accepted"]
+        link(n - 1, "Superceded by", n)
+        link(n, "Supercedes", n - 1)
+    elif n > 7 and n % 7 == 0:
+        target = rng.randint(1, n - 1)
+        link(n, "Amends", target)
+        link(target, "Amended by", n)
+
+for n, title in titles.items():
+    body = "\n\n".join(status[n])
+    text = (f"# {n}. {title}\n\nDate: 1992-01-12\n\n## Status\n\n{body}\n\n"
+            "## Context\n\nThe forces at play, written out at some length so that reading a "
+            "record costs what a real one does.\n\n## Decision\n\nWe will do it.\n\n"
+            "## Consequences\n\nSome things get easier, others harder.\n")
+    with open(os.path.join(folder, names[n]), "w") as f:
+        f.write(text)
+PY
+git -C "$log_repo" init -q
+git -C "$log_repo" add -A
+git -C "$log_repo" commit -qm "Generated log"
+
+# --- adr-tools, if it is already installed ----------------------------------------------
+adr_tools_dir="${ADR_TOOLS_DIR:-}"
+if [[ -z "$adr_tools_dir" ]] && command -v adr-new >/dev/null; then
+  adr_tools_dir="$(dirname "$(command -v adr-new)")"
+fi
+if [[ -n "$adr_tools_dir" && ! -x "$adr_tools_dir/adr" ]]; then
+  echo "bench: no adr-tools 'adr' in $adr_tools_dir; not comparing" >&2
+  adr_tools_dir=""
+fi
+if [[ -z "$adr_tools_dir" ]]; then
+  echo "==> adr-tools not found (set ADR_TOOLS_DIR to compare); measuring adr alone" >&2
+fi
+
+hyperfine_args=(--warmup "$warmup" --style basic)
+if [[ -n "${ADR_BENCH_RUNS:-}" ]]; then
+  hyperfine_args+=(--runs "$ADR_BENCH_RUNS")
+fi
+
+# Read-only commands run in the generated log itself.
+read_only=(
+  --command-name "adr list" "cd '$log_repo' && '$adr' list >/dev/null"
+  --command-name "adr generate toc" "cd '$log_repo' && '$adr' generate toc >/dev/null"
+  --command-name "adr generate graph" "cd '$log_repo' && '$adr' generate graph >/dev/null"
+)
+if [[ -n "$adr_tools_dir" ]]; then
+  read_only+=(
+    --command-name "adr-tools list" "cd '$log_repo' && PATH='$adr_tools_dir':\$PATH adr list >/dev/null"
+    --command-name "adr-tools generate toc" "cd '$log_repo' && PATH='$adr_tools_dir':\$PATH adr generate toc >/dev/null"
+    --command-name "adr-tools generate graph" "cd '$log_repo' && PATH='$adr_tools_dir':\$PATH adr generate graph >/dev/null"
+  )
+fi
+echo "==> read-only commands" >&2
+hyperfine "${hyperfine_args[@]}" \
+  --export-markdown "$out/read.md" --export-json "$out/read.json" \
+  "${read_only[@]}"
+
+# `adr new` changes the log, so each run gets a fresh throw-away copy.
+scratch_log="$work/new"
+prepare="rm -rf '$scratch_log' && cp -a '$log_repo' '$scratch_log'"
+writes=(--command-name "adr new --no-edit" "cd '$scratch_log' && '$adr' new --no-edit A benchmarked decision >/dev/null")
+if [[ -n "$adr_tools_dir" ]]; then
+  writes+=(--command-name "adr-tools new" "cd '$scratch_log' && PATH='$adr_tools_dir':\$PATH adr new A benchmarked decision >/dev/null")
+fi
+echo "==> adr new" >&2
+hyperfine "${hyperfine_args[@]}" --prepare "$prepare" \
+  --export-markdown "$out/new.md" --export-json "$out/new.json" \
+  "${writes[@]}"
+
+# --- history benchmarks (hook) ------------------------------------------------------------
+# To be filled in: benchmarks over a log with a long git history (history, audit, site).
+# Generate the repository with the shared generator, e.g.
+#   gen="$root/../shared/bench/gen-adr-repo.py"
+#   if [[ -f "$gen" ]]; then
+#     python3 "$gen" "$work/history" --adrs "$records" --commits 20000 --seed 1 --repack
+#     hyperfine "${hyperfine_args[@]}" \
+#       --export-markdown "$out/history.md" --export-json "$out/history.json" \
+#       --command-name "adr <history command>" "cd '$work/history' && '$adr' <history command> >/dev/null"
+#   fi
+# and add "$out/history.md" to the summary below.
+history_reports=()
+# --- end of history benchmarks hook -------------------------------------------------------
+
+summary="$out/summary.md"
+{
+  echo "# adr benchmarks"
+  echo
+  echo "$records records, release build, $(uname -sm), hyperfine $(hyperfine --version | awk '{print $2}')."
+  echo
+  echo "## Read-only commands"
+  echo
+  cat "$out/read.md"
+  echo
+  echo "## adr new (fresh copy of the log each run)"
+  echo
+  cat "$out/new.md"
+  for report in "${history_reports[@]+"${history_reports[@]}"}"; do
+    echo
+    cat "$report"
+  done
+} >"$summary"
+
+echo
+cat "$summary"
+echo
+echo "reports written to $out" >&2
