@@ -11,6 +11,7 @@ enum LibGit2 {
 }
 
 /// Calls `body` with a `git_strarray` of copies of `strings`; the copies are freed after it.
+@discardableResult
 func withStringArray<T>(
     _ strings: [String],
     _ body: (UnsafeMutablePointer<git_strarray>) throws -> T
