@@ -1,3 +1,4 @@
+import Foundation
 internal import CLibGit2
 
 /// Which commits a history walk visits, and in what order.
@@ -61,6 +62,14 @@ extension Repository {
         _ body: (ObjectID) throws -> Bool
     ) throws {
         guard let start = try walk.start ?? head else { return }
+        if isShallow {
+            // libgit2 1.5 ignores `.git/shallow` and fails on the first missing parent, even
+            // with a hide callback, so shallow clones are walked here instead.
+            for id in try shallowWalk(walk, from: start) {
+                guard try body(id) else { return }
+            }
+            return
+        }
         var revwalk: OpaquePointer?
         try check(git_revwalk_new(&revwalk, pointer))
         defer { git_revwalk_free(revwalk) }
@@ -82,5 +91,70 @@ extension Repository {
         while try check(git_revwalk_next(&oid, revwalk), accepting: [GIT_ITEROVER]) {
             guard try body(ObjectID(oid)) else { return }
         }
+    }
+}
+
+extension Repository {
+    /// The commits grafted to have no parents, from the `shallow` file of a shallow clone.
+    private func shallowBoundary() throws -> Set<ObjectID> {
+        let file = commonDirectory + "shallow"
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+    }
+
+    /// The same walk as libgit2's topological, time-ordered one, honouring shallow grafts.
+    private func shallowWalk(_ walk: RevisionWalk, from start: ObjectID) throws -> [ObjectID] {
+        let boundary = try shallowBoundary()
+        var parentsByID: [ObjectID: [ObjectID]] = [:]
+        var timeByID: [ObjectID: Int64] = [:]
+
+        func parents(of id: ObjectID) throws -> [ObjectID] {
+            if let known = parentsByID[id] { return known }
+            let commit = try self.commit(id)
+            var parents = boundary.contains(id) ? [] : commit.parentIDs
+            if walk.firstParentOnly { parents = Array(parents.prefix(1)) }
+            parentsByID[id] = parents
+            timeByID[id] = commit.committer.time
+            return parents
+        }
+
+        func reachable(from starts: [ObjectID], excluding excluded: Set<ObjectID>) throws
+            -> Set<ObjectID>
+        {
+            var seen: Set<ObjectID> = []
+            var stack = starts.filter { !excluded.contains($0) }
+            while let id = stack.popLast() {
+                guard seen.insert(id).inserted else { continue }
+                stack.append(contentsOf: try parents(of: id).filter { !excluded.contains($0) })
+            }
+            return seen
+        }
+
+        let hidden = try reachable(from: walk.hidden, excluding: [])
+        let included = try reachable(from: [start], excluding: hidden)
+
+        // Kahn's algorithm: a commit is ready once all its children are out; among ready
+        // commits the newest goes first.
+        var childCount: [ObjectID: Int] = [:]
+        for id in included {
+            for parent in try parents(of: id) where included.contains(parent) {
+                childCount[parent, default: 0] += 1
+            }
+        }
+        var ready = included.filter { childCount[$0, default: 0] == 0 }
+            .sorted { (timeByID[$0] ?? 0) < (timeByID[$1] ?? 0) }
+        var order: [ObjectID] = []
+        order.reserveCapacity(included.count)
+        while let id = ready.popLast() {
+            order.append(id)
+            for parent in try parents(of: id) where included.contains(parent) {
+                childCount[parent, default: 0] -= 1
+                guard childCount[parent] == 0 else { continue }
+                let time = timeByID[parent] ?? 0
+                let index = ready.firstIndex { (timeByID[$0] ?? 0) > time } ?? ready.endIndex
+                ready.insert(parent, at: index)
+            }
+        }
+        return walk.order == .oldestFirst ? order.reversed() : order
     }
 }
