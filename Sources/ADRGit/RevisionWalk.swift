@@ -5,8 +5,8 @@ internal import CLibGit2
 public struct RevisionWalk: Sendable, Hashable {
     /// The order commits come out in.
     public enum Order: Sendable, Hashable {
-        /// Newest first, parents never before their children (`git rev-list --topo-order`
-        /// with commit-date tie breaks).
+        /// Newest commit date first, but never a parent before its children: the order of
+        /// `git rev-list --date-order` (not `--topo-order`, which keeps branches together).
         case newestFirst
         /// Oldest first: the exact reverse of ``newestFirst``.
         case oldestFirst
