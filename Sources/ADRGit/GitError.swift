@@ -48,6 +48,7 @@ enum ErrorContext {
     case none
     case opening(path: String)
     case object(ObjectID)
+    case pushing(refspecs: [String])
 }
 
 /// Checks a libgit2 return code: the single place that reads `git_error_last()`.
@@ -83,6 +84,10 @@ func check(
         throw .notARepository(path: path, detail: detail)
     case (GIT_ENOTFOUND.rawValue, .object(let id)):
         throw .missingObject(id, detail: detail)
+    case (GIT_ENONFASTFORWARD.rawValue, .pushing(let refspecs)):
+        // libgit2 refuses non-fast-forward pushes itself, before asking the remote.
+        let references = refspecs.map { $0.split(separator: ":").last.map(String.init) ?? $0 }
+        throw .pushRejected(reference: references.joined(separator: ", "), reason: detail)
     case (_, .object(let id)):
         throw .unreadableObject(id, detail: detail, category: category)
     default:

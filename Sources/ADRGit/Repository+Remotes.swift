@@ -32,8 +32,10 @@ extension Repository {
                     (copiedString(reference) ?? "?", String(cString: status)))
                 return 0
             }
-            try withStringArray(refspecs) { refspecs in
-                try check(git_remote_push(remote, refspecs, &options))
+            try withStringArray(refspecs) { array in
+                try check(
+                    git_remote_push(remote, array, &options),
+                    context: .pushing(refspecs: refspecs))
             }
         }
         if let rejection = state.rejections.first {
