@@ -16,13 +16,18 @@ public final class Mailmap {
     /// The canonical name and e-mail for `signature`, keeping its time; unchanged when the
     /// mailmap has no entry for it (as `git log --format=%aN %aE`).
     public func canonical(_ signature: Signature) throws -> Signature {
-        var name: UnsafePointer<CChar>?
-        var email: UnsafePointer<CChar>?
-        try check(git_mailmap_resolve(&name, &email, pointer, signature.name, signature.email))
-        // The results point into the mailmap or into our arguments: copy them now.
         var resolved = signature
-        resolved.name = copiedString(name) ?? signature.name
-        resolved.email = copiedString(email) ?? signature.email
+        // When there is no entry, libgit2 hands back the argument pointers themselves, so the
+        // arguments must outlive the copies: bridged temporaries would already be freed.
+        try signature.name.withCString { inputName in
+            try signature.email.withCString { inputEmail in
+                var name: UnsafePointer<CChar>?
+                var email: UnsafePointer<CChar>?
+                try check(git_mailmap_resolve(&name, &email, pointer, inputName, inputEmail))
+                resolved.name = copiedString(name) ?? signature.name
+                resolved.email = copiedString(email) ?? signature.email
+            }
+        }
         return resolved
     }
 }
