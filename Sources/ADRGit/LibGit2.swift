@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Process-wide libgit2 state.
 enum LibGit2 {
@@ -17,7 +17,7 @@ func withStringArray<T>(
     _ body: (UnsafeMutablePointer<git_strarray>) throws -> T
 ) rethrows -> T {
     let copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
+    defer { for copy in copies { free(copy) } }
     var pointers = copies
     return try pointers.withUnsafeMutableBufferPointer { buffer in
         var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)

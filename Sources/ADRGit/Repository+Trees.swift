@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 extension Repository {
     /// Looks up tree `id` and lends its handle to `body` only for the call.

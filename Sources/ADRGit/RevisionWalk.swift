@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Which commits a history walk visits, and in what order.
 public struct RevisionWalk: Sendable, Hashable {

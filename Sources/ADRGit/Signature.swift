@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibGit2
+import Foundation
 
 /// Who made a commit or note, and when, copied out of a `git_signature`.
 public struct Signature: Hashable, Sendable {

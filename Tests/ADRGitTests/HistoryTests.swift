@@ -102,7 +102,8 @@ import Testing
 
     @Test func aMultiParagraphMessageKeepsItsBodyAndFoldsItsSummary() throws {
         let fixture = try GitFixture()
-        let id = try objectID(fixture.commit("Use PostgreSQL\nfor storage\n\nBecause it is boring."))
+        let id = try objectID(
+            fixture.commit("Use PostgreSQL\nfor storage\n\nBecause it is boring."))
         let commit = try Repository(at: fixture.path).commit(id)
         #expect(commit.summary == (try fixture.line("log", "-1", "--format=%s")))
         #expect(commit.message == "Use PostgreSQL\nfor storage\n\nBecause it is boring.\n")

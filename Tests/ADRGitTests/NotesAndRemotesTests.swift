@@ -15,7 +15,8 @@ import Testing
         #expect(try repository.note(for: first, in: notesRef) == nil)
         #expect(try repository.notes(in: notesRef).isEmpty)
 
-        let blob = try repository.createNote("status: accepted\n", for: first, in: notesRef, author: ada)
+        let blob = try repository.createNote(
+            "status: accepted\n", for: first, in: notesRef, author: ada)
         #expect(try fixture.git("notes", "--ref=adr", "show", first.hex) == "status: accepted\n")
         #expect(try repository.note(for: first, in: notesRef) == "status: accepted\n")
 
@@ -35,7 +36,8 @@ import Testing
 
         let listed = try repository.notes(in: notesRef).map { "\($0.noteID) \($0.annotatedID)" }
         #expect(listed.sorted() == (try fixture.lines("notes", "--ref=adr", "list")).sorted())
-        #expect(blob != (try repository.notes(in: notesRef).first { $0.annotatedID == first })?.noteID)
+        #expect(
+            blob != (try repository.notes(in: notesRef).first { $0.annotatedID == first })?.noteID)
         #expect(try repository.referenceNames(matching: "refs/notes/*") == [notesRef])
     }
 

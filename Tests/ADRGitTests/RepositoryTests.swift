@@ -14,7 +14,8 @@ func objectID(_ hex: String) throws -> ObjectID {
         let head = try fixture.commit("first")
         let repository = try Repository(discoveringFrom: fixture.path + "/docs/decisions")
         #expect(repository.workdir == fixture.path + "/")
-        #expect(repository.gitDirectory == (try fixture.line("rev-parse", "--absolute-git-dir")) + "/")
+        #expect(
+            repository.gitDirectory == (try fixture.line("rev-parse", "--absolute-git-dir")) + "/")
         #expect(repository.commonDirectory == repository.gitDirectory)
         #expect(try repository.head == objectID(head))
         #expect(!repository.isBare)

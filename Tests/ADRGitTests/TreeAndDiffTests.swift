@@ -17,7 +17,8 @@ import Testing
         let entries = try repository.entries(ofTree: root).map { entry in
             let mode = String(entry.fileMode, radix: 8)
             let kind = entry.kind == .tree ? "tree" : "blob"
-            return "\(String(repeating: "0", count: 6 - mode.count))\(mode) \(kind) \(entry.id)\t\(entry.name)"
+            return
+                "\(String(repeating: "0", count: 6 - mode.count))\(mode) \(kind) \(entry.id)\t\(entry.name)"
         }
         #expect(entries == (try fixture.lines("ls-tree", "HEAD")))
     }
@@ -36,9 +37,12 @@ import Testing
         #expect(data.map { String(decoding: $0, as: UTF8.self) } == "first\n")
         #expect(try repository.blobData(at: "docs/none.md", inCommit: head) == nil)
         let root = try repository.commit(head).treeID
-        let entry = try #require(try repository.entry(at: "docs/decisions/0001-first.md", inTree: root))
+        let entry = try #require(
+            try repository.entry(at: "docs/decisions/0001-first.md", inTree: root))
         #expect(entry.kind == .blob)
-        #expect(try repository.blobText(entry.id) == fixture.git("show", "HEAD:docs/decisions/0001-first.md"))
+        #expect(
+            try repository.blobText(entry.id)
+                == fixture.git("show", "HEAD:docs/decisions/0001-first.md"))
     }
 
     /// `git diff -M --name-status` lines as (status letter, paths).
@@ -73,7 +77,8 @@ import Testing
         try fixture.write("docs/decisions/0003-gone.md", "to be deleted\n")
         try fixture.write("docs/other.md", "other\n")
         let old = try objectID(fixture.commit("old"))
-        try fixture.git("mv", "docs/decisions/0001-use-git.md", "docs/decisions/0001-use-libgit2.md")
+        try fixture.git(
+            "mv", "docs/decisions/0001-use-git.md", "docs/decisions/0001-use-libgit2.md")
         try fixture.write("docs/decisions/0001-use-libgit2.md", record + "One more line.\n")
         try fixture.git("rm", "-q", "docs/decisions/0003-gone.md")
         try fixture.write("docs/decisions/0004-new.md", "brand new\n")
@@ -137,7 +142,8 @@ import Testing
         let repository = try Repository(at: fixture.path)
         let deltas = try repository.diff(from: nil, to: repository.commit(old).treeID)
         #expect(deltas.allSatisfy { $0.status == .added })
-        #expect(deltas.map(\.newPath) == (try fixture.lines("ls-tree", "-r", "--name-only", old.hex)))
+        #expect(
+            deltas.map(\.newPath) == (try fixture.lines("ls-tree", "-r", "--name-only", old.hex)))
     }
 
     @Test func trailersMatchInterpretTrailers() throws {
