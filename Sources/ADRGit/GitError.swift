@@ -80,6 +80,10 @@ func check(
         throw .notOwnedByCurrentUser(path: quotedPath(in: detail) ?? path, detail: detail)
     case (GIT_EOWNER.rawValue, _):
         throw .notOwnedByCurrentUser(path: quotedPath(in: detail) ?? ".", detail: detail)
+    case (GIT_ENOTFOUND.rawValue, .opening(let path)) where detail.contains("safe.directory"):
+        // libgit2 1.5.1 reports an unowned repository as GIT_ENOTFOUND "config value
+        // 'safe.directory' was not found" when no safe.directory is configured at all.
+        throw .notOwnedByCurrentUser(path: path, detail: detail)
     case (GIT_ENOTFOUND.rawValue, .opening(let path)):
         throw .notARepository(path: path, detail: detail)
     case (GIT_ENOTFOUND.rawValue, .object(let id)):

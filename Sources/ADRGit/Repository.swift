@@ -26,13 +26,34 @@ public final class Repository {
     private init(path: String, flags: UInt32) throws {
         _ = LibGit2.initialized
         var repository: OpaquePointer?
-        try check(
-            git_repository_open_ext(&repository, path, flags, nil),
-            context: .opening(path: path))
+        do {
+            try check(
+                git_repository_open_ext(&repository, path, flags, nil),
+                context: .opening(path: path))
+        } catch {
+            // safe.directory wants the repository's top folder, not the folder we started in.
+            guard case .notOwnedByCurrentUser(_, let detail) = error else { throw error }
+            let root = Self.discoveredRoot(from: path) ?? path
+            throw GitError.notOwnedByCurrentUser(path: root, detail: detail)
+        }
         guard let repository else {
             throw GitError.notARepository(path: path, detail: "libgit2 returned no repository")
         }
         pointer = repository
+    }
+
+    /// The working tree (or bare git directory) found upwards from `path`, without opening
+    /// it and so without the ownership check; `nil` when there is none.
+    private static func discoveredRoot(from path: String) -> String? {
+        var buffer = git_buf()
+        let result = git_repository_discover(&buffer, path, 0, nil)
+        defer { git_buf_dispose(&buffer) }
+        guard (try? check(result)) != nil, let found = copiedString(buffer.ptr) else {
+            return nil
+        }
+        let gitDirectory = found.hasSuffix("/") ? String(found.dropLast()) : found
+        guard gitDirectory.hasSuffix("/.git") else { return gitDirectory }
+        return String(gitDirectory.dropLast("/.git".count))
     }
 
     deinit {

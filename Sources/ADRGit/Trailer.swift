@@ -15,6 +15,7 @@ public struct Trailer: Hashable, Sendable {
 
     /// The trailers of `message`, in order, as `git interpret-trailers --parse` finds them.
     public static func all(in message: String) throws -> [Trailer] {
+        _ = LibGit2.initialized
         var array = git_message_trailer_array()
         try check(git_message_trailers(&array, message))
         defer { git_message_trailer_array_free(&array) }

@@ -99,6 +99,28 @@ func objectID(_ hex: String) throws -> ObjectID {
         #expect(error?.description.contains(missing.hex) == true)
     }
 
+    @Test(.enabled(if: getuid() == 0, "needs root to give the repository to another user"))
+    func aRepositoryOwnedBySomeoneElseIsRefusedWithTheSafeDirectoryFix() throws {
+        let fixture = try GitFixture()
+        try fixture.commit("first")
+        for path in [fixture.path, fixture.path + "/.git"] {
+            try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: path)
+        }
+        try FileManager.default.createDirectory(
+            atPath: fixture.path + "/docs", withIntermediateDirectories: true)
+        let error = #expect(throws: GitError.self) {
+            try Repository(discoveringFrom: fixture.path + "/docs")
+        }
+        guard case .notOwnedByCurrentUser(let path, _) = error else {
+            Issue.record("unexpected error \(String(describing: error))")
+            return
+        }
+        #expect(path == fixture.path)
+        #expect(
+            error?.description.contains("git config --global --add safe.directory \(fixture.path)")
+                == true)
+    }
+
     @Test func theOwnershipErrorExplainsTheSafeDirectoryFix() {
         let error = GitError.notOwnedByCurrentUser(
             path: "/srv/repo",
