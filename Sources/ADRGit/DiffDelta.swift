@@ -14,6 +14,7 @@ public struct DiffDelta: Hashable, Sendable {
         case other
     }
 
+    /// How the file changed.
     public let status: Status
     /// The path before the change (equal to ``newPath`` unless renamed or copied).
     public let oldPath: String

@@ -20,6 +20,7 @@ public enum GitError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Any other libgit2 failure: its message, error class and return code.
     case failed(message: String, category: String, code: Int32)
 
+    /// One lower-case line: what went wrong, libgit2's own words, and what to do about it.
     public var description: String {
         switch self {
         case .notARepository(let path, let detail):

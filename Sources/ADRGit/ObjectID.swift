@@ -37,11 +37,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The 40-character hexadecimal form.
     public var description: String { hex }
 
     /// `true` for the all-zero id libgit2 uses for "no object".
     public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
 
+    /// Byte order, which is also the order of the hexadecimal forms.
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
     }

@@ -45,6 +45,10 @@ extension Repository {
 
     /// Fetches `refspecs` (e.g. `+refs/notes/adr:refs/notes/adr-remote`) from `remote`, a
     /// configured remote name or a URL or path.
+    ///
+    /// Without a leading `+`, libgit2 1.5 skips an update that is not a fast-forward
+    /// without any error (git would report it as rejected): fetch into a separate reference
+    /// with `+` and compare or merge from there.
     public func fetch(_ refspecs: [String], from remote: String) throws {
         let remote = try openRemote(remote)
         defer { git_remote_free(remote) }

@@ -102,3 +102,28 @@ import Testing
         }
     }
 }
+
+extension NotesAndRemotesTests {
+    @Test func fetchingADivergedNotesRefWithoutPlusLeavesItAndWithPlusReplacesIt() throws {
+        let fixture = try GitFixture()
+        let first = try objectID(fixture.commit("first"))
+        let bare = fixture.sibling("remote.git")
+        try fixture.git("init", "-q", "--bare", bare)
+        let repository = try Repository(at: fixture.path)
+        try repository.createNote("one\n", for: first, in: notesRef, author: ada)
+        try repository.push(["\(notesRef):\(notesRef)"], to: bare)
+        let clone = fixture.sibling("clone")
+        try fixture.git("clone", "-q", fixture.path, clone)
+        let cloned = try Repository(at: clone)
+        try cloned.createNote("local\n", for: first, in: notesRef, author: ada)
+        try repository.createNote("remote\n", for: first, in: notesRef, author: ada)
+        try repository.push(["+\(notesRef):\(notesRef)"], to: bare)
+        let before = try cloned.referenceTarget(notesRef)
+        // libgit2 1.5 skips the non-fast-forward update silently, where git fetch says
+        // "rejected"; callers fetch into a separate reference with + and merge from there.
+        try cloned.fetch(["\(notesRef):\(notesRef)"], from: bare)
+        #expect(try cloned.referenceTarget(notesRef) == before)
+        try cloned.fetch(["+\(notesRef):refs/notes/adr-remote"], from: bare)
+        #expect(try cloned.note(for: first, in: "refs/notes/adr-remote") == "remote\n")
+    }
+}
