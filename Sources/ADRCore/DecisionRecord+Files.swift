@@ -12,7 +12,7 @@ extension DecisionRecord {
         } else if lowered.hasSuffix(".markdown") {
             stem = String(lowered.dropLast(9))
         } else if !lowered.contains(".") {
-            return lowered.prefixMatch(of: /(adr[-_ ]?)?\d+[-_. ]/) != nil
+            return lowered.prefixMatch(of: RecordPatterns.numberedName) != nil
         } else {
             return false
         }
@@ -40,7 +40,7 @@ extension DecisionRecord {
         if lowered == "index.md" || lowered == "readme.md" {
             guard components.count > 1 else { return false }
             let folder = components[components.count - 2]
-            return folder.prefixMatch(of: /(?i)(adr[-_ ]?)?\d+[-_. ]/) != nil
+            return folder.prefixMatch(of: RecordPatterns.numberedFolder) != nil
         }
         return isLikelyRecord(fileName: last)
     }
@@ -61,17 +61,17 @@ extension DecisionRecord {
     /// `adr001-x.md`, `001. Title.md`); `nil` for log4brains' `YYYYMMDD-slug.md` date
     /// prefixes, which are not numbers.
     public static func number(fromFileName name: String) -> Int? {
-        if let match = name.prefixMatch(of: /(\d{4})(\d{2})(\d{2})(?:[-_. ]|$)/),
+        if let match = name.prefixMatch(of: RecordPatterns.compactDatePrefix),
             let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
             (1900...2199).contains(year), (1...12).contains(month), (1...31).contains(day)
         {
             return nil
         }
-        if name.prefixMatch(of: /\d{4}-\d{2}-\d{2}-/) != nil { return nil }
-        if let match = name.prefixMatch(of: /(?i)adr[-_ ]?(\d+)(?:[-_. ]|$)/) {
+        if name.prefixMatch(of: RecordPatterns.isoDatePrefix) != nil { return nil }
+        if let match = name.prefixMatch(of: RecordPatterns.adrNumberPrefix) {
             return Int(match.1)
         }
-        if let match = name.prefixMatch(of: /(\d+)(?:[-_. ]|$)/) { return Int(match.1) }
+        if let match = name.prefixMatch(of: RecordPatterns.numberPrefix) { return Int(match.1) }
         return nil
     }
 
@@ -84,7 +84,7 @@ extension DecisionRecord {
         {
             stem = stem[..<dot]
         }
-        if let match = stem.prefixMatch(of: /(?i)(adr[-_ ]?)?\d+[-_. ]+/) {
+        if let match = stem.prefixMatch(of: RecordPatterns.numberedStemPrefix) {
             stem = stem[match.range.upperBound...]
         }
         let words = stem.split { $0 == "-" || $0 == "_" || $0 == " " }.joined(separator: " ")

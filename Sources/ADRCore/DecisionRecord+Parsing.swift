@@ -114,14 +114,14 @@ private struct RecordReader {
 
     /// Splits `1. T`, `0010. T`, `6 T`, `ADR-004: T`, `Architecture Decision Record: T`.
     static func splitHeading(_ heading: String) -> (Int?, String) {
-        if let match = heading.wholeMatch(of: /(?i)adr[-_ ]?(\d+)\s*[:.\-–—]?\s+(.+)/) {
+        if let match = heading.wholeMatch(of: RecordPatterns.adrNumberedHeading) {
             return (Int(match.1), match.2.trimmingWhitespace)
         }
-        if let match = heading.wholeMatch(of: /(\d+)\s*[.:)\-–—]?\s+(.+)/) {
+        if let match = heading.wholeMatch(of: RecordPatterns.numberedHeading) {
             return (Int(match.1), match.2.trimmingWhitespace)
         }
         if let match = heading.wholeMatch(
-            of: /(?i)architecture\s+decision\s+record\s*[:\-–—]\s*(.+)/)
+            of: RecordPatterns.architectureDecisionRecordHeading)
         {
             return (nil, match.1.trimmingWhitespace)
         }
@@ -136,7 +136,7 @@ private struct RecordReader {
         if written == nil, let line = layout.statusLine {
             let source = layout.source.content(line.line)
             let value =
-                source.prefixMatch(of: /\s*(?:[-*+]\s+)?(?:\*\*)?/).map {
+                source.prefixMatch(of: RecordPatterns.bulletOrBoldPrefix).map {
                     source[$0.range.upperBound...]
                 } ?? source[...]
             let afterLabel =
@@ -200,7 +200,7 @@ private struct RecordReader {
 
     static func stripListMarker(_ line: String) -> String {
         let trimmed = line.trimmingWhitespace
-        if let match = trimmed.prefixMatch(of: /(?:[-*+]|\d+[.)])\s+/) {
+        if let match = trimmed.prefixMatch(of: RecordPatterns.listMarker) {
             return String(trimmed[match.range.upperBound...])
         }
         return trimmed
@@ -213,7 +213,7 @@ private struct RecordReader {
             text = String(text[match.range.upperBound...])
         }
         if RecordStatus(parsing: text) == nil || text.lowercased() == "status",
-            let match = badge.destination.firstMatch(of: /(?i)status-([^-\/?]+)/)
+            let match = badge.destination.firstMatch(of: RecordPatterns.statusBadge)
         {
             text = String(match.1)
         }
@@ -233,7 +233,7 @@ private struct RecordReader {
             candidates.append((String(line.text[match.range.upperBound...]), line.line))
         }
         if let statusText = record.statusText,
-            let match = statusText.firstMatch(of: /(?i)\s+on\s+(\d.*)$/)
+            let match = statusText.firstMatch(of: RecordPatterns.onDateSuffix)
         {
             candidates.append((String(match.1), layout.statusSection?.headingLine))
         }

@@ -17,11 +17,11 @@ enum RecordDate: Equatable {
             self = .placeholder
             return
         }
-        if let match = text.prefixMatch(of: /(\d{4})[-\/.](\d{1,2})[-\/.](\d{1,2})(?!\d)/),
+        if let match = text.prefixMatch(of: RecordPatterns.yearFirstDate),
             let date = Self.iso(year: match.1, month: match.2, day: match.3)
         {
             self = .iso(date)
-        } else if let match = text.prefixMatch(of: /(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4})(?!\d)/) {
+        } else if let match = text.prefixMatch(of: RecordPatterns.dayFirstDate) {
             // Day first, unless that cannot be (a US `MM/DD/YYYY` with a day past 12).
             let date =
                 Self.iso(year: match.3, month: match.2, day: match.1)

@@ -48,18 +48,19 @@ struct RecordLayout {
         statusSection = section { Self.statusHeadings.contains(Self.headingKey($0)) }
         for line in textLines() {
             if let link = Self.linkLine(line, source: source) { linkLines.append(link) }
-            if statusLine == nil, !isInStatusSection(line.blockIndex),
+            let hasLabel = line.text.utf8.contains(UInt8(ascii: ":"))
+            if statusLine == nil, hasLabel, !isInStatusSection(line.blockIndex),
                 line.text.prefixMatch(of: Self.statusLabel) != nil
             {
                 statusLine = line
             }
-            if dateLine == nil, line.text.prefixMatch(of: Self.dateLabel) != nil {
+            if dateLine == nil, hasLabel, line.text.prefixMatch(of: Self.dateLabel) != nil {
                 dateLine = line
             }
         }
         if let frontMatter = source.frontMatter {
             for number in frontMatter.dropFirst().dropLast() {
-                if let match = source.content(number).prefixMatch(of: /([A-Za-z_][\w-]*)\s*:/),
+                if let match = source.content(number).prefixMatch(of: RecordPatterns.frontMatterKey),
                     frontMatterKeys[String(match.1)] == nil
                 {
                     frontMatterKeys[String(match.1)] = number
@@ -68,11 +69,8 @@ struct RecordLayout {
         }
     }
 
-    // Computed, because a `Regex` is not `Sendable` and may not be a stored static.
-    static var statusLabel: Regex<Substring> {
-        /(?i)\s*(?:status|statut|état|etat|estado|stand|stato)\s*:\s*/
-    }
-    static var dateLabel: Regex<Substring> { /(?i)\s*(?:date|datum|fecha|data)\s*:\s*/ }
+    static var statusLabel: Regex<Substring> { RecordPatterns.statusLabel }
+    static var dateLabel: Regex<Substring> { RecordPatterns.dateLabel }
     static let statusHeadings: Set<String> = [
         "status", "statut", "état", "etat", "estado", "stand", "stato", "statuts",
     ]
@@ -146,9 +144,11 @@ struct RecordLayout {
     /// through cmark so reference-style links count too.
     static func linkLine(_ line: TextLine, source: RecordSource) -> LinkLine? {
         let written = source.content(line.line)
-        guard
+        // Cheap test first: compiling and running the pattern on every line dominated
+        // `adr list` over a large log.
+        guard written.utf8.contains(UInt8(ascii: "[")),
             let match = written.prefixMatch(
-                of: /\s*(?:[-*+]\s+)?(?:(?i)status\s*:\s*)?(\p{L}[\p{L}\- ]{0,60}?)\s*:?\s+\[/)
+                of: RecordPatterns.linkLinePrefix)
         else { return nil }
         let words = match.1.split(separator: " ")
         guard words.count <= 5 else { return nil }

@@ -49,7 +49,7 @@ struct RecordSource {
     /// The text for cmark: LF only, and a lone CR dropped so cmark counts the same lines.
     private static func markdown(_ lines: ArraySlice<Line>) -> String {
         lines.map { line in
-            line.content.contains("\r") ? line.content.replacing("\r", with: "") : line.content
+            line.content.utf8.contains(UInt8(ascii: "\r")) ? line.content.replacing("\r", with: "") : line.content
         }.joined(separator: "\n") + "\n"
     }
 

@@ -20,7 +20,7 @@ public struct Workspace: Sendable {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
         }
-        var entries: [LogEntry] = []
+        var fileNames: [String] = []
         for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
             let path = PathText.join(location.folder, name)
             if FileStore.isDirectory(path) {
@@ -29,12 +29,21 @@ public struct Workspace: Sendable {
                         FileStore.exists(PathText.join(path, $0))
                     })
                 else { continue }
-                entries.append(entry(fileName: name + "/" + inner))
+                fileNames.append(name + "/" + inner)
             } else if DecisionRecord.isLikelyRecord(fileName: name) {
-                entries.append(entry(fileName: name))
+                fileNames.append(name)
             }
         }
-        return DecisionLog(entries: entries)
+        // Records are parsed independently, so a large log is read on every core.
+        let names = fileNames
+        var entries = [LogEntry?](repeating: nil, count: names.count)
+        entries.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: names.count) { index in
+                output[index] = entry(fileName: names[index])
+            }
+        }
+        return DecisionLog(entries: entries.compactMap { $0 })
     }
 
     private func entry(fileName: String) -> LogEntry {
