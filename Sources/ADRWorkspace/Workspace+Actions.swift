@@ -77,7 +77,8 @@ extension Workspace {
         let template = try template(named: request.template)
         let status = initialStatus(request.status, template: template)
         let day = date(request.date)
-        return try create { (log) throws(WorkspaceError) in
+        let linksRecords = !request.supersedes.isEmpty || !request.links.isEmpty
+        return try create(linksRecords: linksRecords) { (log) throws(WorkspaceError) in
             var prepared = NewRecordRequest(
                 title: request.title, template: template, date: day, status: status)
             for reference in request.supersedes {
@@ -98,21 +99,52 @@ extension Workspace {
     }
 
     /// Creates a record under the log's lock; `makeRequest` resolves references against
-    /// the log as read under that lock, so the number and links are never stale.
+    /// the log as read under that lock, so the number and links are never stale. When the
+    /// new record links to nothing, the records are not parsed: file names carry the
+    /// numbers, which keeps `adr new` fast in a log of thousands.
     private func create(
+        linksRecords: Bool = true,
         _ makeRequest: (DecisionLog) throws(WorkspaceError) -> NewRecordRequest
     ) throws(WorkspaceError) -> String {
-        try FileStore.createDirectory(location.folder)
-        return try FileStore.withLock(on: location.folder) { () throws(WorkspaceError) -> String in
-            let log = try readLog()
-            var resolved = try makeRequest(log)
-            resolved.spelling = location.settings.linkSpelling ?? log.linkSpelling
-                ?? (resolved.template.name == "nygard" || !BuiltInTemplates.names.contains(resolved.template.name)
-                    ? .superceded : .superseded)
-            let (fileName, changes) = log.planningNewRecord(resolved, number: log.nextNumber)
-            try apply(changes)
-            return PathText.join(location.folder, fileName)
+        let createdFolder = !FileStore.isDirectory(location.folder)
+        if createdFolder { try FileStore.createDirectory(location.folder) }
+        do {
+            return try FileStore.withLock(on: location.folder) {
+                () throws(WorkspaceError) -> String in
+                let log = linksRecords ? try readLog() : DecisionLog(entries: [])
+                let number = linksRecords ? log.nextNumber : nextNumberFromFileNames()
+                let spelling = linksRecords ? log.linkSpelling : nil
+                var resolved = try makeRequest(log)
+                resolved.spelling =
+                    location.settings.linkSpelling ?? spelling
+                    ?? (resolved.template.name == "nygard"
+                        || !BuiltInTemplates.names.contains(resolved.template.name)
+                        ? .superceded : .superseded)
+                let (fileName, changes) = log.planningNewRecord(resolved, number: number)
+                try apply(changes)
+                return PathText.join(location.folder, fileName)
+            }
+        } catch {
+            // A failed command leaves the repository as it was, folder included.
+            if createdFolder { try? FileManager.default.removeItem(atPath: location.folder) }
+            throw error
         }
+    }
+
+    /// The next number, read from file names; only a record without a number in its name
+    /// is parsed. (A record that links nothing needs no supersede spelling.)
+    private func nextNumberFromFileNames() -> Int {
+        var highest = 0
+        for name in FileStore.contents(ofDirectory: location.folder)
+        where !name.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: name) {
+            let number =
+                DecisionRecord.number(fromFileName: name)
+                ?? (try? FileStore.read(PathText.join(location.folder, name))).flatMap {
+                    DecisionRecord(parsing: $0, path: name).number
+                }
+            highest = max(highest, number ?? 0)
+        }
+        return highest + 1
     }
 }
 
