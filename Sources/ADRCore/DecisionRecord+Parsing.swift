@@ -58,6 +58,9 @@ private struct RecordReader {
         readStatus(into: &record)
         readDate(into: &record)
         record.tags = frontMatterList("tags")
+        if record.tags.isEmpty, layout.statusLine != nil {
+            record.tags = DecisionRecord.tags(fromBulletsIn: layout.source.text)
+        }
         record.warnings = warnings
         return record
     }

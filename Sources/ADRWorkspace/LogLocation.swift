@@ -44,66 +44,70 @@ public struct LogLocation: Sendable {
     /// nothing found gives `doc/adr` in the working directory, as adr-tools does.
     public init(options: WorkspaceOptions) throws(WorkspaceError) {
         let start = options.workingDirectory
-        root = Self.repositoryRoot(from: start) ?? start
+        let repositoryRoot = Self.repositoryRoot(from: start)
+        root = repositoryRoot ?? start
         configuration = Configuration()
         settings = Configuration.LogSettings()
-        var found: String?
+        // The nearest `.adr.yml` configures every log below it, even when a log folder is
+        // found first on the way up (a monorepo package's `docs/adr`).
+        var configurationFolder: String?
         var directory = start
         while true {
-            let configPath = PathText.join(directory, ".adr.yml")
-            if configurationPath == nil, FileStore.exists(configPath) {
-                configurationPath = configPath
-                configuration = try Self.configuration(at: configPath)
-                if Self.repositoryRoot(from: start) == nil { root = directory }
-                settings = try Self.settings(of: configuration, options: options, base: directory)
-                if let folder = settings.folder {
-                    found = PathText.absolute(folder, from: directory)
-                    break
-                }
-            }
-            if let adrDir = try? FileStore.read(PathText.join(directory, ".adr-dir")) {
-                found = PathText.absolute(adrDir.trimmingCharacters(in: .whitespacesAndNewlines), from: directory)
-                break
-            }
-            if let folder = Self.log4brainsFolder(in: directory) {
-                found = PathText.absolute(folder, from: directory)
-                break
-            }
-            if let conventional = Self.conventionalFolders.first(where: {
-                FileStore.isDirectory(PathText.join(directory, $0))
-            }) {
-                found = PathText.join(directory, conventional)
+            let path = PathText.join(directory, ".adr.yml")
+            if FileStore.exists(path) {
+                configurationPath = path
+                configurationFolder = directory
+                configuration = try Self.configuration(at: path)
+                if repositoryRoot == nil { root = directory }
                 break
             }
             if directory == "/" { break }
             directory = PathText.parent(directory)
         }
+        func absoluteFolder(_ log: Configuration.LogSettings) -> String? {
+            guard let folder = log.folder, let base = configurationFolder else { return nil }
+            return PathText.absolute(folder, from: base)
+        }
+        var found: String?
         if let override = options.logDirectory {
             found = PathText.absolute(override, from: start)
-        }
-        folder = found ?? PathText.join(start, "doc/adr")
-    }
-
-    private static func settings(
-        of configuration: Configuration, options: WorkspaceOptions, base: String
-    ) throws(WorkspaceError) -> Configuration.LogSettings {
-        if let name = options.logName {
+        } else if let name = options.logName {
             guard let named = configuration.settings(forLogNamed: name) else {
                 let known = configuration.logs.compactMap(\.name).joined(separator: ", ")
                 throw .invalidArgument("no log named \"\(name)\" in .adr.yml (known: \(known))")
             }
-            return named
+            found = absoluteFolder(named)
         }
-        // In a monorepo the log nearest the working directory wins.
-        let cwd = options.workingDirectory
-        let nearest = configuration.logs.filter { log in
-            guard let folder = log.folder else { return false }
-            let path = PathText.absolute(folder, from: base)
-            return cwd.hasPrefix(path) || path.hasPrefix(cwd + "/") && cwd != base
-        }.max { ($0.folder ?? "").count < ($1.folder ?? "").count }
-        if let nearest { return nearest }
-        if configuration.log.folder == nil, let first = configuration.logs.first { return first }
-        return configuration.log
+        directory = start
+        while found == nil {
+            if directory == configurationFolder {
+                let candidates = ([configuration.log] + configuration.logs).compactMap(absoluteFolder)
+                // In a monorepo the log nearest the working directory wins.
+                found =
+                    candidates.filter { start.hasPrefix($0 + "/") || start == $0 || $0.hasPrefix(start + "/") }
+                    .max { $0.count < $1.count } ?? absoluteFolder(configuration.log)
+                    ?? candidates.first
+                if found != nil { break }
+            }
+            if let adrDir = try? FileStore.read(PathText.join(directory, ".adr-dir")) {
+                found = PathText.absolute(
+                    adrDir.trimmingCharacters(in: .whitespacesAndNewlines), from: directory)
+            } else if let folder = Self.log4brainsFolder(in: directory) {
+                found = PathText.absolute(folder, from: directory)
+            } else if let conventional = Self.conventionalFolders.first(where: {
+                FileStore.isDirectory(PathText.join(directory, $0))
+            }) {
+                found = PathText.join(directory, conventional)
+            }
+            if directory == "/" { break }
+            directory = PathText.parent(directory)
+        }
+        folder = found ?? PathText.join(start, "doc/adr")
+        let logFolder = folder
+        settings =
+            options.logName.flatMap { configuration.settings(forLogNamed: $0) }
+            ?? configuration.logs.first { absoluteFolder($0) == logFolder }
+            ?? configuration.log
     }
 
     static func configuration(at path: String) throws(WorkspaceError) -> Configuration {

@@ -7,9 +7,7 @@ public enum Report {
     public static func json(for entry: LogEntry, in log: DecisionLog, workspace: Workspace) -> JSONValue {
         let record = entry.record
         let links: [JSONValue] = record.links.map { link in
-            let target = log.target(of: link, from: entry).map {
-                workspace.rootRelativePath(workspace.absolutePath(of: $0))
-            }
+            let target = log.target(of: link, from: entry)?.record.path
             return .object([("type", .string(link.type)), ("target", .string(target ?? link.target))])
         }
         return .object([
@@ -19,7 +17,7 @@ public enum Report {
             ("status", JSONValue(record.status?.name)),
             ("statusText", JSONValue(record.statusText)),
             ("date", JSONValue(record.date)),
-            ("path", .string(workspace.rootRelativePath(workspace.absolutePath(of: entry)))),
+            ("path", .string(record.path)),
             ("tags", .array(record.tags.map { .string($0) })),
             ("links", .array(links)),
             ("warnings", .array(record.warnings.map { .string($0.description) })),

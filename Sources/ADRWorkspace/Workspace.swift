@@ -36,19 +36,34 @@ public struct Workspace: Sendable {
         }
         // Records are parsed independently, so a large log is read on every core.
         let names = fileNames
+        let folderFromRoot = rootRelativePath(location.folder)
         var entries = [LogEntry?](repeating: nil, count: names.count)
         entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: names.count) { index in
-                output[index] = entry(fileName: names[index])
+                output[index] = entry(fileName: names[index], folderFromRoot: folderFromRoot)
             }
         }
-        return DecisionLog(entries: entries.compactMap { $0 })
+        return DecisionLog(entries: entries.compactMap { $0.map(checkingTags) })
     }
 
-    private func entry(fileName: String) -> LogEntry {
+    /// Warns about tags outside the vocabulary `.adr.yml` declares, if it declares one.
+    private func checkingTags(_ entry: LogEntry) -> LogEntry {
+        guard let vocabulary = location.configuration.tags else { return entry }
+        var checked = entry
+        let allowed = Set(vocabulary.map { $0.lowercased() })
+        for tag in entry.record.tags where !allowed.contains(tag.lowercased()) {
+            checked.record.warnings.append(
+                SourceWarning(
+                    path: entry.record.path, line: nil,
+                    message: "unknown tag \"\(tag)\" (allowed: \(vocabulary.joined(separator: ", ")))"))
+        }
+        return checked
+    }
+
+    private func entry(fileName: String, folderFromRoot: String) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
-        let path = rootRelativePath(absolute)
+        let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         do {
             let text = try FileStore.read(absolute)
             return LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
