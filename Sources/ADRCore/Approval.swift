@@ -22,8 +22,13 @@ public struct Approval: Sendable, Hashable {
     public var commit: String
 
     public init(
-        record: String, textHash: String, approver: String, date: String,
-        comment: String? = nil, source: Source, commit: String
+        record: String,
+        textHash: String,
+        approver: String,
+        date: String,
+        comment: String? = nil,
+        source: Source,
+        commit: String
     ) {
         self.record = record
         self.textHash = textHash
@@ -117,7 +122,8 @@ public enum ApprovalNote {
         if text.utf8.count > maximumLength {
             text = String(decoding: text.utf8.prefix(maximumLength), as: UTF8.self)
             warnings.append(
-                "note on \(commit.prefix(12)): longer than \(maximumLength) bytes; the rest is ignored")
+                "note on \(commit.prefix(12)): longer than \(maximumLength) bytes; the rest is ignored"
+            )
         }
         var approvals: [Approval] = []
         var block: [String] = []
@@ -128,7 +134,9 @@ public enum ApprovalNote {
             switch approval(in: block, commit: commit) {
             case .success(let approval): approvals.append(approval)
             case .failure(let reason):
-                warnings.append("note on \(commit.prefix(12)), line \(blockLine): \(reason); skipped")
+                warnings.append(
+                    "note on \(commit.prefix(12)), line \(blockLine): \(reason); skipped"
+                )
             }
         }
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -165,8 +173,11 @@ public enum ApprovalNote {
                 return .failure(Malformed(reason: "line without \"key: value\""))
             }
             let key = line[..<colon].trimmingWhitespace.lowercased()
-            let value = String(line[line.index(after: colon)...].trimmingWhitespace.prefix(
-                maximumValueLength))
+            let value = String(
+                line[line.index(after: colon)...].trimmingWhitespace.prefix(
+                    maximumValueLength
+                )
+            )
             if fields[key] == nil { fields[key] = value }
         }
         for key in ["record", "text-hash", "by", "date"] where fields[key]?.isEmpty ?? true {
@@ -174,9 +185,15 @@ public enum ApprovalNote {
         }
         return .success(
             Approval(
-                record: fields["record"]!, textHash: fields["text-hash"]!, approver: fields["by"]!,
-                date: fields["date"]!, comment: fields["comment"].flatMap { $0.isEmpty ? nil : $0 },
-                source: .note, commit: commit))
+                record: fields["record"]!,
+                textHash: fields["text-hash"]!,
+                approver: fields["by"]!,
+                date: fields["date"]!,
+                comment: fields["comment"].flatMap { $0.isEmpty ? nil : $0 },
+                source: .note,
+                commit: commit
+            )
+        )
     }
 
     /// The note text for `approvals`, in the order given.

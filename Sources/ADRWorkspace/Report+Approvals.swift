@@ -16,7 +16,8 @@ extension Report {
                     ("changedBy", JSONValue(state.changedBy)),
                     ("comment", JSONValue(approval.comment)),
                 ])
-            })
+            }
+        )
     }
 
     /// `json` (a record's object) with `approvals` appended as its last member.

@@ -46,8 +46,14 @@ extension Workspace {
                 for trailer in revision.trailers where keys.contains(trailer.key.lowercased()) {
                     approvals.append(
                         Approval(
-                            record: path, textHash: textHash, approver: trailer.value,
-                            date: revision.date, source: .trailer, commit: revision.commit))
+                            record: path,
+                            textHash: textHash,
+                            approver: trailer.value,
+                            date: revision.date,
+                            source: .trailer,
+                            commit: revision.commit
+                        )
+                    )
                 }
                 let note = try gitStep {
                     try ObjectID(hex: revision.commit).flatMap {
@@ -60,7 +66,9 @@ extension Workspace {
                 warnings += parsed.warnings
             }
             return ApprovalReport(
-                states: ApprovalState.judging(approvals, against: revisions), warnings: warnings)
+                states: ApprovalState.judging(approvals, against: revisions),
+                warnings: warnings
+            )
         }
     }
 
@@ -86,19 +94,26 @@ extension Workspace {
                     blob == nil ? .deleted : parentBlob == nil ? .added : .modified
                 let textHash = try blob.map { id in
                     try Self.decisionTextHash(
-                        of: String(decoding: repository.blobData(id), as: UTF8.self))
+                        of: String(decoding: repository.blobData(id), as: UTF8.self)
+                    )
                 }
                 let author = (try? mailmap?.canonical(commit.author)) ?? commit.author
                 let committer = (try? mailmap?.canonical(commit.committer)) ?? commit.committer
                 revisions.append(
                     RecordRevision(
-                        commit: commit.id.hex, author: Person(author), committer: Person(committer),
-                        date: Self.isoDate(author), summary: commit.summary, change: change,
+                        commit: commit.id.hex,
+                        author: Person(author),
+                        committer: Person(committer),
+                        date: Self.isoDate(author),
+                        summary: commit.summary,
+                        change: change,
                         path: path,
                         trailers: try Trailer.all(in: commit.message).map {
                             CommitTrailer(key: $0.key, value: $0.value)
                         },
-                        textHash: textHash))
+                        textHash: textHash
+                    )
+                )
             }
             return revisions
         }
@@ -116,7 +131,9 @@ extension Workspace {
     {
         try withRepository { repository throws(WorkspaceError) in
             guard let repository else {
-                throw .approvals("approvals need a git repository; none found above \(location.root)")
+                throw .approvals(
+                    "approvals need a git repository; none found above \(location.root)"
+                )
             }
             guard let head = try gitStep({ try repository.head }) else {
                 throw .approvals("the repository has no commits yet; commit the record first")
@@ -130,7 +147,8 @@ extension Workspace {
             let working = FileManager.default.contents(atPath: absolutePath(of: entry))
             guard working == committed else {
                 throw .approvals(
-                    "\(display): has uncommitted changes; commit them before approving the record")
+                    "\(display): has uncommitted changes; commit them before approving the record"
+                )
             }
             guard let last = try revisions(of: path, in: repository).last else {
                 throw .approvals("\(display): no commit on HEAD changed the record")
@@ -146,19 +164,26 @@ extension Workspace {
                 name = "\(identity.name) <\(identity.email)>"
             } else {
                 throw .approvals(
-                    "no approver: pass --by \"Name <email>\" or set git's user.name and user.email")
+                    "no approver: pass --by \"Name <email>\" or set git's user.name and user.email"
+                )
             }
             let approval = Approval(
                 record: path,
                 textHash: try Self.decisionTextHash(
-                    of: String(decoding: committed, as: UTF8.self)),
-                approver: name, date: approvalDate(), source: .note, commit: last.commit)
+                    of: String(decoding: committed, as: UTF8.self)
+                ),
+                approver: name,
+                date: approvalDate(),
+                source: .note,
+                commit: last.commit
+            )
             if location.configuration.approvals.requiresDistinctApprover,
                 approval.approverKey == last.author.email.lowercased()
             {
                 throw .approvals(
                     "\(display): \(name) wrote the last change (\(last.commit.prefix(12))); "
-                        + "approvals: distinct-approver in .adr.yml asks for someone else")
+                        + "approvals: distinct-approver in .adr.yml asks for someone else"
+                )
             }
             let reference = location.configuration.approvals.notesReference
             let commitID = ObjectID(hex: last.commit)!
@@ -173,8 +198,11 @@ extension Workspace {
             let signature = noteSignature(identity: identity, approver: name)
             try gitStep {
                 try repository.createNote(
-                    ApprovalNote.text(for: current + [entryWithComment]), for: commitID,
-                    in: reference, author: signature)
+                    ApprovalNote.text(for: current + [entryWithComment]),
+                    for: commitID,
+                    in: reference,
+                    author: signature
+                )
             }
             return .recorded(approver: name, commit: last.commit)
         }
@@ -192,7 +220,9 @@ extension Workspace {
     public func syncApprovals(with remote: String) throws(WorkspaceError) -> Int {
         try withRepository { repository throws(WorkspaceError) in
             guard let repository else {
-                throw .approvals("approvals need a git repository; none found above \(location.root)")
+                throw .approvals(
+                    "approvals need a git repository; none found above \(location.root)"
+                )
             }
             let reference = location.configuration.approvals.notesReference
             let remoteReference = reference + "-remote"
@@ -211,8 +241,11 @@ extension Workspace {
                 guard ours == nil || union.count > ourApprovals.approvals.count else { continue }
                 try gitStep {
                     try repository.createNote(
-                        ApprovalNote.text(for: union), for: note.annotatedID, in: reference,
-                        author: noteSignature(identity: identity, approver: nil))
+                        ApprovalNote.text(for: union),
+                        for: note.annotatedID,
+                        in: reference,
+                        author: noteSignature(identity: identity, approver: nil)
+                    )
                 }
                 merged += 1
             }
@@ -277,7 +310,8 @@ extension Workspace {
         if let identity { return identity }
         let time = Int64(
             options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-                ?? Date().timeIntervalSince1970)
+                ?? Date().timeIntervalSince1970
+        )
         if let approver, let open = approver.lastIndex(of: "<") {
             let name = approver[..<open].trimmingCharacters(in: .whitespaces)
             let email = approver[approver.index(after: open)...].dropLast()

@@ -29,8 +29,11 @@ import Testing
 
     @Test func aSupersedeLinkLeavesTheDecisionTextAlone() {
         let superseded = RecordText.addingLink(
-            type: "Superseded by", text: "3. Use SQLite", target: "0003-use-sqlite.md",
-            in: RecordText.removingAcceptedStatus(in: nygard))
+            type: "Superseded by",
+            text: "3. Use SQLite",
+            target: "0003-use-sqlite.md",
+            in: RecordText.removingAcceptedStatus(in: nygard)
+        )
         #expect(superseded.contains("Superseded by [3. Use SQLite](0003-use-sqlite.md)"))
         #expect(DecisionText.normalized(superseded) == DecisionText.normalized(nygard))
     }
@@ -52,7 +55,9 @@ import Testing
         #expect(DecisionText.normalized(accepted) == DecisionText.normalized(madr4))
         let madr2 = "# Use Postgres\n\n* Status: proposed\n* Date: 2026-01-01\n\nBody.\n"
         let superseded = madr2.replacingOccurrences(
-            of: "proposed", with: "superseded by [ADR-0003](0003-x.md)")
+            of: "proposed",
+            with: "superseded by [ADR-0003](0003-x.md)"
+        )
         #expect(DecisionText.normalized(superseded) == DecisionText.normalized(madr2))
         #expect(!DecisionText.normalized(madr2).contains("proposed"))
     }
@@ -60,8 +65,14 @@ import Testing
 
 @Suite struct ApprovalNoteTests {
     private let approval = Approval(
-        record: "doc/adr/0002-x.md", textHash: "sha1:ab", approver: "Bo <bo@x.org>",
-        date: "2026-01-01T00:00:00Z", comment: "fine\nby me", source: .note, commit: "c1")
+        record: "doc/adr/0002-x.md",
+        textHash: "sha1:ab",
+        approver: "Bo <bo@x.org>",
+        date: "2026-01-01T00:00:00Z",
+        comment: "fine\nby me",
+        source: .note,
+        commit: "c1"
+    )
 
     @Test func aNoteReadsBackWhatWasWritten() {
         let text = ApprovalNote.text(for: [approval, approval])

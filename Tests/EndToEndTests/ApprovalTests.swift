@@ -56,7 +56,9 @@ import Testing
         let found = try approvals(repo)
         #expect(found.first?["current"] as? Bool == false)
         #expect(found.first?["changedBy"] as? String == edit)
-        #expect(try repo.adr("show", "2").stdout.contains("stale: text changed in \(edit.prefix(12))"))
+        #expect(
+            try repo.adr("show", "2").stdout.contains("stale: text changed in \(edit.prefix(12))")
+        )
     }
 
     @Test func aStatusChangeAfterTheApprovalKeepsItCurrent() throws {
@@ -103,7 +105,15 @@ import Testing
 
     @Test func aMalformedNoteIsSkippedWithAWarning() throws {
         let repo = try repositoryWithRecord()
-        try git(repo, "notes", "--ref", "refs/notes/adr", "add", "-m", "adr-approval v1\nrecord: \u{1b}[31m")
+        try git(
+            repo,
+            "notes",
+            "--ref",
+            "refs/notes/adr",
+            "add",
+            "-m",
+            "adr-approval v1\nrecord: \u{1b}[31m"
+        )
         let result = try repo.adr("show", "2")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("warning: note on"), "\(result)")

@@ -9,7 +9,8 @@ extension ADR {
                 The note goes on the commit that last changed the record, in the notes \
                 reference of .adr.yml (default refs/notes/adr); `adr sync` shares it. \
                 Approving the same text twice as the same person changes nothing.
-                """)
+                """
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -26,10 +27,15 @@ extension ADR {
             let entry = try workspace.entry(matching: reference, in: log)
             switch try workspace.approve(entry, by: by, comment: comment) {
             case .recorded(let approver, let commit):
-                Output.line(Terminal.sanitized("approved by \(approver) (note on \(commit.prefix(12)))"))
+                Output.line(
+                    Terminal.sanitized("approved by \(approver) (note on \(commit.prefix(12)))")
+                )
             case .alreadyRecorded(let approver, let commit):
                 Output.line(
-                    Terminal.sanitized("already approved by \(approver) (note on \(commit.prefix(12)))"))
+                    Terminal.sanitized(
+                        "already approved by \(approver) (note on \(commit.prefix(12)))"
+                    )
+                )
             }
         }
     }
@@ -40,7 +46,8 @@ extension ADR {
             discussion: """
                 Fetches the remote's notes into <notes-ref>-remote, adds their approvals to \
                 the local notes, then pushes the local notes reference.
-                """)
+                """
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -49,7 +56,9 @@ extension ADR {
         func run() throws {
             let workspace = try global.workspace()
             let merged = try workspace.syncApprovals(with: remote)
-            Output.line(Terminal.sanitized("synced approvals with \(remote) (\(merged) notes merged)"))
+            Output.line(
+                Terminal.sanitized("synced approvals with \(remote) (\(merged) notes merged)")
+            )
         }
     }
 }
