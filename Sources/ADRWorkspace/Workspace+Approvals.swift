@@ -150,7 +150,8 @@ extension Workspace {
                     "\(display): has uncommitted changes; commit them before approving the record"
                 )
             }
-            guard let last = try revisions(of: path, in: repository).last else {
+            let revisions = try revisions(of: path, in: repository)
+            guard let last = revisions.last else {
                 throw .approvals("\(display): no commit on HEAD changed the record")
             }
             let identity = try gitStep { try repository.defaultSignature() }
@@ -190,8 +191,23 @@ extension Workspace {
             let existing = try gitStep { try repository.note(for: commitID, in: reference) }
             let parsed = existing.map { ApprovalNote.approvals(in: $0, commit: last.commit) }
             let current = parsed?.approvals ?? []
-            if current.contains(where: { $0.isSameApproval(as: approval) }) {
-                return .alreadyRecorded(approver: name, commit: last.commit)
+            // Looks at every revision, not only the last: after a status change the same
+            // text is already approved in the note on an earlier commit.
+            for revision in revisions.reversed() where revision.textHash == approval.textHash {
+                let note =
+                    revision.commit == last.commit
+                    ? existing
+                    : try gitStep {
+                        try ObjectID(hex: revision.commit).flatMap {
+                            try repository.note(for: $0, in: reference)
+                        }
+                    }
+                let approvals = note.map {
+                    ApprovalNote.approvals(in: $0, commit: revision.commit).approvals
+                }
+                if approvals?.contains(where: { $0.isSameApproval(as: approval) }) == true {
+                    return .alreadyRecorded(approver: name, commit: revision.commit)
+                }
             }
             var entryWithComment = approval
             entryWithComment.comment = comment.flatMap { $0.isEmpty ? nil : $0 }

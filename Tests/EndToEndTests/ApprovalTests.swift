@@ -67,10 +67,18 @@ import Testing
         #expect(approve.status == 0, "\(approve)")
         try repo.adr("status", "2", "superseded")
         try git(repo, "commit", "-q", "-am", "Supersede 0002")
+        let again = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
+        #expect(again.stdout.hasPrefix("already approved"), "\(again)")
         let found = try approvals(repo)
         #expect(found.count == 1)
         #expect(found.first?["source"] as? String == "note")
         #expect(found.first?["current"] as? Bool == true)
+    }
+
+    @Test func anApproverThatIsNotNameAndEmailIsAUsageError() throws {
+        let repo = try repositoryWithRecord()
+        let result = try repo.adr("approve", "2", "--by", "just-a-name")
+        #expect(result.status == 64, "\(result)")
     }
 
     @Test func approvingRefusesUncommittedChanges() throws {

@@ -21,6 +21,12 @@ extension ADR {
 
         @Option(help: "A one-line comment kept with the approval.") var comment: String?
 
+        func validate() throws {
+            if let by, by.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) == nil {
+                throw ValidationError("--by: expected \"Name <email>\", got \"\(by)\"")
+            }
+        }
+
         func run() throws {
             let workspace = try global.workspace()
             let log = try workspace.readLog()
