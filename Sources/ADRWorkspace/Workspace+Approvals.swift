@@ -254,7 +254,8 @@ extension Workspace {
                 let theirApprovals = ApprovalNote.approvals(in: theirs ?? "", commit: commit)
                 let ourApprovals = ApprovalNote.approvals(in: ours ?? "", commit: commit)
                 let union = ApprovalNote.merging(ourApprovals.approvals, theirApprovals.approvals)
-                guard ours == nil || union.count > ourApprovals.approvals.count else { continue }
+                guard !union.isEmpty, ours == nil || union.count > ourApprovals.approvals.count
+                else { continue }
                 try gitStep {
                     try repository.createNote(
                         ApprovalNote.text(for: union),
