@@ -13,6 +13,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case concurrentChange(path: String)
     case invalidArgument(String)
     case editorFailed(command: String, status: Int32)
+    /// `adr approve`, `adr sync` or reading approvals failed (git errors included).
+    case approvals(String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .concurrentChange(let path): "\(path): changed while adr was working; nothing was written"
         case .invalidArgument(let message): message
         case .editorFailed(let command, let status): "editor \"\(command)\" exited with status \(status)"
+        case .approvals(let message): message
         }
     }
 }

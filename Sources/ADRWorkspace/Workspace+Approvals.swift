@@ -1,0 +1,355 @@
+public import ADRCore
+import ADRGit
+import Foundation
+
+/// What `adr show` says about approvals: each judged against the record's history, and a
+/// warning for each note entry that could not be read.
+public struct ApprovalReport: Sendable {
+    public var states: [ApprovalState]
+    public var warnings: [String]
+}
+
+/// What `adr approve` did.
+public enum ApproveOutcome: Sendable, Equatable {
+    case recorded(approver: String, commit: String)
+    /// The same person had already approved this text: nothing was written.
+    case alreadyRecorded(approver: String, commit: String)
+}
+
+extension Workspace {
+    /// The hash approvals store for a record's text: the git blob id of its
+    /// ``DecisionText``, prefixed with the algorithm so another one can follow.
+    public static func decisionTextHash(of text: String) throws(WorkspaceError) -> String {
+        do {
+            let id = try ObjectID.blobID(hashing: Data(DecisionText.normalized(text).utf8))
+            return "sha1:" + id.hex
+        } catch {
+            throw .approvals("cannot hash the decision text: \(error)")
+        }
+    }
+
+    // MARK: Reading
+
+    /// The approvals of `entry` from commit trailers and notes, or `nil` outside a git
+    /// repository (or before its first commit), where there can be none.
+    public func approvals(of entry: LogEntry) throws(WorkspaceError) -> ApprovalReport? {
+        try withRepository { repository throws(WorkspaceError) in
+            guard let repository, try gitStep({ try repository.head }) != nil else { return nil }
+            let path = try repositoryPath(of: entry, in: repository)
+            let revisions = try revisions(of: path, in: repository)
+            let settings = location.configuration.approvals
+            let keys = Set(settings.trailerKeys.map { $0.lowercased() })
+            var approvals: [Approval] = []
+            var warnings: [String] = []
+            for revision in revisions {
+                guard let textHash = revision.textHash else { continue }
+                for trailer in revision.trailers where keys.contains(trailer.key.lowercased()) {
+                    approvals.append(
+                        Approval(
+                            record: path,
+                            textHash: textHash,
+                            approver: trailer.value,
+                            date: revision.date,
+                            source: .trailer,
+                            commit: revision.commit
+                        )
+                    )
+                }
+                let note = try gitStep {
+                    try ObjectID(hex: revision.commit).flatMap {
+                        try repository.note(for: $0, in: settings.notesReference)
+                    }
+                }
+                guard let note else { continue }
+                let parsed = ApprovalNote.approvals(in: note, commit: revision.commit)
+                approvals += parsed.approvals.filter { $0.record == path }
+                warnings += parsed.warnings
+            }
+            return ApprovalReport(
+                states: ApprovalState.judging(approvals, against: revisions),
+                warnings: warnings
+            )
+        }
+    }
+
+    /// Every commit on HEAD's history that changed the file at `path` (relative to the
+    /// repository root), oldest first.
+    ///
+    /// A plain walk comparing the blob at `path` with the first parent's: it does not
+    /// follow renames and reads each commit's tree. The history scanner replaces it; keep
+    /// callers to this one function.
+    func revisions(of path: String, in repository: Repository) throws(WorkspaceError)
+        -> [RecordRevision]
+    {
+        try gitStep {
+            let mailmap = try? repository.mailmap()
+            var revisions: [RecordRevision] = []
+            for commit in try repository.commits(RevisionWalk(order: .oldestFirst)) {
+                let blob = try repository.entry(at: path, inTree: commit.treeID)?.id
+                let parentBlob = try commit.parentIDs.first.flatMap { parent in
+                    try repository.entry(at: path, inTree: repository.commit(parent).treeID)?.id
+                }
+                guard blob != parentBlob else { continue }
+                let change: RecordChange =
+                    blob == nil ? .deleted : parentBlob == nil ? .added : .modified
+                let textHash = try blob.map { id in
+                    try Self.decisionTextHash(
+                        of: String(decoding: repository.blobData(id), as: UTF8.self)
+                    )
+                }
+                let author = (try? mailmap?.canonical(commit.author)) ?? commit.author
+                let committer = (try? mailmap?.canonical(commit.committer)) ?? commit.committer
+                revisions.append(
+                    RecordRevision(
+                        commit: commit.id.hex,
+                        author: Person(author),
+                        committer: Person(committer),
+                        date: Self.isoDate(author),
+                        summary: commit.summary,
+                        change: change,
+                        path: path,
+                        trailers: try Trailer.all(in: commit.message).map {
+                            CommitTrailer(key: $0.key, value: $0.value)
+                        },
+                        textHash: textHash
+                    )
+                )
+            }
+            return revisions
+        }
+    }
+
+    // MARK: Approving
+
+    /// Records that `approver` (`Name <email>`, else git's configured user) approves the
+    /// committed text of `entry`, in a note on the commit that last changed the record.
+    ///
+    /// The note goes on that commit rather than HEAD so it stays with the text it
+    /// approves: later commits that do not touch the record leave it where `adr show` looks.
+    public func approve(_ entry: LogEntry, by approver: String?, comment: String?)
+        throws(WorkspaceError) -> ApproveOutcome
+    {
+        try withRepository { repository throws(WorkspaceError) in
+            guard let repository else {
+                throw .approvals(
+                    "approvals need a git repository; none found above \(location.root)"
+                )
+            }
+            guard let head = try gitStep({ try repository.head }) else {
+                throw .approvals("the repository has no commits yet; commit the record first")
+            }
+            let path = try repositoryPath(of: entry, in: repository)
+            let display = displayPath(absolutePath(of: entry))
+            guard let committed = try gitStep({ try repository.blobData(at: path, inCommit: head) })
+            else {
+                throw .approvals("\(display): not committed; commit the record before approving it")
+            }
+            let working = FileManager.default.contents(atPath: absolutePath(of: entry))
+            guard working == committed else {
+                throw .approvals(
+                    "\(display): has uncommitted changes; commit them before approving the record"
+                )
+            }
+            let revisions = try revisions(of: path, in: repository)
+            guard let last = revisions.last else {
+                throw .approvals("\(display): no commit on HEAD changed the record")
+            }
+            let identity = try gitStep { try repository.defaultSignature() }
+            let name: String
+            if let approver {
+                guard Self.isPersonText(approver) else {
+                    throw .invalidArgument("--by: expected \"Name <email>\", got \"\(approver)\"")
+                }
+                name = approver.trimmingCharacters(in: .whitespaces)
+            } else if let identity {
+                name = "\(identity.name) <\(identity.email)>"
+            } else {
+                throw .approvals(
+                    "no approver: pass --by \"Name <email>\" or set git's user.name and user.email"
+                )
+            }
+            let approval = Approval(
+                record: path,
+                textHash: try Self.decisionTextHash(
+                    of: String(decoding: committed, as: UTF8.self)
+                ),
+                approver: name,
+                date: approvalDate(),
+                source: .note,
+                commit: last.commit
+            )
+            if location.configuration.approvals.requiresDistinctApprover,
+                approval.approverKey == last.author.email.lowercased()
+            {
+                throw .approvals(
+                    "\(display): \(name) wrote the last change (\(last.commit.prefix(12))); "
+                        + "approvals: distinct-approver in .adr.yml asks for someone else"
+                )
+            }
+            let reference = location.configuration.approvals.notesReference
+            let commitID = ObjectID(hex: last.commit)!
+            let existing = try gitStep { try repository.note(for: commitID, in: reference) }
+            let parsed = existing.map { ApprovalNote.approvals(in: $0, commit: last.commit) }
+            let current = parsed?.approvals ?? []
+            // Looks at every revision, not only the last: after a status change the same
+            // text is already approved in the note on an earlier commit.
+            for revision in revisions.reversed() where revision.textHash == approval.textHash {
+                let note =
+                    revision.commit == last.commit
+                    ? existing
+                    : try gitStep {
+                        try ObjectID(hex: revision.commit).flatMap {
+                            try repository.note(for: $0, in: reference)
+                        }
+                    }
+                let approvals = note.map {
+                    ApprovalNote.approvals(in: $0, commit: revision.commit).approvals
+                }
+                if approvals?.contains(where: { $0.isSameApproval(as: approval) }) == true {
+                    return .alreadyRecorded(approver: name, commit: revision.commit)
+                }
+            }
+            var entryWithComment = approval
+            entryWithComment.comment = comment.flatMap { $0.isEmpty ? nil : $0 }
+            let signature = noteSignature(identity: identity, approver: name)
+            try gitStep {
+                try repository.createNote(
+                    ApprovalNote.text(for: current + [entryWithComment]),
+                    for: commitID,
+                    in: reference,
+                    author: signature
+                )
+            }
+            return .recorded(approver: name, commit: last.commit)
+        }
+    }
+
+    // MARK: Syncing
+
+    /// Fetches the remote's approval notes, merges them into the local notes (the union of
+    /// both, entry by entry), and pushes the result. Returns how many notes changed here.
+    ///
+    /// The remote notes land in `<notes-ref>-remote` first: a plain fetch would either be
+    /// skipped (not a fast-forward) or replace local approvals. The push is forced because
+    /// the merged notes commit does not descend from the remote one; it carries every
+    /// remote entry, so only an approval pushed between our fetch and push can be lost.
+    public func syncApprovals(with remote: String) throws(WorkspaceError) -> Int {
+        try withRepository { repository throws(WorkspaceError) in
+            guard let repository else {
+                throw .approvals(
+                    "approvals need a git repository; none found above \(location.root)"
+                )
+            }
+            let reference = location.configuration.approvals.notesReference
+            let remoteReference = reference + "-remote"
+            try gitStep { try repository.fetch(["+\(reference):\(remoteReference)"], from: remote) }
+            var merged = 0
+            let identity = try gitStep { try repository.defaultSignature() }
+            for note in try gitStep({ try repository.notes(in: remoteReference) }) {
+                let commit = note.annotatedID.hex
+                let theirs = try gitStep {
+                    try repository.note(for: note.annotatedID, in: remoteReference)
+                }
+                let ours = try gitStep { try repository.note(for: note.annotatedID, in: reference) }
+                let theirApprovals = ApprovalNote.approvals(in: theirs ?? "", commit: commit)
+                let ourApprovals = ApprovalNote.approvals(in: ours ?? "", commit: commit)
+                let union = ApprovalNote.merging(ourApprovals.approvals, theirApprovals.approvals)
+                guard !union.isEmpty, ours == nil || union.count > ourApprovals.approvals.count
+                else { continue }
+                try gitStep {
+                    try repository.createNote(
+                        ApprovalNote.text(for: union),
+                        for: note.annotatedID,
+                        in: reference,
+                        author: noteSignature(identity: identity, approver: nil)
+                    )
+                }
+                merged += 1
+            }
+            if try gitStep({ try repository.referenceTarget(reference) }) != nil {
+                try gitStep { try repository.push(["+\(reference):\(reference)"], to: remote) }
+            }
+            return merged
+        }
+    }
+
+    // MARK: Helpers
+
+    private func withRepository<T>(_ body: (Repository?) throws(WorkspaceError) -> T)
+        throws(WorkspaceError) -> T
+    {
+        let repository: Repository?
+        do {
+            repository = try Repository(discoveringFrom: location.folder)
+        } catch GitError.notARepository {
+            repository = nil
+        } catch {
+            throw .approvals("\(error)")
+        }
+        return try body(repository)
+    }
+
+    /// Runs a libgit2 step, turning its error into the one error type commands catch.
+    @discardableResult
+    private func gitStep<T>(_ body: () throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try body()
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw .approvals("git: \(error)")
+        }
+    }
+
+    /// The record's path relative to the repository's working tree, as git names it.
+    private func repositoryPath(of entry: LogEntry, in repository: Repository)
+        throws(WorkspaceError) -> String
+    {
+        guard var workdir = repository.workdir else {
+            throw .approvals("approvals need a working tree; this repository is bare")
+        }
+        while workdir.count > 1, workdir.hasSuffix("/") { workdir.removeLast() }
+        let absolute = URL(fileURLWithPath: absolutePath(of: entry)).resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
+        return PathText.relative(absolute, to: root)
+    }
+
+    /// Approval dates honour `SOURCE_DATE_EPOCH`, like every other date adr writes.
+    private func approvalDate() -> String {
+        let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: epoch.map(Date.init(timeIntervalSince1970:)) ?? Date())
+    }
+
+    /// Who commits the note: git's user, else the approver, else adr itself.
+    private func noteSignature(identity: Signature?, approver: String?) -> Signature {
+        if let identity { return identity }
+        let time = Int64(
+            options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+                ?? Date().timeIntervalSince1970
+        )
+        if let approver, let open = approver.lastIndex(of: "<") {
+            let name = approver[..<open].trimmingCharacters(in: .whitespaces)
+            let email = approver[approver.index(after: open)...].dropLast()
+            return Signature(name: name, email: String(email), time: time, offsetMinutes: 0)
+        }
+        return Signature(name: "adr", email: "adr@localhost", time: time, offsetMinutes: 0)
+    }
+
+    static func isPersonText(_ text: String) -> Bool {
+        text.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) != nil
+    }
+
+    static func isoDate(_ signature: Signature) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(secondsFromGMT: signature.offsetMinutes * 60)
+        return formatter.string(from: signature.date)
+    }
+}
+
+extension Person {
+    init(_ signature: Signature) {
+        self.init(name: signature.name, email: signature.email)
+    }
+}

@@ -1,0 +1,70 @@
+import ADRWorkspace
+import ArgumentParser
+
+extension ADR {
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an approval of a record's committed decision text in a git note.",
+            discussion: """
+                The note goes on the commit that last changed the record, in the notes \
+                reference of .adr.yml (default refs/notes/adr); `adr sync` shares it. \
+                Approving the same text twice as the same person changes nothing.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "A number, file name or path.") var reference: String
+
+        @Option(help: ArgumentHelp("Who approves; default: git's user.", valueName: "Name <email>"))
+        var by: String?
+
+        @Option(help: "A one-line comment kept with the approval.") var comment: String?
+
+        func validate() throws {
+            if let by, by.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) == nil {
+                throw ValidationError("--by: expected \"Name <email>\", got \"\(by)\"")
+            }
+        }
+
+        func run() throws {
+            let workspace = try global.workspace()
+            let log = try workspace.readLog()
+            let entry = try workspace.entry(matching: reference, in: log)
+            switch try workspace.approve(entry, by: by, comment: comment) {
+            case .recorded(let approver, let commit):
+                Output.line(
+                    Terminal.sanitized("approved by \(approver) (note on \(commit.prefix(12)))")
+                )
+            case .alreadyRecorded(let approver, let commit):
+                Output.line(
+                    Terminal.sanitized(
+                        "already approved by \(approver) (note on \(commit.prefix(12)))"
+                    )
+                )
+            }
+        }
+    }
+
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch, merge and push the approval notes.",
+            discussion: """
+                Fetches the remote's notes into <notes-ref>-remote, adds their approvals to \
+                the local notes, then pushes the local notes reference.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "A remote name, URL or path.") var remote: String = "origin"
+
+        func run() throws {
+            let workspace = try global.workspace()
+            let merged = try workspace.syncApprovals(with: remote)
+            Output.line(
+                Terminal.sanitized("synced approvals with \(remote) (\(merged) notes merged)")
+            )
+        }
+    }
+}

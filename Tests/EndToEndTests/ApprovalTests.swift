@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// `adr approve`, `adr sync` and the approvals block of `adr show`, in real repositories.
+@Suite struct ApprovalTests {
+    private let record = "doc/adr/0002-use-postgres.md"
+
+    /// A repository with one committed record, 0002, and git's user set (libgit2 reads the
+    /// identity from the configuration, not from GIT_AUTHOR_NAME).
+    private func repositoryWithRecord(trailer: String? = nil) throws -> TestRepository {
+        let repo = try TestRepository()
+        try git(repo, "config", "user.name", "Ada Tester")
+        try git(repo, "config", "user.email", "ada@example.com")
+        try repo.adr("init")
+        try repo.adr("new", "--no-edit", "Use Postgres")
+        try git(repo, "add", "-A")
+        try git(repo, "commit", "-q", "-m", "Add 0002" + (trailer.map { "\n\n" + $0 } ?? ""))
+        return repo
+    }
+
+    @discardableResult
+    private func git(_ repo: TestRepository, _ arguments: String..., in directory: String = "")
+        throws -> ProcessResult
+    {
+        let result = try repo.runTool("/usr/bin/env", ["git"] + arguments, in: directory)
+        #expect(result.status == 0, "\(result)")
+        return result
+    }
+
+    private func approvals(_ repo: TestRepository, in directory: String = "") throws -> [[String:
+        Any]]
+    {
+        let result = try repo.adr(arguments: ["show", "2", "--format", "json"], in: directory)
+        #expect(result.status == 0, "\(result)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        return (object as? [String: Any])?["approvals"] as? [[String: Any]] ?? []
+    }
+
+    @Test func aTrailerApprovalIsShownCurrent() throws {
+        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        let found = try approvals(repo)
+        #expect(found.count == 1)
+        #expect(found.first?["by"] as? String == "Bo Reviewer <bo@example.com>")
+        #expect(found.first?["source"] as? String == "trailer")
+        #expect(found.first?["current"] as? Bool == true)
+        let text = try repo.adr("show", "2")
+        #expect(text.stdout.contains("approvals:\n  Bo Reviewer <bo@example.com>"), "\(text)")
+        #expect(text.stdout.contains("current"))
+    }
+
+    @Test func anEditAfterTheApprovalMakesItStaleNamingTheCommit() throws {
+        let repo = try repositoryWithRecord(trailer: "acked-by: Bo Reviewer <bo@example.com>")
+        try repo.write(record, try repo.read(record) + "\nOne more consequence.\n")
+        try git(repo, "commit", "-q", "-am", "Edit 0002")
+        let edit = try git(repo, "rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
+        let found = try approvals(repo)
+        #expect(found.first?["current"] as? Bool == false)
+        #expect(found.first?["changedBy"] as? String == edit)
+        #expect(
+            try repo.adr("show", "2").stdout.contains("stale: text changed in \(edit.prefix(12))")
+        )
+    }
+
+    @Test func aStatusChangeAfterTheApprovalKeepsItCurrent() throws {
+        let repo = try repositoryWithRecord()
+        let approve = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
+        #expect(approve.status == 0, "\(approve)")
+        try repo.adr("status", "2", "superseded")
+        try git(repo, "commit", "-q", "-am", "Supersede 0002")
+        let again = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
+        #expect(again.stdout.hasPrefix("already approved"), "\(again)")
+        let found = try approvals(repo)
+        #expect(found.count == 1)
+        #expect(found.first?["source"] as? String == "note")
+        #expect(found.first?["current"] as? Bool == true)
+    }
+
+    @Test func anApproverThatIsNotNameAndEmailIsAUsageError() throws {
+        let repo = try repositoryWithRecord()
+        let result = try repo.adr("approve", "2", "--by", "just-a-name")
+        #expect(result.status == 64, "\(result)")
+    }
+
+    @Test func approvingRefusesUncommittedChanges() throws {
+        let repo = try repositoryWithRecord()
+        try repo.write(record, try repo.read(record) + "\nDraft.\n")
+        let result = try repo.adr("approve", "2")
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("uncommitted changes"))
+        #expect(try approvals(repo).isEmpty)
+    }
+
+    @Test func distinctApproverRefusesTheLastAuthor() throws {
+        let repo = try repositoryWithRecord()
+        try repo.write(".adr.yml", "approvals:\n  distinct-approver: true\n")
+        let result = try repo.adr("approve", "2")
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("distinct-approver"))
+        let other = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
+        #expect(other.status == 0, "\(other)")
+    }
+
+    @Test func approvingTwiceKeepsOneEntry() throws {
+        let repo = try repositoryWithRecord()
+        #expect(try repo.adr("approve", "2").status == 0)
+        let again = try repo.adr("approve", "2")
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.hasPrefix("already approved by Ada Tester <ada@example.com>"))
+        let note = try git(repo, "notes", "--ref", "refs/notes/adr", "show", "HEAD").stdout
+        #expect(note.components(separatedBy: "adr-approval v1").count == 2, "\(note)")
+        #expect(try approvals(repo).count == 1)
+    }
+
+    @Test func aMalformedNoteIsSkippedWithAWarning() throws {
+        let repo = try repositoryWithRecord()
+        try git(
+            repo,
+            "notes",
+            "--ref",
+            "refs/notes/adr",
+            "add",
+            "-m",
+            "adr-approval v1\nrecord: \u{1b}[31m"
+        )
+        let result = try repo.adr("show", "2")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("warning: note on"), "\(result)")
+        #expect(!result.stderr.contains("\u{1b}"))
+        #expect(result.stdout.contains("approvals: none"))
+    }
+
+    @Test func syncSharesApprovalsThroughABareRemote() throws {
+        let repo = try repositoryWithRecord()
+        try git(repo, "init", "-q", "--bare", "remote.git")
+        try git(repo, "remote", "add", "origin", repo.url("remote.git").path)
+        try git(repo, "push", "-q", "origin", "HEAD:refs/heads/main")
+        try git(repo, "clone", "-q", "-b", "main", repo.url("remote.git").path, "second")
+        try git(repo, "config", "user.name", "Cy Second", in: "second")
+        try git(repo, "config", "user.email", "cy@example.com", in: "second")
+
+        #expect(try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>").status == 0)
+        #expect(try repo.adr("sync").status == 0)
+        // The second clone approves too before it syncs: the notes have diverged.
+        #expect(try repo.adr(arguments: ["approve", "2"], in: "second").status == 0)
+        let sync = try repo.adr(arguments: ["sync"], in: "second")
+        #expect(sync.status == 0, "\(sync)")
+        let seen = try approvals(repo, in: "second").compactMap { $0["by"] as? String }
+        #expect(seen.sorted() == ["Bo Reviewer <bo@example.com>", "Cy Second <cy@example.com>"])
+        #expect(try repo.adr("sync").status == 0)
+        #expect(try approvals(repo).count == 2)
+    }
+}
