@@ -77,4 +77,54 @@ extension Repository {
         guard try check(result, accepting: [GIT_ENOTFOUND]) else { return [] }
         return collector.entries
     }
+
+    /// Writes `message` as the note of `object` in a new notes commit whose parent is the
+    /// notes commit `parent` (`nil` starts a new notes history), without moving any
+    /// reference. Chaining these on top of a remote's notes commit gives a history that
+    /// fast-forwards the remote, so a push never has to be forced.
+    /// - Returns: the new notes commit.
+    public func noteCommit(
+        _ message: String,
+        for object: ObjectID,
+        onto parent: ObjectID?,
+        author: Signature,
+        committer: Signature? = nil
+    ) throws -> ObjectID {
+        let committer = committer ?? author
+        return try author.withGitSignature { author in
+            try committer.withGitSignature { committer in
+                var target = object.oid
+                var commitID = git_oid()
+                var blobID = git_oid()
+                func create(_ parentCommit: OpaquePointer?) throws {
+                    try check(
+                        git_note_commit_create(
+                            &commitID, &blobID, pointer, parentCommit, author, committer,
+                            &target, message, 1),
+                        context: .object(object))
+                }
+                if let parent {
+                    try withCommit(parent) { try create($0) }
+                } else {
+                    try create(nil)
+                }
+                return ObjectID(commitID)
+            }
+        }
+    }
+
+    /// The text of the note on `object` in the notes commit `notesCommit` (not a
+    /// reference), or `nil` when it has none.
+    public func note(for object: ObjectID, inNotesCommit notesCommit: ObjectID) throws -> String? {
+        try withCommit(notesCommit) { commit in
+            var oid = object.oid
+            var note: OpaquePointer?
+            let found = try check(
+                git_note_commit_read(&note, pointer, commit, &oid), accepting: [GIT_ENOTFOUND])
+            defer { git_note_free(note) }
+            guard found, let note else { return nil }
+            return copiedString(git_note_message(note)) ?? ""
+        }
+    }
 }
+

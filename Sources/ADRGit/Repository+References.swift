@@ -24,4 +24,13 @@ extension Repository {
         }
         return names.sorted()
     }
+
+    /// Points the direct reference `name` at `target`, creating or moving it.
+    public func setReference(_ name: String, to target: ObjectID, message: String) throws {
+        var oid = target.oid
+        var reference: OpaquePointer?
+        try check(git_reference_create(&reference, pointer, name, &oid, 1, message))
+        git_reference_free(reference)
+    }
 }
+

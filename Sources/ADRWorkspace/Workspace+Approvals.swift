@@ -226,13 +226,15 @@ extension Workspace {
 
     // MARK: Syncing
 
-    /// Fetches the remote's approval notes, merges them into the local notes (the union of
-    /// both, entry by entry), and pushes the result. Returns how many notes changed here.
+    /// Fetches the remote's approval notes, merges them with the local notes (the union
+    /// of both, entry by entry), and pushes the result. Returns how many notes the remote
+    /// did not have yet.
     ///
-    /// The remote notes land in `<notes-ref>-remote` first: a plain fetch would either be
-    /// skipped (not a fast-forward) or replace local approvals. The push is forced because
-    /// the merged notes commit does not descend from the remote one; it carries every
-    /// remote entry, so only an approval pushed between our fetch and push can be lost.
+    /// The remote notes land in `<notes-ref>-remote` first. Every merged note is then
+    /// written as a notes commit on top of the remote's notes commit, so the local notes
+    /// reference fast-forwards the remote's and the push is never forced: when someone
+    /// pushed in between, the push is refused and the whole sync runs again, so no
+    /// approval is ever lost.
     public func syncApprovals(with remote: String) throws(WorkspaceError) -> Int {
         try withRepository { repository throws(WorkspaceError) in
             guard let repository else {
@@ -242,34 +244,53 @@ extension Workspace {
             }
             let reference = location.configuration.approvals.notesReference
             let remoteReference = reference + "-remote"
-            try gitStep { try repository.fetch(["+\(reference):\(remoteReference)"], from: remote) }
-            var merged = 0
             let identity = try gitStep { try repository.defaultSignature() }
-            for note in try gitStep({ try repository.notes(in: remoteReference) }) {
-                let commit = note.annotatedID.hex
-                let theirs = try gitStep {
-                    try repository.note(for: note.annotatedID, in: remoteReference)
-                }
-                let ours = try gitStep { try repository.note(for: note.annotatedID, in: reference) }
-                let theirApprovals = ApprovalNote.approvals(in: theirs ?? "", commit: commit)
-                let ourApprovals = ApprovalNote.approvals(in: ours ?? "", commit: commit)
-                let union = ApprovalNote.merging(ourApprovals.approvals, theirApprovals.approvals)
-                guard !union.isEmpty, ours == nil || union.count > ourApprovals.approvals.count
-                else { continue }
+            let author = noteSignature(identity: identity, approver: nil)
+            let attempts = 3
+            for attempt in 1...attempts {
                 try gitStep {
-                    try repository.createNote(
-                        ApprovalNote.text(for: union),
-                        for: note.annotatedID,
-                        in: reference,
-                        author: noteSignature(identity: identity, approver: nil)
-                    )
+                    try repository.fetch(["+\(reference):\(remoteReference)"], from: remote)
                 }
-                merged += 1
+                let theirTip = try gitStep { try repository.referenceTarget(remoteReference) }
+                let annotated = try gitStep {
+                    try Set(
+                        (repository.notes(in: reference) + repository.notes(in: remoteReference))
+                            .map(\.annotatedID))
+                }
+                var tip = theirTip
+                var added = 0
+                for object in annotated.sorted(by: { $0.hex < $1.hex }) {
+                    let commit = object.hex
+                    let ours = try gitStep { try repository.note(for: object, in: reference) }
+                    let theirs = try gitStep {
+                        try repository.note(for: object, in: remoteReference)
+                    }
+                    let theirApprovals = ApprovalNote.approvals(in: theirs ?? "", commit: commit)
+                    let union = ApprovalNote.merging(
+                        ApprovalNote.approvals(in: ours ?? "", commit: commit).approvals,
+                        theirApprovals.approvals)
+                    guard union.count > theirApprovals.approvals.count else { continue }
+                    let parent = tip
+                    tip = try gitStep {
+                        try repository.noteCommit(
+                            ApprovalNote.text(for: union), for: object, onto: parent,
+                            author: author)
+                    }
+                    added += 1
+                }
+                guard let tip else { return 0 }
+                try gitStep { try repository.setReference(reference, to: tip, message: "adr sync") }
+                if tip == theirTip { return 0 }
+                do {
+                    try repository.push(["\(reference):\(reference)"], to: remote)
+                    return added
+                } catch GitError.pushRejected where attempt < attempts {
+                    continue
+                } catch {
+                    throw .approvals("\(error)")
+                }
             }
-            if try gitStep({ try repository.referenceTarget(reference) }) != nil {
-                try gitStep { try repository.push(["+\(reference):\(reference)"], to: remote) }
-            }
-            return merged
+            return 0
         }
     }
 
