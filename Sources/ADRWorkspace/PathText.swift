@@ -10,7 +10,8 @@ enum PathText {
         while common < target.count, common < origin.count, target[common] == origin[common] {
             common += 1
         }
-        let parts = Array(repeating: "..", count: origin.count - common) + target[common...]
+        let ups = Array(repeating: "..", count: origin.count - common)
+        let parts = ups + target[common...].map(String.init)
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
@@ -37,7 +38,17 @@ enum PathText {
         return "/" + parts.dropLast().joined(separator: "/")
     }
 
-    private static func components(_ path: String) -> [String] {
-        absolute(path, from: "/").split(separator: "/").map(String.init)
+    /// The parts of `path` resolved against `/`, as `absolute(_:from:)` would give them; done
+    /// in one pass without building strings, as it runs twice for each record `adr list` prints.
+    private static func components(_ path: String) -> [Substring] {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return parts
     }
 }
