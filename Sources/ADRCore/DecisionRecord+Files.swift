@@ -50,7 +50,8 @@ extension DecisionRecord {
     /// The name that identifies the record at `path`: its file name, or for
     /// `<slug>/index.md` and `<slug>/README.md` the folder's name.
     public static func recordName(path: String) -> String {
-        let components = path.split(separator: "/").map(String.init)
+        // Split as bytes: `/` is ASCII, and this runs for every record read.
+        let components = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         guard let last = components.last else { return path }
         let lowered = last.lowercased()
         if (lowered == "index.md" || lowered == "readme.md") && components.count > 1 {

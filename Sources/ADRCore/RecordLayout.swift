@@ -148,14 +148,14 @@ struct RecordLayout {
     /// through cmark so reference-style links count too.
     static func linkLine(_ line: TextLine, source: RecordSource) -> LinkLine? {
         let written = source.content(line.line)
-        // Cheap test first: most lines hold no link at all.
-        guard written.utf8.contains(UInt8(ascii: "[")), let type = RecordScan.linkType(written)
-        else { return nil }
-        guard type.split(separator: " ").count <= 5 else { return nil }
+        // Cheap tests first: most lines hold no link at all, and most links lead out of the
+        // log; only then read the words before the link.
+        guard written.utf8.contains(UInt8(ascii: "[")) else { return nil }
         let block = source.document.blocks[line.blockIndex]
         guard
             let link = block.links.first(where: { $0.line == line.line && !$0.isImage }),
-            isRecordTarget(link.destination)
+            isRecordTarget(link.destination), let type = RecordScan.linkType(written),
+            type.split(separator: " ").count <= 5
         else { return nil }
         return LinkLine(
             type: String(type), target: link.destination, text: link.text, line: line.line)

@@ -8,6 +8,7 @@ enum RecordScan {
         "status", "statut", "état", "etat", "estado", "stand", "stato",
     ]
     static let dateLabels: Set<String> = ["date", "datum", "fecha", "data"]
+    private static let onlyStatus: Set<String> = ["status"]
 
     /// The text after a `Status:` label in any of its languages, or `nil` without one:
     /// `(?i)\s*(?:status|statut|état|etat|estado|stand|stato)\s*:\s*`.
@@ -34,7 +35,7 @@ enum RecordScan {
         // words must start with a letter.
         if scanner.skip(anyOf: "-*+"), !scanner.skipWhitespace() { return nil }
         var afterLabel = scanner
-        if afterLabel.skipLabel(["status"]), let type = linkTypeWords(afterLabel.rest) {
+        if afterLabel.skipLabel(onlyStatus), let type = linkTypeWords(afterLabel.rest) {
             return type
         }
         // `Status: [Accepted](…)`: the regex backtracks and reads `Status` as the type.
@@ -43,17 +44,19 @@ enum RecordScan {
 
     /// `(\p{L}[\p{L}\- ]{0,60}?)\s*:?\s+\[`: the shortest run of words that a link follows.
     private static func linkTypeWords(_ text: Substring) -> Substring? {
-        guard let first = text.first, first.isRegexLetter else { return nil }
-        var end = text.index(after: text.startIndex)
+        var scanner = TextScanner(text)
+        guard scanner.skip(where: \.isRegexLetter) else { return nil }
         var count = 1
         while true {
-            if opensLink(text[end...]) { return text[..<end] }
-            guard count <= 60, end < text.endIndex else { return nil }
-            let character = text[end]
-            guard character.isRegexLetter || character == "-" || character == " " else {
-                return nil
+            // The link can only open at a space or a colon.
+            if let next = scanner.next, next.isRegexWhitespace || next == ":",
+                opensLink(scanner.rest)
+            {
+                return text[..<scanner.rest.startIndex]
             }
-            end = text.index(after: end)
+            guard count <= 60,
+                scanner.skip(where: { $0.isRegexLetter || $0 == "-" || $0 == " " })
+            else { return nil }
             count += 1
         }
     }
@@ -120,7 +123,7 @@ enum RecordScan {
     private static func titleAfterSpace(_ text: Substring, requiringSpace: Bool = true)
         -> Substring?
     {
-        let body = text.drop { $0.isWhitespace }
+        let body = text.drop { $0.isRegexWhitespace }
         if requiringSpace, body.startIndex == text.startIndex { return nil }
         if body.isEmpty {
             // Only spaces: the spaces give their last one to `(.+)`.
@@ -136,7 +139,7 @@ enum RecordScan {
     /// `(?i)\s+on\s+(\d.*)$` anywhere: the date in `Accepted on 2024-01-02`.
     static func onDateSuffix(_ text: String) -> Substring? {
         var index = text.startIndex
-        while let space = text[index...].firstIndex(where: \.isWhitespace) {
+        while let space = text[index...].firstIndex(where: \.isRegexWhitespace) {
             var scanner = TextScanner(text[space...])
             scanner.skipWhitespace()
             if scanner.skip(caseInsensitive: "on"), scanner.skipWhitespace(),
@@ -146,7 +149,7 @@ enum RecordScan {
                 return scanner.rest
             }
             // Later spaces of the same run would find the same word; start after it.
-            index = text[space...].firstIndex { !$0.isWhitespace } ?? text.endIndex
+            index = text[space...].firstIndex { !$0.isRegexWhitespace } ?? text.endIndex
         }
         return nil
     }

@@ -24,8 +24,13 @@ struct RecordSource {
         (hasBOM, lines) = text.withUTF8(Self.splitLines)
         let bodyStart: Int
         (bodyStart, frontMatter, frontMatterUnclosed) = Self.locateFrontMatter(in: lines)
-        document = MarkdownDocument(
-            parsing: Self.markdown(lines[min(bodyStart, lines.count)...]), lineOffset: bodyStart)
+        // A file without front matter, BOM or CR is its own Markdown; no need to rebuild it.
+        let isPlain = bodyStart == 0 && !hasBOM && !text.utf8.contains(UInt8(ascii: "\r"))
+        let markdown =
+            isPlain
+            ? (text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
+            : Self.markdown(lines[min(bodyStart, lines.count)...])
+        document = MarkdownDocument(parsing: markdown, lineOffset: bodyStart)
     }
 
     /// Splits UTF-8 text at each LF; a CR just before the LF belongs to the terminator, any
@@ -142,14 +147,3 @@ struct RecordSource {
     }
 }
 
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        String(trimmingTrailingWhitespace.drop { $0.isWhitespace })
-    }
-
-    var trimmingTrailingWhitespace: String {
-        var text = Substring(self)
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
-    }
-}

@@ -9,22 +9,42 @@ struct TextScanner {
         rest = Substring(text)
     }
 
-    var next: Character? { rest.first }
+    var next: Character? { peek()?.character }
     var isAtEnd: Bool { rest.isEmpty }
+
+    /// The next character and where the one after it starts. An ASCII byte followed by
+    /// another (or by nothing) is a whole character, CR LF aside, so the common case needs
+    /// no grapheme breaking, which cost more than the matching itself.
+    private func peek() -> (character: Character, end: String.Index)? {
+        let bytes = rest.utf8
+        guard let first = bytes.first else { return nil }
+        let second = bytes.index(after: bytes.startIndex)
+        if first < 0x80, first != UInt8(ascii: "\r"),
+            second == bytes.endIndex || bytes[second] < 0x80
+        {
+            return (Character(Unicode.Scalar(first)), second)
+        }
+        return (rest[rest.startIndex], rest.index(after: rest.startIndex))
+    }
+
+    /// Steps over the next character if it satisfies `matches`.
+    mutating func skip(where matches: (Character) -> Bool) -> Bool {
+        guard let (character, end) = peek(), matches(character) else { return false }
+        rest = rest[end...]
+        return true
+    }
 
     /// Skips `\s*`; returns whether it skipped anything.
     @discardableResult
     mutating func skipWhitespace() -> Bool {
         let start = rest.startIndex
-        while let first = rest.first, first.isWhitespace { rest.removeFirst() }
+        while skip(where: \.isRegexWhitespace) {}
         return rest.startIndex != start
     }
 
     /// Skips one character if it is among `characters`.
     mutating func skip(anyOf characters: String) -> Bool {
-        guard let first = rest.first, characters.contains(first) else { return false }
-        rest.removeFirst()
-        return true
+        skip { characters.contains($0) }
     }
 
     /// Skips `word` exactly as written.
@@ -36,28 +56,29 @@ struct TextScanner {
 
     /// Skips `word` (written in lower case) in any case, as `(?i)word` would.
     mutating func skip(caseInsensitive word: String) -> Bool {
-        var candidate = rest
+        var candidate = self
         for expected in word {
-            guard let actual = candidate.first,
-                actual == expected || actual.lowercased() == String(expected)
+            guard
+                candidate.skip(where: {
+                    $0 == expected || $0.lowercased() == String(expected)
+                })
             else { return false }
-            candidate.removeFirst()
         }
-        rest = candidate
+        self = candidate
         return true
     }
 
     /// `\d+`: the digits here, possibly none.
     mutating func digits() -> Substring {
         let start = rest.startIndex
-        while let first = rest.first, first.isRegexDigit { rest.removeFirst() }
+        while skip(where: \.isRegexDigit) {}
         return rest.base[start..<rest.startIndex]
     }
 
     /// The letters here, possibly none.
     mutating func letters() -> Substring {
         let start = rest.startIndex
-        while let first = rest.first, first.isRegexLetter { rest.removeFirst() }
+        while skip(where: \.isRegexLetter) {}
         return rest.base[start..<rest.startIndex]
     }
 
@@ -86,6 +107,13 @@ extension Character {
         return isNumber
     }
 
+    /// `\s` in a Swift `Regex`, which is `isWhitespace`, answered for ASCII without a
+    /// lookup in the Unicode tables.
+    var isRegexWhitespace: Bool {
+        if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return isWhitespace
+    }
+
     /// `\p{L}` in a Swift `Regex`: the first scalar is in a letter category.
     var isRegexLetter: Bool {
         if let ascii = asciiValue {
@@ -101,6 +129,41 @@ extension Character {
 }
 
 extension StringProtocol {
+    var trimmingWhitespace: String {
+        guard let trimmed = trimmingASCIIWhitespace() else {
+            return String(trimmingTrailingWhitespace.drop { $0.isWhitespace })
+        }
+        return String(trimmed)
+    }
+
+    var trimmingTrailingWhitespace: String {
+        if let trimmed = trimmingASCIIWhitespace(leading: false) { return String(trimmed) }
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+
+    /// The text without whitespace at its ends (or only at its end), found byte by byte;
+    /// `nil` when a non-ASCII byte is next to what would be cut, where `Character`s must
+    /// decide (a combining mark joins the space before it; U+00A0 is whitespace).
+    private func trimmingASCIIWhitespace(leading: Bool = true) -> Substring? {
+        let text = Substring(self)
+        let bytes = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = bytes.startIndex
+        if leading {
+            while start < bytes.endIndex, isSpace(bytes[start]) { start = bytes.index(after: start) }
+        }
+        var end = bytes.endIndex
+        while end > start, isSpace(bytes[bytes.index(before: end)]) {
+            end = bytes.index(before: end)
+        }
+        let startsNonASCII = leading && start < end && bytes[start] >= 0x80
+        let endsNonASCII = start < end && bytes[bytes.index(before: end)] >= 0x80
+        if startsNonASCII || endsNonASCII { return nil }
+        return text[start..<end]
+    }
+
     /// Whether `needle` occurs in the text, byte for byte. For the ASCII needles the parser
     /// looks for, this is what `contains(_:)` answers, without Foundation's bridging.
     func containsBytes(_ needle: StaticString) -> Bool {

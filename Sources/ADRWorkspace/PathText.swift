@@ -42,7 +42,8 @@ enum PathText {
     /// in one pass without building strings, as it runs twice for each record `adr list` prints.
     private static func components(_ path: String) -> [Substring] {
         var parts: [Substring] = []
-        for part in path.split(separator: "/") {
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
+            let part = Substring(bytes)
             switch part {
             case ".": continue
             case "..": if !parts.isEmpty { parts.removeLast() }
