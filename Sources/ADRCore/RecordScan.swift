@@ -160,17 +160,22 @@ enum RecordScan {
     static func datePrefix(_ text: String, yearFirst: Bool)
         -> (year: Substring, month: Substring, day: Substring)?
     {
+        // A digit run cannot end early: what follows it must be a separator or no digit.
         var scanner = TextScanner(text)
-        var parts: [Substring] = []
-        let lengths = yearFirst ? [4...4, 1...2, 1...2] : [1...2, 1...2, 4...4]
-        for (index, length) in lengths.enumerated() {
-            if index > 0, !scanner.skip(anyOf: "-/.") { return nil }
-            // A digit run cannot end early: what follows it must be a separator or no digit.
-            let digits = scanner.digits()
-            guard length.contains(digits.count) else { return nil }
-            parts.append(digits)
+        let first = scanner.digits()
+        guard scanner.skip(anyOf: "-/.") else { return nil }
+        let second = scanner.digits()
+        guard scanner.skip(anyOf: "-/.") else { return nil }
+        let third = scanner.digits()
+        let short = 1...2
+        if yearFirst {
+            guard first.count == 4, short.contains(second.count), short.contains(third.count)
+            else { return nil }
+            return (first, second, third)
         }
-        return yearFirst ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
+        guard short.contains(first.count), short.contains(second.count), third.count == 4
+        else { return nil }
+        return (third, second, first)
     }
 
     // MARK: File names
