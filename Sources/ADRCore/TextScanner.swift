@@ -38,8 +38,28 @@ struct TextScanner {
     @discardableResult
     mutating func skipWhitespace() -> Bool {
         let start = rest.startIndex
-        while skip(where: \.isRegexWhitespace) {}
+        skipRun(ascii: { $0 == 0x20 || (0x09...0x0D).contains($0) }, \.isRegexWhitespace)
         return rest.startIndex != start
+    }
+
+    /// Skips characters while they satisfy `matches`; `matchesASCII` answers the same for
+    /// an ASCII character as its byte, so a run of ASCII is skipped without making
+    /// `Character`s.
+    private mutating func skipRun(
+        ascii matchesASCII: (UInt8) -> Bool, _ matches: (Character) -> Bool
+    ) {
+        let bytes = rest.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex, bytes[index] < 0x80, bytes[index] != UInt8(ascii: "\r"),
+            matchesASCII(bytes[index])
+        {
+            let next = bytes.index(after: index)
+            // A non-ASCII byte next may be a mark joined to this character.
+            guard next == bytes.endIndex || bytes[next] < 0x80 else { break }
+            index = next
+        }
+        rest = rest[index...]
+        while skip(where: matches) {}
     }
 
     /// Skips one character if it is among `characters`.
@@ -71,14 +91,14 @@ struct TextScanner {
     /// `\d+`: the digits here, possibly none.
     mutating func digits() -> Substring {
         let start = rest.startIndex
-        while skip(where: \.isRegexDigit) {}
+        skipRun(ascii: { (0x30...0x39).contains($0) }, \.isRegexDigit)
         return rest.base[start..<rest.startIndex]
     }
 
     /// The letters here, possibly none.
     mutating func letters() -> Substring {
         let start = rest.startIndex
-        while skip(where: \.isRegexLetter) {}
+        skipRun(ascii: { (0x61...0x7A).contains($0 | 0x20) }, \.isRegexLetter)
         return rest.base[start..<rest.startIndex]
     }
 
@@ -152,7 +172,9 @@ extension StringProtocol {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var start = bytes.startIndex
         if leading {
-            while start < bytes.endIndex, isSpace(bytes[start]) { start = bytes.index(after: start) }
+            while start < bytes.endIndex, isSpace(bytes[start]) {
+                start = bytes.index(after: start)
+            }
         }
         var end = bytes.endIndex
         while end > start, isSpace(bytes[bytes.index(before: end)]) {
