@@ -11,8 +11,8 @@ extension DecisionRecord {
             stem = String(lowered.dropLast(3))
         } else if lowered.hasSuffix(".markdown") {
             stem = String(lowered.dropLast(9))
-        } else if !lowered.contains(".") {
-            return lowered.prefixMatch(of: RecordPatterns.numberedName) != nil
+        } else if !lowered.utf8.contains(UInt8(ascii: ".")) {
+            return RecordScan.hasNumberedPrefix(lowered, anyCase: false)
         } else {
             return false
         }
@@ -26,6 +26,8 @@ extension DecisionRecord {
     /// `template`, `0000-template`, `adr-template`, `template-madr`: a template, not a
     /// record. A record merely about templates (`0004-embed-templates`) is still a record.
     private static func isTemplateName(_ stem: String) -> Bool {
+        // Splitting into words is slow; most names cannot hold the word at all.
+        guard stem.containsBytes("template") else { return false }
         let words = stem.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let meaningful = words.filter { !$0.allSatisfy(\.isNumber) && $0 != "adr" }
         return meaningful.first == "template" || meaningful.last == "template"
@@ -40,7 +42,7 @@ extension DecisionRecord {
         if lowered == "index.md" || lowered == "readme.md" {
             guard components.count > 1 else { return false }
             let folder = components[components.count - 2]
-            return folder.prefixMatch(of: RecordPatterns.numberedFolder) != nil
+            return RecordScan.hasNumberedPrefix(folder, anyCase: true)
         }
         return isLikelyRecord(fileName: last)
     }
@@ -48,7 +50,8 @@ extension DecisionRecord {
     /// The name that identifies the record at `path`: its file name, or for
     /// `<slug>/index.md` and `<slug>/README.md` the folder's name.
     public static func recordName(path: String) -> String {
-        let components = path.split(separator: "/").map(String.init)
+        // Split as bytes: `/` is ASCII, and this runs for every record read.
+        let components = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         guard let last = components.last else { return path }
         let lowered = last.lowercased()
         if (lowered == "index.md" || lowered == "readme.md") && components.count > 1 {
@@ -61,18 +64,7 @@ extension DecisionRecord {
     /// `adr001-x.md`, `001. Title.md`); `nil` for log4brains' `YYYYMMDD-slug.md` date
     /// prefixes, which are not numbers.
     public static func number(fromFileName name: String) -> Int? {
-        if let match = name.prefixMatch(of: RecordPatterns.compactDatePrefix),
-            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-            (1900...2199).contains(year), (1...12).contains(month), (1...31).contains(day)
-        {
-            return nil
-        }
-        if name.prefixMatch(of: RecordPatterns.isoDatePrefix) != nil { return nil }
-        if let match = name.prefixMatch(of: RecordPatterns.adrNumberPrefix) {
-            return Int(match.1)
-        }
-        if let match = name.prefixMatch(of: RecordPatterns.numberPrefix) { return Int(match.1) }
-        return nil
+        RecordScan.fileNumber(name)
     }
 
     /// A readable title from a file or folder name: number and extension dropped, dashes

@@ -117,18 +117,7 @@ private struct RecordReader {
 
     /// Splits `1. T`, `0010. T`, `6 T`, `ADR-004: T`, `Architecture Decision Record: T`.
     static func splitHeading(_ heading: String) -> (Int?, String) {
-        if let match = heading.wholeMatch(of: RecordPatterns.adrNumberedHeading) {
-            return (Int(match.1), match.2.trimmingWhitespace)
-        }
-        if let match = heading.wholeMatch(of: RecordPatterns.numberedHeading) {
-            return (Int(match.1), match.2.trimmingWhitespace)
-        }
-        if let match = heading.wholeMatch(
-            of: RecordPatterns.architectureDecisionRecordHeading)
-        {
-            return (nil, match.1.trimmingWhitespace)
-        }
-        return (nil, heading)
+        RecordScan.splitHeading(heading) ?? (nil, heading)
     }
 
     // MARK: Status
@@ -142,10 +131,7 @@ private struct RecordReader {
                 source.prefixMatch(of: RecordPatterns.bulletOrBoldPrefix).map {
                     source[$0.range.upperBound...]
                 } ?? source[...]
-            let afterLabel =
-                value.prefixMatch(of: RecordLayout.statusLabel).map {
-                    value[$0.range.upperBound...]
-                } ?? value
+            let afterLabel = RecordScan.afterStatusLabel(value) ?? value
             written = (afterLabel.trimmingWhitespace, line.line)
         }
         if let inFrontMatter = frontMatterString("status"), !inFrontMatter.isEmpty {
@@ -203,18 +189,13 @@ private struct RecordReader {
 
     static func stripListMarker(_ line: String) -> String {
         let trimmed = line.trimmingWhitespace
-        if let match = trimmed.prefixMatch(of: RecordPatterns.listMarker) {
-            return String(trimmed[match.range.upperBound...])
-        }
-        return trimmed
+        return RecordScan.afterListMarker(trimmed).map(String.init) ?? trimmed
     }
 
     /// `![Status: accepted](…)` or a shields.io `badge/status-accepted-green` URL.
     static func badgeStatus(_ badge: MarkdownLink) -> String {
         var text = badge.text
-        if let match = text.prefixMatch(of: RecordLayout.statusLabel) {
-            text = String(text[match.range.upperBound...])
-        }
+        if let afterLabel = RecordScan.afterStatusLabel(text) { text = String(afterLabel) }
         if RecordStatus(parsing: text) == nil || text.lowercased() == "status",
             let match = badge.destination.firstMatch(of: RecordPatterns.statusBadge)
         {
@@ -231,14 +212,11 @@ private struct RecordReader {
             let key = frontMatter?["date"] != nil ? "date" : "created"
             candidates.append((value, layout.frontMatterKeys[key]))
         }
-        if let line = layout.dateLine, let match = line.text.prefixMatch(of: RecordLayout.dateLabel)
-        {
-            candidates.append((String(line.text[match.range.upperBound...]), line.line))
+        if let line = layout.dateLine, let value = RecordScan.afterDateLabel(line.text) {
+            candidates.append((String(value), line.line))
         }
-        if let statusText = record.statusText,
-            let match = statusText.firstMatch(of: RecordPatterns.onDateSuffix)
-        {
-            candidates.append((String(match.1), layout.statusSection?.headingLine))
+        if let statusText = record.statusText, let date = RecordScan.onDateSuffix(statusText) {
+            candidates.append((String(date), layout.statusSection?.headingLine))
         }
         for (value, line) in candidates {
             switch RecordDate(reading: value) {

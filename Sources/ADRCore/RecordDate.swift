@@ -11,21 +11,21 @@ enum RecordDate: Equatable {
     init(reading written: String) {
         let text = written.trimmingWhitespace
         let lowered = text.lowercased()
-        if text.isEmpty || lowered.contains("yyyy") || text.hasPrefix("{") || text.hasPrefix("<")
+        if text.isEmpty || lowered.containsBytes("yyyy") || text.hasPrefix("{") || text.hasPrefix("<")
             || ["date", "[date]", "tbd", "todo", "n/a", "-"].contains(lowered)
         {
             self = .placeholder
             return
         }
-        if let match = text.prefixMatch(of: RecordPatterns.yearFirstDate),
-            let date = Self.iso(year: match.1, month: match.2, day: match.3)
+        if let written = RecordScan.datePrefix(text, yearFirst: true),
+            let date = Self.iso(year: written.year, month: written.month, day: written.day)
         {
             self = .iso(date)
-        } else if let match = text.prefixMatch(of: RecordPatterns.dayFirstDate) {
+        } else if let written = RecordScan.datePrefix(text, yearFirst: false) {
             // Day first, unless that cannot be (a US `MM/DD/YYYY` with a day past 12).
             let date =
-                Self.iso(year: match.3, month: match.2, day: match.1)
-                ?? Self.iso(year: match.3, month: match.1, day: match.2)
+                Self.iso(year: written.year, month: written.month, day: written.day)
+                ?? Self.iso(year: written.year, month: written.day, day: written.month)
             self = date.map(RecordDate.iso) ?? .unparseable
         } else {
             self = .unparseable

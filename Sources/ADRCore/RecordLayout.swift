@@ -50,11 +50,11 @@ struct RecordLayout {
             if let link = Self.linkLine(line, source: source) { linkLines.append(link) }
             let hasLabel = line.text.utf8.contains(UInt8(ascii: ":"))
             if statusLine == nil, hasLabel, !isInStatusSection(line.blockIndex),
-                line.text.prefixMatch(of: Self.statusLabel) != nil
+                RecordScan.afterStatusLabel(line.text) != nil
             {
                 statusLine = line
             }
-            if dateLine == nil, hasLabel, line.text.prefixMatch(of: Self.dateLabel) != nil {
+            if dateLine == nil, hasLabel, RecordScan.afterDateLabel(line.text) != nil {
                 dateLine = line
             }
         }
@@ -69,8 +69,6 @@ struct RecordLayout {
         }
     }
 
-    static var statusLabel: Regex<Substring> { RecordPatterns.statusLabel }
-    static var dateLabel: Regex<Substring> { RecordPatterns.dateLabel }
     static let statusHeadings: Set<String> = [
         "status", "statut", "état", "etat", "estado", "stand", "stato", "statuts",
     ]
@@ -120,6 +118,12 @@ struct RecordLayout {
             let block = blocks[index]
             switch block.kind {
             case .paragraph:
+                // Most paragraphs are one line; they keep their text without a copy.
+                guard block.text.utf8.contains(UInt8(ascii: "\n")) else {
+                    result.append(
+                        TextLine(line: block.startLine, text: block.text, blockIndex: index))
+                    continue
+                }
                 for (offset, text) in block.text.split(
                     separator: "\n", omittingEmptySubsequences: false
                 ).enumerated() {
@@ -144,27 +148,23 @@ struct RecordLayout {
     /// through cmark so reference-style links count too.
     static func linkLine(_ line: TextLine, source: RecordSource) -> LinkLine? {
         let written = source.content(line.line)
-        // Cheap test first: compiling and running the pattern on every line dominated
-        // `adr list` over a large log.
-        guard written.utf8.contains(UInt8(ascii: "[")),
-            let match = written.prefixMatch(
-                of: RecordPatterns.linkLinePrefix)
-        else { return nil }
-        let words = match.1.split(separator: " ")
-        guard words.count <= 5 else { return nil }
+        // Cheap tests first: most lines hold no link at all, and most links lead out of the
+        // log; only then read the words before the link.
+        guard written.utf8.contains(UInt8(ascii: "[")) else { return nil }
         let block = source.document.blocks[line.blockIndex]
         guard
             let link = block.links.first(where: { $0.line == line.line && !$0.isImage }),
-            isRecordTarget(link.destination)
+            isRecordTarget(link.destination), let type = RecordScan.linkType(written),
+            type.split(separator: " ").count <= 5
         else { return nil }
         return LinkLine(
-            type: String(match.1), target: link.destination, text: link.text, line: line.line)
+            type: String(type), target: link.destination, text: link.text, line: line.line)
     }
 
     /// Whether a link destination is a relative Markdown file, as links between records are.
     static func isRecordTarget(_ destination: String) -> Bool {
         let path = destination.prefix { $0 != "#" && $0 != "?" }.lowercased()
-        return !path.contains("://") && !path.hasPrefix("/") && !path.hasPrefix("mailto:")
+        return !path.containsBytes("://") && !path.hasPrefix("/") && !path.hasPrefix("mailto:")
             && (path.hasSuffix(".md") || path.hasSuffix(".markdown"))
     }
 

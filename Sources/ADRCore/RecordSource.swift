@@ -15,72 +15,93 @@ struct RecordSource {
     /// First and last line of a YAML front matter, both `---` (or `...` to close).
     var frontMatter: ClosedRange<Int>?
     /// Whether a front matter was opened but never closed.
-    var frontMatterUnclosed = false
+    var frontMatterUnclosed: Bool
     /// The Markdown after the front matter, with line numbers of the whole file.
     var document: MarkdownDocument
 
     init(text: String) {
-        var scalars = Substring(text).unicodeScalars[...]
-        hasBOM = scalars.first == "\u{FEFF}"
-        if hasBOM { scalars = scalars.dropFirst() }
+        var text = text
+        (hasBOM, lines) = text.withUTF8(Self.splitLines)
+        let bodyStart: Int
+        (bodyStart, frontMatter, frontMatterUnclosed) = Self.locateFrontMatter(in: lines)
+        // A file without front matter, BOM or CR is its own Markdown; no need to rebuild it.
+        let isPlain = bodyStart == 0 && !hasBOM && !text.utf8.contains(UInt8(ascii: "\r"))
+        let markdown =
+            isPlain
+            ? (text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
+            : Self.markdown(lines[min(bodyStart, lines.count)...])
+        document = MarkdownDocument(parsing: markdown, lineOffset: bodyStart)
+    }
+
+    /// Splits UTF-8 text at each LF; a CR just before the LF belongs to the terminator, any
+    /// other CR to the content. Works on bytes: both are ASCII, so no split falls inside a
+    /// character, and stepping through `Character`s cost more than the rest of the parse.
+    private static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, [Line]) {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         var lines: [Line] = []
-        var current = String.UnicodeScalarView()
-        var pendingCR = false
-        for scalar in scalars {
-            if scalar == "\n" {
-                lines.append(Line(content: String(current), terminator: pendingCR ? "\r\n" : "\n"))
-                current = String.UnicodeScalarView()
-                pendingCR = false
-                continue
-            }
-            if pendingCR { current.append("\r") }
-            pendingCR = scalar == "\r"
-            if !pendingCR { current.append(scalar) }
+        var start = hasBOM ? 3 : 0
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        if pendingCR { current.append("\r") }
-        if !current.isEmpty { lines.append(Line(content: String(current), terminator: "")) }
-        self.lines = lines
-        document = MarkdownDocument(parsing: "")
-        let bodyStart = locateFrontMatter()
-        document = MarkdownDocument(
-            parsing: Self.markdown(lines[min(bodyStart, lines.count)...]), lineOffset: bodyStart)
+        while start < bytes.count {
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                lines.append(Line(content: text(start..<bytes.count), terminator: ""))
+                break
+            }
+            let hasCR = newline > start && bytes[newline - 1] == UInt8(ascii: "\r")
+            lines.append(
+                Line(
+                    content: text(start..<(hasCR ? newline - 1 : newline)),
+                    terminator: hasCR ? "\r\n" : "\n"))
+            start = newline + 1
+        }
+        return (hasBOM, lines)
     }
 
     /// The text for cmark: LF only, and a lone CR dropped so cmark counts the same lines.
     private static func markdown(_ lines: ArraySlice<Line>) -> String {
-        lines.map { line in
-            line.content.utf8.contains(UInt8(ascii: "\r")) ? line.content.replacing("\r", with: "") : line.content
-        }.joined(separator: "\n") + "\n"
+        var result = ""
+        result.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count + 1 })
+        for line in lines {
+            if line.content.utf8.contains(UInt8(ascii: "\r")) {
+                result += line.content.replacing("\r", with: "")
+            } else {
+                result += line.content
+            }
+            result += "\n"
+        }
+        return lines.isEmpty ? "\n" : result
     }
 
     /// Finds a front matter after any blank lines and HTML comments (SPDX headers, linter
-    /// pragmas); returns the number of lines before the Markdown body.
-    private mutating func locateFrontMatter() -> Int {
+    /// pragmas): the number of lines before the Markdown body, the front matter's lines,
+    /// and whether it was left open.
+    private static func locateFrontMatter(in lines: [Line])
+        -> (bodyStart: Int, frontMatter: ClosedRange<Int>?, unclosed: Bool)
+    {
         var index = 0
         var inComment = false
         while index < lines.count {
             let text = lines[index].content.trimmingWhitespace
             if inComment {
-                inComment = !text.contains("-->")
+                inComment = !text.containsBytes("-->")
             } else if text.hasPrefix("<!--") {
-                inComment = !text.contains("-->")
+                inComment = !text.containsBytes("-->")
             } else if !text.isEmpty {
                 break
             }
             index += 1
         }
         guard index < lines.count, lines[index].content.trimmingTrailingWhitespace == "---" else {
-            return 0
+            return (0, nil, false)
         }
         for closing in (index + 1)..<lines.count {
             let text = lines[closing].content.trimmingTrailingWhitespace
             if text == "---" || text == "..." {
-                frontMatter = (index + 1)...(closing + 1)
-                return closing + 1
+                return (closing + 1, (index + 1)...(closing + 1), false)
             }
         }
-        frontMatterUnclosed = true
-        return 0
+        return (0, nil, true)
     }
 
     /// The line ending new lines should use: CRLF when the file already uses it.
@@ -126,14 +147,3 @@ struct RecordSource {
     }
 }
 
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        String(trimmingTrailingWhitespace.drop { $0.isWhitespace })
-    }
-
-    var trimmingTrailingWhitespace: String {
-        var text = Substring(self)
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
-    }
-}

@@ -4,13 +4,23 @@ import Foundation
 enum PathText {
     /// `path` (absolute) relative to `base` (absolute): `../doc/adr/0002-x.md`.
     static func relative(_ path: String, to base: String) -> String {
+        // Most paths are a clean base, a slash and a clean rest; no need to split them.
+        let slash = UInt8(ascii: "/")
+        if base.utf8.first == slash, hasCleanParts(base.utf8.dropFirst()),
+            path.utf8.starts(with: base.utf8),
+            path.utf8.dropFirst(base.utf8.count).first == slash
+        {
+            let rest = path.utf8.dropFirst(base.utf8.count + 1)
+            if hasCleanParts(rest) { return String(decoding: rest, as: UTF8.self) }
+        }
         let target = components(path)
         let origin = components(base)
         var common = 0
         while common < target.count, common < origin.count, target[common] == origin[common] {
             common += 1
         }
-        let parts = Array(repeating: "..", count: origin.count - common) + target[common...]
+        let ups = Array(repeating: "..", count: origin.count - common)
+        let parts = ups + target[common...].map(String.init)
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
@@ -28,6 +38,24 @@ enum PathText {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// Whether `parts` (a path after its leading slash) is already normalised: at least one
+    /// part, none of them empty, `.` or `..`, so `components` would give them back as they are.
+    private static func hasCleanParts(_ parts: some Sequence<UInt8>) -> Bool {
+        var length = 0
+        var onlyDots = true
+        for byte in parts {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
+    }
+
     static func join(_ base: String, _ name: String) -> String {
         name.isEmpty ? base : (base.hasSuffix("/") ? base + name : base + "/" + name)
     }
@@ -37,7 +65,18 @@ enum PathText {
         return "/" + parts.dropLast().joined(separator: "/")
     }
 
-    private static func components(_ path: String) -> [String] {
-        absolute(path, from: "/").split(separator: "/").map(String.init)
+    /// The parts of `path` resolved against `/`, as `absolute(_:from:)` would give them; done
+    /// in one pass without building strings, as it runs twice for each record `adr list` prints.
+    private static func components(_ path: String) -> [Substring] {
+        var parts: [Substring] = []
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
+            let part = Substring(bytes)
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return parts
     }
 }
