@@ -13,6 +13,10 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case concurrentChange(path: String)
     case invalidArgument(String)
     case editorFailed(command: String, status: Int32)
+    /// A history command ran outside a git repository.
+    case noRepository(path: String)
+    /// Git data could not be read; the message names the object.
+    case git(String)
 
     public var description: String {
         switch self {
@@ -26,6 +30,9 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .concurrentChange(let path): "\(path): changed while adr was working; nothing was written"
         case .invalidArgument(let message): message
         case .editorFailed(let command, let status): "editor \"\(command)\" exited with status \(status)"
+        case .noRepository(let path):
+            "\(path) is not in a git repository; history needs one (run 'git init' and commit)"
+        case .git(let message): message
         }
     }
 }
