@@ -22,7 +22,7 @@ enum HistoryCache {
         else { return nil }
         return HistoryState(
             head: head, folder: stored.folder, identities: stored.identities,
-            histories: stored.histories.map { $0.map(\.revision) })
+            histories: stored.histories.map { $0.map(\.revision) }, nextOrder: stored.nextOrder)
     }
 
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
@@ -32,7 +32,8 @@ enum HistoryCache {
         let stored = StoredState(
             version: version, head: head.hex, folder: state.folder,
             identities: state.identities,
-            histories: state.histories.map { $0.map(StoredRevision.init) })
+            histories: state.histories.map { $0.map(StoredRevision.init) },
+            nextOrder: state.nextOrder)
         guard let data = try? JSONEncoder().encode(stored) else { return }
         let folder = PathText.parent(path)
         try? FileManager.default.createDirectory(
@@ -49,6 +50,7 @@ private struct StoredState: Codable {
     var folder: String
     var identities: [String: Int]
     var histories: [[StoredRevision]]
+    var nextOrder: Int
 }
 
 private struct StoredRevision: Codable {
@@ -59,6 +61,7 @@ private struct StoredRevision: Codable {
     var committerEmail: String
     var date: String
     var time: Int64
+    var order: Int
     var summary: String
     var change: String
     var path: String
@@ -75,6 +78,7 @@ private struct StoredRevision: Codable {
         committerEmail = revision.committer.email
         date = revision.date
         time = revision.time
+        order = revision.order
         summary = revision.summary
         change = revision.change.rawValue
         path = revision.path
@@ -92,6 +96,6 @@ private struct StoredRevision: Codable {
             oldPath: oldPath, status: status.map { RecordStatus(name: $0) },
             trailers: trailers.compactMap { pair in
                 pair.count == 2 ? CommitTrailer(key: pair[0], value: pair[1]) : nil
-            }, blob: blob, time: time)
+            }, blob: blob, time: time, order: order)
     }
 }

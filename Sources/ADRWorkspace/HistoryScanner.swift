@@ -13,6 +13,8 @@ struct HistoryState: Sendable {
     var folder: String
     var identities: [String: Int] = [:]
     var histories: [[RecordRevision]] = []
+    /// The walk position the next commit gets (see ``RecordRevision/order``).
+    var nextOrder = 0
 }
 
 /// One pass over a repository's history that follows every record of one log folder.
@@ -132,6 +134,7 @@ struct HistoryScanner {
     // MARK: One commit
 
     private mutating func visit(_ id: ObjectID) throws {
+        state.nextOrder += 1
         let folder = folderByCommit[id] ?? state.folder
         let current = try subtree(of: id, at: folder)
         let parents = (parentsByCommit[id] ?? []).filter { treeByCommit[$0] != nil }
@@ -251,7 +254,8 @@ struct HistoryScanner {
                 status: status,
                 trailers: trailers,
                 blob: delta.newID?.hex,
-                time: author.time))
+                time: author.time,
+                order: state.nextOrder))
     }
 
     private mutating func newIdentity() -> Int {

@@ -27,7 +27,7 @@ public struct LogHistory: Sendable {
     /// Every event of every record, newest first.
     public var events: [LogEvent] {
         records.flatMap(\.events).enumerated()
-            .sorted { ($0.element.revision.time, $0.offset) > ($1.element.revision.time, $1.offset) }
+            .sorted { ($0.element.revision.order, $0.offset) > ($1.element.revision.order, $1.offset) }
             .map(\.element)
     }
 }
