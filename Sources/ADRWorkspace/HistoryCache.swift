@@ -21,8 +21,12 @@ enum HistoryCache {
             let head = ObjectID(hex: stored.head)
         else { return nil }
         return HistoryState(
-            head: head, folder: stored.folder, identities: stored.identities,
-            histories: stored.histories.map { $0.map(\.revision) }, nextOrder: stored.nextOrder)
+            head: head,
+            folder: stored.folder,
+            identities: stored.identities,
+            histories: stored.histories.map { $0.map(\.revision) },
+            nextOrder: stored.nextOrder
+        )
     }
 
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
@@ -30,14 +34,19 @@ enum HistoryCache {
     static func save(_ state: HistoryState, to path: String) {
         guard let head = state.head else { return }
         let stored = StoredState(
-            version: version, head: head.hex, folder: state.folder,
+            version: version,
+            head: head.hex,
+            folder: state.folder,
             identities: state.identities,
             histories: state.histories.map { $0.map(StoredRevision.init) },
-            nextOrder: state.nextOrder)
+            nextOrder: state.nextOrder
+        )
         guard let data = try? JSONEncoder().encode(stored) else { return }
         let folder = PathText.parent(path)
         try? FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true)
+            atPath: folder,
+            withIntermediateDirectories: true
+        )
         let temporary = folder + "/.history-cache.\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
         if rename(temporary, path) != 0 { unlink(temporary) }
@@ -90,12 +99,21 @@ private struct StoredRevision: Codable {
 
     var revision: RecordRevision {
         RecordRevision(
-            commit: commit, author: Person(name: authorName, email: authorEmail),
-            committer: Person(name: committerName, email: committerEmail), date: date,
-            summary: summary, change: RecordChange(rawValue: change) ?? .modified, path: path,
-            oldPath: oldPath, status: status.map { RecordStatus(name: $0) },
+            commit: commit,
+            author: Person(name: authorName, email: authorEmail),
+            committer: Person(name: committerName, email: committerEmail),
+            date: date,
+            summary: summary,
+            change: RecordChange(rawValue: change) ?? .modified,
+            path: path,
+            oldPath: oldPath,
+            status: status.map { RecordStatus(name: $0) },
             trailers: trailers.compactMap { pair in
                 pair.count == 2 ? CommitTrailer(key: pair[0], value: pair[1]) : nil
-            }, blob: blob, time: time, order: order)
+            },
+            blob: blob,
+            time: time,
+            order: order
+        )
     }
 }

@@ -60,7 +60,10 @@ struct HistoryScanner {
             for parent in parentsByCommit[id] ?? [] where folderByCommit[parent] == nil {
                 guard try load(parent) else { continue }
                 folderByCommit[parent] = try formerFolder(
-                    in: parent, after: folder, subtree: subtree)
+                    in: parent,
+                    after: folder,
+                    subtree: subtree
+                )
             }
         }
         for id in newestFirst.reversed() {
@@ -100,7 +103,9 @@ struct HistoryScanner {
     }
 
     private func formerFolder(
-        in commit: ObjectID, after folder: String, subtree: ObjectID?
+        in commit: ObjectID,
+        after folder: String,
+        subtree: ObjectID?
     ) throws -> String {
         guard let tree = treeByCommit[commit] else { return folder }
         if try folderTree(at: folder, in: tree) != nil { return folder }
@@ -194,7 +199,9 @@ struct HistoryScanner {
 
     /// When the whole folder moved, every record in it was renamed, changed or not.
     private func deltasForMovedFolder(
-        from old: ObjectID?, to new: ObjectID?, changed: [FolderChange]
+        from old: ObjectID?,
+        to new: ObjectID?,
+        changed: [FolderChange]
     ) throws -> [FolderChange] {
         let touched = Set(changed.map(\.newPath))
         let all = try repository.diff(from: nil, to: new, renames: .off)
@@ -203,7 +210,10 @@ struct HistoryScanner {
     }
 
     private mutating func record(
-        _ delta: FolderChange, in commit: Commit, folder: String, oldFolder: String
+        _ delta: FolderChange,
+        in commit: Commit,
+        folder: String,
+        oldFolder: String
     ) throws {
         let path = join(folder, delta.newPath)
         let oldPath = join(oldFolder, delta.oldPath)
@@ -255,7 +265,9 @@ struct HistoryScanner {
                 trailers: trailers,
                 blob: delta.newID?.hex,
                 time: author.time,
-                order: state.nextOrder))
+                order: state.nextOrder
+            )
+        )
     }
 
     private mutating func newIdentity() -> Int {

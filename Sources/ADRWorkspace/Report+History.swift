@@ -15,7 +15,10 @@ extension Report {
 
     /// A record's object with its history appended.
     public static func json(
-        for entry: LogEntry, in log: DecisionLog, workspace: Workspace, history: RecordHistory?
+        for entry: LogEntry,
+        in log: DecisionLog,
+        workspace: Workspace,
+        history: RecordHistory?
     ) -> JSONValue {
         guard case .object(let members) = json(for: entry, in: log, workspace: workspace) else {
             return .null
@@ -49,7 +52,9 @@ extension Report {
             if values[trailer.key] == nil { order.append(trailer.key) }
             values[trailer.key, default: []].append(trailer.value)
         }
-        return .object(order.map { key in (key, .array(values[key, default: []].map { .string($0) })) })
+        return .object(
+            order.map { key in (key, .array(values[key, default: []].map { .string($0) })) }
+        )
     }
 
     static func json(for change: StatusChange) -> JSONValue {
@@ -78,7 +83,8 @@ extension Report {
                     ("previousStatus", JSONValue(event.previousStatus?.name)),
                     ("trailers", trailersJSON(revision.trailers)),
                 ])
-            })
+            }
+        )
     }
 
     /// `adr log`: one line per event, newest first.
@@ -113,7 +119,8 @@ extension Report {
         if deleted, let last = history.lastChanged {
             lines.append(
                 "deleted: not in the working tree; deleted \(day(last.date)) by "
-                    + "\(last.author.name) in \(last.commit.prefix(7))")
+                    + "\(last.author.name) in \(last.commit.prefix(7))"
+            )
         }
         let timeline = history.statusTimeline.enumerated().map { index, change in
             "\(change.status?.name ?? "no status") \(day(change.date)) by \(change.author.name)"
@@ -126,7 +133,8 @@ extension Report {
             if let oldPath = revision.oldPath { change += " from \(oldPath)" }
             lines.append(
                 "  \(day(revision.date))  \(revision.commit.prefix(7))  \(change)  "
-                    + "\(revision.status?.name ?? "-")  \(revision.author.name)  \(revision.summary)")
+                    + "\(revision.status?.name ?? "-")  \(revision.author.name)  \(revision.summary)"
+            )
         }
         return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n"
     }
@@ -137,7 +145,10 @@ extension Report {
 extension Report {
     /// `adr show` with history: the record, then its timeline and commits.
     public static func text(
-        for entry: LogEntry, in log: DecisionLog, workspace: Workspace, history: RecordHistory?,
+        for entry: LogEntry,
+        in log: DecisionLog,
+        workspace: Workspace,
+        history: RecordHistory?,
         deleted: Bool = false
     ) -> String {
         var text = Report.text(for: entry, in: log, workspace: workspace)

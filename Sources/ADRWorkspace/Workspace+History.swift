@@ -27,7 +27,9 @@ public struct LogHistory: Sendable {
     /// Every event of every record, newest first.
     public var events: [LogEvent] {
         records.flatMap(\.events).enumerated()
-            .sorted { ($0.element.revision.order, $0.offset) > ($1.element.revision.order, $1.offset) }
+            .sorted {
+                ($0.element.revision.order, $0.offset) > ($1.element.revision.order, $1.offset)
+            }
             .map(\.element)
     }
 }
@@ -61,7 +63,9 @@ extension Workspace {
         // Read-only: hashing every object read would only re-check what git wrote.
         try Repository.useStrictHashVerification(false)
         let folder = PathText.relative(
-            Self.resolved(location.folder), to: Self.resolved(String(workdir.dropLast())))
+            Self.resolved(location.folder),
+            to: Self.resolved(String(workdir.dropLast()))
+        )
         let folderInRepository = folder == "." ? "" : folder
         guard let head = try repository.head else { return LogHistory(records: []) }
 
@@ -82,7 +86,8 @@ extension Workspace {
                 let oldest = scanner.oldestCommit.map { String($0.hex.prefix(12)) } ?? "unknown"
                 warnings.append(
                     "warning: shallow clone: history is truncated at commit \(oldest); "
-                        + "run 'git fetch --unshallow' for the full history")
+                        + "run 'git fetch --unshallow' for the full history"
+                )
             }
             // A shallow walk is incomplete, so it must not become the base of later runs.
             if useCache, !repository.isShallow { HistoryCache.save(state, to: cachePath) }
@@ -105,7 +110,10 @@ extension Workspace {
             let path = history.lastChanged?.path ?? ""
             let name = String(path.split(separator: "/").last ?? "")
             return LogEntry(
-                fileName: name, text: "", record: DecisionRecord(parsing: "", path: path))
+                fileName: name,
+                text: "",
+                record: DecisionRecord(parsing: "", path: path)
+            )
         }
         guard let match = try? DecisionLog(entries: entries).entry(matching: reference),
             let index = entries.firstIndex(of: match)

@@ -82,7 +82,9 @@ import Testing
         try fixture.git("mv", "doc/adr/0001-use-pg.md", "doc/adr/0001-use-postgres.md")
         try fixture.commit("Rename")
         try fixture.write(
-            "doc/adr/0001-use-postgres.md", record(1, "Use PG", status: "Accepted"))
+            "doc/adr/0001-use-postgres.md",
+            record(1, "Use PG", status: "Accepted")
+        )
         try fixture.commit("Accept")
 
         let path = "doc/adr/0001-use-postgres.md"
@@ -188,7 +190,11 @@ import Testing
         try fixture.write("doc/adr/0001-a.md", record(1, "A", status: "Proposed"))
         try fixture.git("add", "-A")
         try fixture.git(
-            "commit", "-q", "-m", "Propose A\n\nReviewed-by: Bo <bo@example.com>\nRefs: #12")
+            "commit",
+            "-q",
+            "-m",
+            "Propose A\n\nReviewed-by: Bo <bo@example.com>\nRefs: #12"
+        )
 
         let history = try #require(try history(fixture).history(ofPath: "doc/adr/0001-a.md"))
         let revision = try #require(history.revisions.first)
@@ -198,7 +204,8 @@ import Testing
             revision.trailers == [
                 CommitTrailer(key: "Reviewed-by", value: "Bo <bo@example.com>"),
                 CommitTrailer(key: "Refs", value: "#12"),
-            ])
+            ]
+        )
     }
 
     @Test func theCacheCarriesOnAfterNewCommitsAndSurvivesRewritesAndCorruption() throws {
@@ -258,7 +265,8 @@ import Testing
         try fixture.git("clone", "-q", "--depth", "2", "file://" + fixture.path, clone)
         let oldest = try fixture.git("rev-parse", "HEAD~1", in: clone)
         let workspace = try Workspace(
-            options: WorkspaceOptions(workingDirectory: clone, environment: [:]))
+            options: WorkspaceOptions(workingDirectory: clone, environment: [:])
+        )
         let scanned = try workspace.readHistory()
         #expect(scanned.warnings.count == 1)
         #expect(scanned.warnings.first?.contains("shallow") == true)

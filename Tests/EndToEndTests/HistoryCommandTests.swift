@@ -31,9 +31,11 @@ import Testing
         let result = try repo.adr("log", "--format", "json", "--no-cache")
         #expect(result.status == 0, "\(result)")
         let events = try #require(try json(result.stdout) as? [[String: Any]])
-        #expect(events.compactMap { $0["event"] as? String } == [
-            "deleted", "status changed", "created", "created",
-        ])
+        #expect(
+            events.compactMap { $0["event"] as? String } == [
+                "deleted", "status changed", "created", "created",
+            ]
+        )
         #expect(events.first?["path"] as? String == "doc/adr/0002-use-mongo.md")
         let text = try repo.adr("log")
         #expect(text.stdout.contains("status accepted -> superseded"), "\(text)")

@@ -9,7 +9,8 @@ extension ADR {
             discussion: """
                 Events: created, status changed, edited, renamed, deleted. Needs a git \
                 repository; the history is cached in the git directory (--no-cache skips it).
-                """)
+                """
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -35,7 +36,8 @@ extension ADR {
                 let record: RecordHistory?
                 if let entry = try? workspace.entry(matching: reference, in: log) {
                     record = history.history(
-                        ofPath: workspace.rootRelativePath(workspace.absolutePath(of: entry)))
+                        ofPath: workspace.rootRelativePath(workspace.absolutePath(of: entry))
+                    )
                 } else if let deleted = workspace.deletedRecord(matching: reference, in: history) {
                     record = deleted
                 } else {
