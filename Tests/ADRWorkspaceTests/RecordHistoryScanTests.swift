@@ -273,4 +273,38 @@ import Testing
         #expect(scanned.warnings.first?.contains(String(oldest.prefix(12))) == true)
         #expect(scanned.history(ofPath: path)?.revisions.count == 2)
     }
+
+    @Test func aMissingObjectIsAnErrorNamingIt() throws {
+        let fixture = try GitFixture()
+        let path = "doc/adr/0001-a.md"
+        try fixture.write(path, record(1, "A", status: "Proposed"))
+        try fixture.commit("Propose")
+        try fixture.write(path, record(1, "A", status: "Accepted"))
+        try fixture.commit("Accept")
+        let blob = try fixture.line("rev-parse", "HEAD~1:" + path)
+        let object = fixture.path + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+        try FileManager.default.removeItem(atPath: object)
+        #expect {
+            try history(fixture)
+        } throws: { error in
+            guard case WorkspaceError.git(let message) = error else { return false }
+            return message.contains(blob)
+        }
+    }
+
+    @Test func uncommittedEditsKeepTheCommittedHistory() throws {
+        let fixture = try GitFixture()
+        let path = "doc/adr/0001-a.md"
+        try fixture.write(path, record(1, "A", status: "Proposed"))
+        try fixture.commit("Propose")
+        try fixture.write(path, record(1, "A", status: "Accepted"))
+        try fixture.write("doc/adr/0002-b.md", record(2, "B", status: "Proposed"))
+
+        let workspace = try workspace(fixture)
+        let scanned = try workspace.readHistory()
+        #expect(scanned.history(ofPath: path)?.revisions.map(\.status) == [.proposed])
+        #expect(scanned.history(ofPath: "doc/adr/0002-b.md") == nil)
+        let entry = try workspace.entry(matching: "1", in: workspace.readLog())
+        #expect(entry.record.status == .accepted)
+    }
 }
