@@ -102,13 +102,17 @@ struct HistoryScanner {
         return entry.id
     }
 
-    private func formerFolder(
+    private mutating func formerFolder(
         in commit: ObjectID,
         after folder: String,
         subtree: ObjectID?
     ) throws -> String {
         guard let tree = treeByCommit[commit] else { return folder }
-        if try folderTree(at: folder, in: tree) != nil { return folder }
+        if let found = try folderTree(at: folder, in: tree) {
+            // The common case: remember the subtree so the walk does not look it up again.
+            subtreeByCommit[commit] = found
+            return folder
+        }
         for conventional in LogLocation.conventionalFolders
         where try folderTree(at: conventional, in: tree) != nil {
             return conventional
