@@ -154,7 +154,8 @@ if [[ -f "$gen" ]]; then
   echo "==> generating $history_adrs records in $history_commits commits" >&2
   python3 "$gen" "$hist" --adrs "$history_adrs" --commits "$history_commits" --seed 1 --repack >&2
   sample=20
-  git -C "$hist" ls-files decisions | head -n "$sample" >"$work/sample.txt"
+  # sed, not head: head would close the pipe early and pipefail would stop the script.
+  git -C "$hist" ls-files decisions | sed -n "1,${sample}p" >"$work/sample.txt"
   per_record_sample="cd '$hist' && while read -r f; do git log --follow --format=%H -- \"\$f\" >/dev/null; done <'$work/sample.txt'"
   (cd "$hist" && "$adr" log --format json >/dev/null) # the cache the warm run reads
   hyperfine "${hyperfine_args[@]}" \
