@@ -51,11 +51,20 @@ public struct RecordRevision: Sendable, Hashable {
     /// The hash of the decision text at this revision (see ``DecisionText``), `nil` when
     /// the revision deleted the record.
     public var textHash: String?
+    /// The id of the record's blob after the commit, so its text can be read again later;
+    /// `nil` when the revision deleted the record.
+    public var blob: String?
+    /// The author date as seconds since the Unix epoch, for ordering and `--since`.
+    public var time: Int64
+    /// The commit's place in the oldest-first walk of the repository's history: orders the
+    /// events of commits whose dates are equal or out of order (rebases, fixed test dates).
+    public var order: Int
 
     public init(
         commit: String, author: Person, committer: Person, date: String, summary: String,
         change: RecordChange, path: String, oldPath: String? = nil, status: RecordStatus? = nil,
-        trailers: [CommitTrailer] = [], textHash: String? = nil
+        trailers: [CommitTrailer] = [], textHash: String? = nil, blob: String? = nil,
+        time: Int64 = 0, order: Int = 0
     ) {
         self.commit = commit
         self.author = author
@@ -68,6 +77,9 @@ public struct RecordRevision: Sendable, Hashable {
         self.status = status
         self.trailers = trailers
         self.textHash = textHash
+        self.blob = blob
+        self.time = time
+        self.order = order
     }
 }
 

@@ -15,6 +15,10 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case editorFailed(command: String, status: Int32)
     /// `adr approve`, `adr sync` or reading approvals failed (git errors included).
     case approvals(String)
+    /// A history command ran outside a git repository.
+    case noRepository(path: String)
+    /// Git data could not be read; the message names the object.
+    case git(String)
 
     public var description: String {
         switch self {
@@ -29,6 +33,9 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .invalidArgument(let message): message
         case .editorFailed(let command, let status): "editor \"\(command)\" exited with status \(status)"
         case .approvals(let message): message
+        case .noRepository(let path):
+            "\(path) is not in a git repository; history needs one (run 'git init' and commit)"
+        case .git(let message): message
         }
     }
 }

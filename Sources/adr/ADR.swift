@@ -14,8 +14,9 @@ struct ADR: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, New.self, Supersede.self, Link.self, List.self, Show.self, Status.self,
-            Generate.self, Renumber.self, UpgradeRepository.self, Approve.self, Sync.self,
+            Init.self, New.self, Supersede.self, Link.self, List.self, Show.self, Log.self,
+            Status.self, Generate.self, Renumber.self, UpgradeRepository.self, Approve.self,
+            Sync.self,
         ]
     )
 

@@ -27,6 +27,12 @@ extension ADR {
         @Option(help: "text or json.")
         var format: OutputFormat = .text
 
+        @Flag(help: "With --format json: add each record's git history.")
+        var history = false
+
+        @Flag(help: "Scan the whole history; neither read nor write the cache.")
+        var noCache = false
+
         func run() throws {
             let workspace = try global.workspace()
             let log = try workspace.readLog()
@@ -36,6 +42,15 @@ extension ADR {
                         ?? true)
             }
             switch format {
+            case .json where history:
+                let logHistory = try workspace.readHistory(useCache: !noCache)
+                logHistory.warnings.forEach { Output.warning($0) }
+                let records = entries.map { entry in
+                    let path = workspace.rootRelativePath(workspace.absolutePath(of: entry))
+                    return Report.json(
+                        for: entry, in: log, workspace: workspace, history: logHistory.history(ofPath: path))
+                }
+                Output.line(JSONValue.array(records).rendered())
             case .json:
                 Output.line(
                     JSONValue.array(entries.map { Report.json(for: $0, in: log, workspace: workspace) }).rendered())

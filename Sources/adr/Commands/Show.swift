@@ -13,17 +13,55 @@ extension ADR {
 
         @Option(help: "text or json.") var format: OutputFormat = .text
 
+        @Flag(help: "Scan the whole history; neither read nor write the cache.")
+        var noCache = false
+
         func run() throws {
             let workspace = try global.workspace()
             let log = try workspace.readLog()
-            let entry = try workspace.entry(matching: reference, in: log)
-            let approvals = readApprovals(of: entry, in: workspace)
+            // Outside a repository show works from the files alone, as it always did.
+            let history: LogHistory?
+            switch Result(catching: { () throws(WorkspaceError) in try workspace.readHistory(useCache: !noCache) }) {
+            case .success(let read): history = read
+            case .failure(.noRepository): history = nil
+            case .failure(let error): throw error
+            }
+            history?.warnings.forEach { Output.warning($0) }
+
+            var entry: LogEntry
+            var recordHistory: RecordHistory?
+            var deleted = false
+            do {
+                entry = try workspace.entry(matching: reference, in: log)
+                recordHistory = history?.history(
+                    ofPath: workspace.rootRelativePath(workspace.absolutePath(of: entry)))
+            } catch {
+                // A record deleted since is still in history: show its last committed text.
+                guard let history, let found = workspace.deletedRecord(matching: reference, in: history),
+                    let path = found.lastChanged?.path
+                else { throw error }
+                let text = try workspace.lastText(of: found)
+                let fileName = String(path.split(separator: "/").last ?? "")
+                entry = LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
+                recordHistory = found
+                deleted = true
+            }
+            let approvals = deleted ? nil : readApprovals(of: entry, in: workspace)
             switch format {
             case .json:
-                let json = Report.json(for: entry, in: log, workspace: workspace)
-                Output.line((approvals.map { Report.adding($0, to: json) } ?? json).rendered())
+                var value = Report.json(for: entry, in: log, workspace: workspace, history: recordHistory)
+                if let approvals { value = Report.adding(approvals, to: value) }
+                if deleted, case .object(let members) = value {
+                    value = .object(
+                        members.map { $0.0 == "path" ? ($0.0, .string(recordHistory?.lastChanged?.path ?? "")) : $0 }
+                            + [("deleted", .bool(true))])
+                }
+                Output.line(value.rendered())
             case .text:
-                Output.text(Report.text(for: entry, in: log, workspace: workspace))
+                Output.text(
+                    Report.text(
+                        for: entry, in: log, workspace: workspace, history: history == nil ? nil : recordHistory,
+                        deleted: deleted))
                 if let approvals { Output.text("\n" + Report.approvalsText(approvals)) }
             }
         }

@@ -1,0 +1,158 @@
+public import ADRCore
+
+extension Report {
+    /// The history members `adr show --format json` and `adr list --history` add to a
+    /// record's object; an empty history when the record has no commits yet.
+    public static func historyMembers(_ history: RecordHistory?) -> [(String, JSONValue)] {
+        let revisions = history?.revisions ?? []
+        return [
+            ("history", .array(revisions.map(json(for:)))),
+            ("created", history?.created.map { .string($0.date) } ?? .null),
+            ("lastChanged", history?.lastChanged.map { .string($0.date) } ?? .null),
+            ("statusTimeline", .array((history?.statusTimeline ?? []).map(json(for:)))),
+        ]
+    }
+
+    /// A record's object with its history appended.
+    public static func json(
+        for entry: LogEntry,
+        in log: DecisionLog,
+        workspace: Workspace,
+        history: RecordHistory?
+    ) -> JSONValue {
+        guard case .object(let members) = json(for: entry, in: log, workspace: workspace) else {
+            return .null
+        }
+        return .object(members + historyMembers(history))
+    }
+
+    static func json(for person: Person) -> JSONValue {
+        .object([("name", .string(person.name)), ("email", .string(person.email))])
+    }
+
+    static func json(for revision: RecordRevision) -> JSONValue {
+        .object([
+            ("commit", .string(revision.commit)),
+            ("author", json(for: revision.author)),
+            ("date", .string(revision.date)),
+            ("summary", .string(revision.summary)),
+            ("change", .string(revision.change.rawValue)),
+            ("path", .string(revision.path)),
+            ("oldPath", JSONValue(revision.oldPath)),
+            ("status", JSONValue(revision.status?.name)),
+            ("trailers", trailersJSON(revision.trailers)),
+        ])
+    }
+
+    /// Trailers as an object of key to values, since a key such as `Reviewed-by` repeats.
+    static func trailersJSON(_ trailers: [CommitTrailer]) -> JSONValue {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for trailer in trailers {
+            if values[trailer.key] == nil { order.append(trailer.key) }
+            values[trailer.key, default: []].append(trailer.value)
+        }
+        return .object(
+            order.map { key in (key, .array(values[key, default: []].map { .string($0) })) }
+        )
+    }
+
+    static func json(for change: StatusChange) -> JSONValue {
+        .object([
+            ("status", JSONValue(change.status?.name)),
+            ("date", .string(change.date)),
+            ("commit", .string(change.commit)),
+            ("author", json(for: change.author)),
+        ])
+    }
+
+    /// `adr log --format json`: one object per event, newest first.
+    public static func json(for events: [LogEvent]) -> JSONValue {
+        .array(
+            events.map { event in
+                let revision = event.revision
+                return .object([
+                    ("event", .string(event.kind.rawValue)),
+                    ("path", .string(revision.path)),
+                    ("oldPath", JSONValue(revision.oldPath)),
+                    ("commit", .string(revision.commit)),
+                    ("date", .string(revision.date)),
+                    ("author", json(for: revision.author)),
+                    ("summary", .string(revision.summary)),
+                    ("status", JSONValue(revision.status?.name)),
+                    ("previousStatus", JSONValue(event.previousStatus?.name)),
+                    ("trailers", trailersJSON(revision.trailers)),
+                ])
+            }
+        )
+    }
+
+    /// `adr log`: one line per event, newest first.
+    public static func text(for events: [LogEvent]) -> String {
+        events.map { event in
+            let revision = event.revision
+            var what: String
+            switch event.kind {
+            case .created: what = "created" + (revision.status.map { " (\($0.name))" } ?? "")
+            case .statusChanged:
+                what =
+                    "status \(event.previousStatus?.name ?? "none") -> "
+                    + (revision.status?.name ?? "none")
+            case .edited: what = "edited"
+            case .renamed: what = "renamed from \(revision.oldPath ?? "?")"
+            case .deleted: what = "deleted"
+            }
+            if event.kind == .statusChanged, let oldPath = revision.oldPath {
+                what += ", renamed from \(oldPath)"
+            }
+            let line =
+                "\(day(revision.date))  \(revision.commit.prefix(7))  \(revision.path)  \(what)"
+                + "  by \(revision.author.name)  \(revision.summary)"
+            return Terminal.sanitized(line) + "\n"
+        }.joined()
+    }
+
+    /// `adr show`'s history section: the status timeline, then one line per commit.
+    public static func historyText(_ history: RecordHistory?, deleted: Bool = false) -> String {
+        guard let history, !history.revisions.isEmpty else { return "history: no commits yet\n" }
+        var lines: [String] = []
+        if deleted, let last = history.lastChanged {
+            lines.append(
+                "deleted: not in the working tree; deleted \(day(last.date)) by "
+                    + "\(last.author.name) in \(last.commit.prefix(7))"
+            )
+        }
+        let timeline = history.statusTimeline.enumerated().map { index, change in
+            "\(change.status?.name ?? "no status") \(day(change.date)) by \(change.author.name)"
+                + (index == 0 ? "" : " in \(change.commit.prefix(7))")
+        }
+        lines.append("timeline: " + timeline.joined(separator: ", "))
+        lines.append("history:")
+        for revision in history.revisions {
+            var change = revision.change.rawValue
+            if let oldPath = revision.oldPath { change += " from \(oldPath)" }
+            lines.append(
+                "  \(day(revision.date))  \(revision.commit.prefix(7))  \(change)  "
+                    + "\(revision.status?.name ?? "-")  \(revision.author.name)  \(revision.summary)"
+            )
+        }
+        return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n"
+    }
+
+    private static func day(_ date: String) -> String { String(date.prefix(10)) }
+}
+
+extension Report {
+    /// `adr show` with history: the record, then its timeline and commits.
+    public static func text(
+        for entry: LogEntry,
+        in log: DecisionLog,
+        workspace: Workspace,
+        history: RecordHistory?,
+        deleted: Bool = false
+    ) -> String {
+        var text = Report.text(for: entry, in: log, workspace: workspace)
+        if !text.hasSuffix("\n") { text += "\n" }
+        return text + "\n" + historyText(history, deleted: deleted)
+    }
+}

@@ -1,0 +1,61 @@
+import ADRCore
+import ADRWorkspace
+import ArgumentParser
+
+extension ADR {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the decision log's events from git history, newest first.",
+            discussion: """
+                Events: created, status changed, edited, renamed, deleted. Needs a git \
+                repository; the history is cached in the git directory (--no-cache skips it).
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Only this record: a number, file name or path.")
+        var reference: String?
+
+        @Option(help: "Only events on or after this date (YYYY-MM-DD).")
+        var since: String?
+
+        @Option(help: "text or json.")
+        var format: OutputFormat = .text
+
+        @Flag(help: "Scan the whole history; neither read nor write the cache.")
+        var noCache = false
+
+        func run() throws {
+            let workspace = try global.workspace()
+            let history = try workspace.readHistory(useCache: !noCache)
+            history.warnings.forEach { Output.warning($0) }
+            var events = history.events
+            if let reference {
+                let log = try workspace.readLog()
+                let record: RecordHistory?
+                if let entry = try? workspace.entry(matching: reference, in: log) {
+                    record = history.history(
+                        ofPath: workspace.rootRelativePath(workspace.absolutePath(of: entry))
+                    )
+                } else if let deleted = workspace.deletedRecord(matching: reference, in: history) {
+                    record = deleted
+                } else {
+                    _ = try workspace.entry(matching: reference, in: log)
+                    record = nil
+                }
+                events = record.map { Array($0.events.reversed()) } ?? []
+            }
+            if let since {
+                guard since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
+                    throw WorkspaceError.invalidArgument("--since wants a date like 2025-03-01")
+                }
+                events = events.filter { String($0.revision.date.prefix(10)) >= since }
+            }
+            switch format {
+            case .json: Output.line(Report.json(for: events).rendered())
+            case .text: Output.text(Report.text(for: events))
+            }
+        }
+    }
+}
