@@ -38,6 +38,18 @@ extension Repository {
         try withCommit(id) { Commit($0) }
     }
 
+    /// Only the tree and parents of commit `id`: what a history walk needs for every
+    /// commit, without copying messages and signatures it reads for a few.
+    public func treeAndParents(of id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID]) {
+        try withCommit(id) { commit in
+            let tree = ObjectID(git_commit_tree_id(commit))
+            let parents = (0..<git_commit_parentcount(commit)).compactMap { index in
+                git_commit_parent_id(commit, index).map { ObjectID($0) }
+            }
+            return (tree, parents)
+        }
+    }
+
     /// Looks up commit `id` and lends its handle to `body` only for the call.
     func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
         var oid = id.oid

@@ -2,8 +2,16 @@ internal import CLibGit2
 
 /// A 20-byte SHA-1 object name, copied out of libgit2's `git_oid`.
 public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    // Stored inline rather than as an array: a history scan creates millions of ids, and
+    // one heap allocation each dominated its time.
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
+
     /// The raw bytes, big-endian as in the hexadecimal form.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] {
+        withUnsafeBytes(of: oid.id) { Array($0) }
+    }
 
     /// Parses a full 40-character hexadecimal object name; `nil` if it is not one.
     public init?(hex: String) {
@@ -18,7 +26,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     init(_ oid: git_oid) {
-        bytes = withUnsafeBytes(of: oid.id) { Array($0) }
+        (high, middle, low) = withUnsafeBytes(of: oid.id) { raw in
+            (
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+            )
+        }
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {
@@ -30,7 +44,7 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(40)
-        for byte in bytes {
+        for byte in withUnsafeBytes(of: oid.id, { Array($0) }) {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
@@ -41,18 +55,20 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var description: String { hex }
 
     /// `true` for the all-zero id libgit2 uses for "no object".
-    public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
+    public var isZero: Bool { high == 0 && middle == 0 && low == 0 }
 
     /// Byte order, which is also the order of the hexadecimal forms.
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
     }
 
     /// A `git_oid` holding these bytes, for passing to libgit2.
     var oid: git_oid {
         var oid = git_oid()
         withUnsafeMutableBytes(of: &oid.id) { raw in
-            raw.copyBytes(from: bytes)
+            raw.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
         }
         return oid
     }

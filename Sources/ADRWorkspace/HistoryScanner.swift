@@ -76,14 +76,14 @@ struct HistoryScanner {
     @discardableResult
     private mutating func load(_ id: ObjectID) throws -> Bool {
         if treeByCommit[id] != nil { return true }
-        let commit: Commit
+        let commit: (tree: ObjectID, parents: [ObjectID])
         do {
-            commit = try repository.commit(id)
+            commit = try repository.treeAndParents(of: id)
         } catch GitError.missingObject where repository.isShallow {
             return false
         }
-        treeByCommit[id] = commit.treeID
-        parentsByCommit[id] = commit.parentIDs
+        treeByCommit[id] = commit.tree
+        parentsByCommit[id] = commit.parents
         return true
     }
 

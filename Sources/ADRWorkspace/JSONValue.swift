@@ -11,29 +11,64 @@ public indirect enum JSONValue: Sendable, Hashable {
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
-    /// Pretty-printed with two-space indentation and a trailing newline at the top level.
+    /// Pretty-printed with two-space indentation.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
+        var output = ""
+        write(to: &output, indent: indent)
+        return output
+    }
+
+    /// Appends to one buffer: building nested strings and joining them made a large
+    /// report quadratic in its depth.
+    private func write(to output: inout String, indent: Int) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value): return String(value)
-        case .string(let value): return Self.quoted(value)
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value): output += String(value)
+        case .string(let value): Self.quote(value, to: &output)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
-                + "\n\(closing)]"
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                Self.pad(&output, indent + 1)
+                item.write(to: &output, indent: indent + 1)
+                output += index == items.count - 1 ? "\n" : ",\n"
+            }
+            Self.pad(&output, indent)
+            output += "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n"
-                + members.map { pad + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(closing)}"
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                Self.pad(&output, indent + 1)
+                Self.quote(key, to: &output)
+                output += ": "
+                value.write(to: &output, indent: indent + 1)
+                output += index == members.count - 1 ? "\n" : ",\n"
+            }
+            Self.pad(&output, indent)
+            output += "}"
         }
     }
 
+    private static func pad(_ output: inout String, _ level: Int) {
+        for _ in 0..<level { output += "  " }
+    }
+
     static func quoted(_ text: String) -> String {
-        var output = "\""
+        var output = ""
+        quote(text, to: &output)
+        return output
+    }
+
+    private static func quote(_ text: String, to output: inout String) {
+        output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -47,10 +82,9 @@ public indirect enum JSONValue: Sendable, Hashable {
             default: output.unicodeScalars.append(scalar)
             }
         }
-        return output + "\""
+        output += "\""
     }
 }
-
 extension JSONValue {
     init(_ text: String?) { self = text.map { .string($0) } ?? .null }
     init(_ number: Int?) { self = number.map { .number($0) } ?? .null }
