@@ -8,112 +8,154 @@ import Foundation
 /// cache": a full scan is always correct, only slower.
 enum HistoryCache {
     /// Bumped whenever the stored shape or what the scanner records changes.
-    static let version = 1
+    static let version = 2
 
     static func path(in repository: Repository) -> String {
-        repository.gitDirectory + "adr/history-cache.json"
+        repository.gitDirectory + "adr/history-cache"
     }
 
+    /// The cache is a small line format rather than JSON: Foundation's JSON decoder took
+    /// most of a warm `adr log`. Line 1 is `adr-history-cache VERSION`, then `head`,
+    /// `folder` and `next-order` lines, `identity` lines (`identity\tINDEX\tPATH`) and
+    /// one `revision` line per revision (`revision\tHISTORY\tFIELDS…`). Fields are
+    /// tab-separated with `\\`, `\t` and `\n` escaped.
     static func load(from path: String, folder: String) -> HistoryState? {
-        guard let data = FileManager.default.contents(atPath: path),
-            let stored = try? JSONDecoder().decode(StoredState.self, from: data),
-            stored.version == version, stored.folder == folder,
-            let head = ObjectID(hex: stored.head)
-        else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var head: ObjectID?
+        var storedFolder: String?
+        var nextOrder: Int?
+        var identities: [String: Int] = [:]
+        var histories: [[RecordRevision]] = []
+        var sawHeader = false
+        let ok = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    .map(unescaped)
+                guard let kind = fields.first else { return false }
+                if !sawHeader {
+                    guard kind == "adr-history-cache", fields.count == 2, fields[1] == String(version)
+                    else { return false }
+                    sawHeader = true
+                    continue
+                }
+                switch (kind, fields.count) {
+                case ("head", 2): head = ObjectID(hex: fields[1])
+                case ("folder", 2): storedFolder = fields[1]
+                case ("next-order", 2): nextOrder = Int(fields[1])
+                case ("identity", 3):
+                    guard let index = Int(fields[1]) else { return false }
+                    identities[fields[2]] = index
+                case ("revision", 2...):
+                    guard let index = Int(fields[1]), index >= 0, index <= histories.count,
+                        let revision = revision(from: fields.dropFirst(2))
+                    else { return false }
+                    if index == histories.count { histories.append([]) }
+                    histories[index].append(revision)
+                default: return false
+                }
+            }
+            return true
+        }
+        guard ok, let head, let storedFolder, storedFolder == folder, let nextOrder else {
+            return nil
+        }
         return HistoryState(
-            head: head,
-            folder: stored.folder,
-            identities: stored.identities,
-            histories: stored.histories.map { $0.map(\.revision) },
-            nextOrder: stored.nextOrder
-        )
+            head: head, folder: storedFolder, identities: identities, histories: histories,
+            nextOrder: nextOrder)
     }
 
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
     /// a file; a failure to write only costs the next run a full scan.
     static func save(_ state: HistoryState, to path: String) {
         guard let head = state.head else { return }
-        let stored = StoredState(
-            version: version,
-            head: head.hex,
-            folder: state.folder,
-            identities: state.identities,
-            histories: state.histories.map { $0.map(StoredRevision.init) },
-            nextOrder: state.nextOrder
-        )
-        guard let data = try? JSONEncoder().encode(stored) else { return }
+        var text = "adr-history-cache\t\(version)\nhead\t\(head.hex)\n"
+        text += "folder\t\(escaped(state.folder))\nnext-order\t\(state.nextOrder)\n"
+        for (path, index) in state.identities.sorted(by: { $0.key < $1.key }) {
+            text += "identity\t\(index)\t\(escaped(path))\n"
+        }
+        for (index, history) in state.histories.enumerated() {
+            for revision in history {
+                text += "revision\t\(index)\t" + fields(of: revision).map(escaped).joined(separator: "\t")
+                text += "\n"
+            }
+        }
         let folder = PathText.parent(path)
-        try? FileManager.default.createDirectory(
-            atPath: folder,
-            withIntermediateDirectories: true
-        )
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/.history-cache.\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            return
+        }
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
-}
 
-private struct StoredState: Codable {
-    var version: Int
-    var head: String
-    var folder: String
-    var identities: [String: Int]
-    var histories: [[StoredRevision]]
-    var nextOrder: Int
-}
-
-private struct StoredRevision: Codable {
-    var commit: String
-    var authorName: String
-    var authorEmail: String
-    var committerName: String
-    var committerEmail: String
-    var date: String
-    var time: Int64
-    var order: Int
-    var summary: String
-    var change: String
-    var path: String
-    var oldPath: String?
-    var status: String?
-    var trailers: [[String]]
-    var blob: String?
-
-    init(_ revision: RecordRevision) {
-        commit = revision.commit
-        authorName = revision.author.name
-        authorEmail = revision.author.email
-        committerName = revision.committer.name
-        committerEmail = revision.committer.email
-        date = revision.date
-        time = revision.time
-        order = revision.order
-        summary = revision.summary
-        change = revision.change.rawValue
-        path = revision.path
-        oldPath = revision.oldPath
-        status = revision.status?.name
-        trailers = revision.trailers.map { [$0.key, $0.value] }
-        blob = revision.blob
+    private static func fields(of revision: RecordRevision) -> [String] {
+        [
+            revision.commit, revision.author.name, revision.author.email,
+            revision.committer.name, revision.committer.email, revision.date,
+            String(revision.time), String(revision.order), revision.summary,
+            revision.change.rawValue, revision.path, revision.oldPath ?? "",
+            revision.status?.name ?? "", revision.blob ?? "",
+        ] + revision.trailers.flatMap { [$0.key, $0.value] }
     }
 
-    var revision: RecordRevision {
-        RecordRevision(
-            commit: commit,
-            author: Person(name: authorName, email: authorEmail),
-            committer: Person(name: committerName, email: committerEmail),
-            date: date,
-            summary: summary,
-            change: RecordChange(rawValue: change) ?? .modified,
-            path: path,
-            oldPath: oldPath,
-            status: status.map { RecordStatus(name: $0) },
-            trailers: trailers.compactMap { pair in
-                pair.count == 2 ? CommitTrailer(key: pair[0], value: pair[1]) : nil
-            },
-            blob: blob,
+    private static func revision(from fields: ArraySlice<String>) -> RecordRevision? {
+        let values = Array(fields)
+        guard values.count >= 14, (values.count - 14) % 2 == 0,
+            let time = Int64(values[6]), let order = Int(values[7]),
+            let change = RecordChange(rawValue: values[9])
+        else { return nil }
+        let trailers = stride(from: 14, to: values.count, by: 2).map {
+            CommitTrailer(key: values[$0], value: values[$0 + 1])
+        }
+        return RecordRevision(
+            commit: values[0],
+            author: Person(name: values[1], email: values[2]),
+            committer: Person(name: values[3], email: values[4]),
+            date: values[5],
+            summary: values[8],
+            change: change,
+            path: values[10],
+            oldPath: values[11].isEmpty ? nil : values[11],
+            status: values[12].isEmpty ? nil : RecordStatus(name: values[12]),
+            trailers: trailers,
+            blob: values[13].isEmpty ? nil : values[13],
             time: time,
             order: order
         )
+    }
+
+    private static func escaped(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A }) else {
+            return field
+        }
+        var output = ""
+        for character in field.unicodeScalars {
+            switch character {
+            case "\\": output += "\\\\"
+            case "\t": output += "\\t"
+            case "\n": output += "\\n"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+
+    private static func unescaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var escaping = false
+        for byte in bytes {
+            if escaping {
+                output.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
+                escaping = false
+            } else if byte == 0x5C {
+                escaping = true
+            } else {
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -83,12 +83,16 @@ public enum Report {
 public enum Terminal {
     /// `text` with control characters (escape sequences included) shown as `?`.
     public static func sanitized(_ text: String) -> String {
-        String(
+        // The common case has nothing to replace; 0xC2 leads the C1 controls in UTF-8.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
+        else { return text }
+        return String(
             String.UnicodeScalarView(
                 text.unicodeScalars.map { scalar in
                     scalar.value < 0x20 && scalar != "\t" || (0x7f...0x9f).contains(scalar.value) ? "?" : scalar
                 }))
     }
+
 
     public static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
 }

@@ -214,7 +214,7 @@ import Testing
         try fixture.write(path, record(1, "A", status: "Proposed"))
         try fixture.commit("Propose")
         _ = try history(fixture, useCache: true)
-        let cache = fixture.path + "/.git/adr/history-cache.json"
+        let cache = fixture.path + "/.git/adr/history-cache"
         #expect(FileManager.default.fileExists(atPath: cache))
 
         try fixture.write(path, record(1, "A", status: "Accepted"))
@@ -231,14 +231,15 @@ import Testing
         #expect(commits(rewritten.history(ofPath: path)) == (try oracle(fixture, path)))
         #expect(rewritten.history(ofPath: path)?.lastChanged?.status == .rejected)
 
-        try "{not json".write(toFile: cache, atomically: true, encoding: .utf8)
+        try "adr-history-cache\t2\nhead\tnot-a-commit\nrevision\tx\n".write(
+            toFile: cache, atomically: true, encoding: .utf8)
         let afterCorruption = try history(fixture, useCache: true)
         #expect(commits(afterCorruption.history(ofPath: path)) == (try oracle(fixture, path)))
 
         // A cache of another version is ignored, and no-cache runs leave it as it is.
-        try #"{"version":999}"#.write(toFile: cache, atomically: true, encoding: .utf8)
+        try "adr-history-cache\t999\n".write(toFile: cache, atomically: true, encoding: .utf8)
         _ = try history(fixture, useCache: false)
-        #expect(try String(contentsOfFile: cache, encoding: .utf8) == #"{"version":999}"#)
+        #expect(try String(contentsOfFile: cache, encoding: .utf8) == "adr-history-cache\t999\n")
         #expect(commits((try history(fixture, useCache: true)).history(ofPath: path)).count == 2)
     }
 
