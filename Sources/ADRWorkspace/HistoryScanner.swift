@@ -27,8 +27,8 @@ struct HistoryScanner {
     let mailmap: Mailmap
     var state: HistoryState
 
-    /// The status read from each blob, since many revisions share blobs across renames.
-    private var statusByBlob: [ObjectID: RecordStatus?] = [:]
+    /// Revisions whose status is read after the walk: (history, index, blob, path).
+    private var pendingStatuses: [(identity: Int, index: Int, blob: ObjectID, path: String)] = []
     /// Where the log folder was in each commit met, and its subtree id there.
     private var folderByCommit: [ObjectID: String] = [:]
     private var subtreeByCommit: [ObjectID: ObjectID?] = [:]
@@ -69,6 +69,7 @@ struct HistoryScanner {
         for id in newestFirst.reversed() {
             try visit(id)
         }
+        try readPendingStatuses()
         state.head = head
     }
 
@@ -254,7 +255,9 @@ struct HistoryScanner {
         let trailers = try Trailer.all(in: commit.message).map {
             CommitTrailer(key: $0.key, value: $0.value)
         }
-        let status = try delta.newID.flatMap { try self.status(of: $0, path: path) }
+        if let blob = delta.newID {
+            pendingStatuses.append((identity, state.histories[identity].count, blob, path))
+        }
         state.histories[identity].append(
             RecordRevision(
                 commit: commit.id.hex,
@@ -265,7 +268,7 @@ struct HistoryScanner {
                 change: change,
                 path: change == .deleted ? oldPath : path,
                 oldPath: change == .renamed ? oldPath : nil,
-                status: status,
+                status: nil,
                 trailers: trailers,
                 blob: delta.newID?.hex,
                 time: author.time,
@@ -279,12 +282,32 @@ struct HistoryScanner {
         return state.histories.count - 1
     }
 
-    private mutating func status(of blob: ObjectID, path: String) throws -> RecordStatus? {
-        if let known = statusByBlob[blob] { return known }
-        let status = DecisionRecord(parsing: try repository.blobText(blob), path: path).status
-        statusByBlob[blob] = status
-        return status
+    /// Parses the status of every revision met in the walk. Blobs are read here, on this
+    /// thread's repository handle; parsing is pure and runs on every core, once per blob
+    /// (many revisions share blobs across renames).
+    private mutating func readPendingStatuses() throws {
+        var texts: [(blob: ObjectID, text: String, path: String)] = []
+        var seen = Set<ObjectID>()
+        for pending in pendingStatuses where seen.insert(pending.blob).inserted {
+            texts.append((pending.blob, try repository.blobText(pending.blob), pending.path))
+        }
+        let inputs = texts
+        var statuses = [RecordStatus?](repeating: nil, count: inputs.count)
+        statuses.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                output[index] = DecisionRecord(parsing: inputs[index].text, path: inputs[index].path)
+                    .status
+            }
+        }
+        let statusByBlob = Dictionary(
+            zip(inputs.map(\.blob), statuses), uniquingKeysWith: { first, _ in first })
+        for pending in pendingStatuses {
+            state.histories[pending.identity][pending.index].status = statusByBlob[pending.blob] ?? nil
+        }
+        pendingStatuses = []
     }
+
 
     private func join(_ folder: String, _ path: String) -> String {
         folder.isEmpty ? path : folder + "/" + path
