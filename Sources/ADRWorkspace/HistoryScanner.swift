@@ -27,6 +27,8 @@ struct HistoryScanner {
     let mailmap: Mailmap
     var state: HistoryState
 
+    /// Folder diffs computed ahead of the walk, on every core, keyed by the two subtrees.
+    private var diffBySubtrees: [SubtreePair: [FolderChange]] = [:]
     /// Revisions whose status is read after the walk: (history, index, blob, path).
     private var pendingStatuses: [(identity: Int, index: Int, blob: ObjectID, path: String)] = []
     /// Where the log folder was in each commit met, and its subtree id there.
@@ -66,6 +68,7 @@ struct HistoryScanner {
                 )
             }
         }
+        try computeDiffsAhead(for: newestFirst)
         for id in newestFirst.reversed() {
             try visit(id)
         }
@@ -160,7 +163,9 @@ struct HistoryScanner {
         if parentSides.isEmpty, current == nil { return }
         let first = parentSides.first ?? (folder, nil)
 
-        var deltas = try diff(from: first.subtree, to: current)
+        var deltas =
+            try diffBySubtrees[SubtreePair(old: first.subtree, new: current)]
+            ?? Self.diff(from: first.subtree, to: current, in: repository)
         if first.folder != folder, first.subtree != nil, current != nil {
             deltas = try deltasForMovedFolder(from: first.subtree, to: current, changed: deltas)
         }
@@ -194,13 +199,59 @@ struct HistoryScanner {
 
     /// The changed files between two folder trees; renames are looked for only when the
     /// commit both adds and deletes, since detection compares file contents.
-    private func diff(from old: ObjectID?, to new: ObjectID?) throws -> [FolderChange] {
+    private static func diff(
+        from old: ObjectID?, to new: ObjectID?, in repository: Repository
+    ) throws -> [FolderChange] {
         let plain = try repository.diff(from: old, to: new, renames: .off)
         let adds = plain.contains { $0.status == .added }
         let deletes = plain.contains { $0.status == .deleted }
         guard adds, deletes else { return plain.map(FolderChange.init) }
         return try repository.diff(from: old, to: new, renames: .standard).map(FolderChange.init)
     }
+
+    /// Diffs, before the walk, every commit's log folder against its first parent's where
+    /// they differ. The diffs are independent, so they run on every core, each worker with
+    /// its own repository handle (handles are not shared between threads).
+    private mutating func computeDiffsAhead(for commits: [ObjectID]) throws {
+        var pairs = Set<SubtreePair>()
+        for id in commits {
+            let folder = folderByCommit[id] ?? state.folder
+            guard let current = try subtree(of: id, at: folder) else { continue }
+            guard let parent = parentsByCommit[id]?.first, treeByCommit[parent] != nil else {
+                continue
+            }
+            let parentFolder = folderByCommit[parent] ?? folder
+            let old = try subtree(of: parent, at: parentFolder)
+            if old != current { pairs.insert(SubtreePair(old: old, new: current)) }
+        }
+        let jobs = Array(pairs)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard jobs.count > 64, workers > 1 else { return }
+        let location = repository.workdir ?? repository.gitDirectory
+        var results = [Result<[FolderChange], any Error>?](repeating: nil, count: jobs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                do {
+                    let repository = try Repository(at: location)
+                    for index in stride(from: worker, to: jobs.count, by: workers) {
+                        output[index] = Result {
+                            try Self.diff(from: jobs[index].old, to: jobs[index].new, in: repository)
+                        }
+                    }
+                } catch {
+                    for index in stride(from: worker, to: jobs.count, by: workers) {
+                        output[index] = .failure(error)
+                    }
+                }
+            }
+        }
+        for (job, result) in zip(jobs, results) {
+            guard let result else { continue }
+            diffBySubtrees[job] = try result.get()
+        }
+    }
+
 
     /// When the whole folder moved, every record in it was renamed, changed or not.
     private func deltasForMovedFolder(
@@ -314,8 +365,14 @@ struct HistoryScanner {
     }
 }
 
+/// The log folder's subtree in a commit and in its first parent.
+struct SubtreePair: Hashable, Sendable {
+    var old: ObjectID?
+    var new: ObjectID?
+}
+
 /// One changed file of the log folder, paths relative to the folder.
-struct FolderChange {
+struct FolderChange: Sendable {
     var status: DiffDelta.Status
     var oldPath: String
     var newPath: String
