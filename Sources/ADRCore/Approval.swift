@@ -71,23 +71,46 @@ public struct ApprovalState: Sendable, Hashable {
 
     public var isCurrent: Bool { changedBy == nil }
 
-    /// Judges `approvals` against `revisions` (oldest first, as in ``RecordHistory``).
+    /// Judges `approvals` against `revisions` (oldest first, as in ``RecordHistory``), each
+    /// revision's text hash read from ``RecordRevision/textHash``.
+    public static func judging(_ approvals: [Approval], against revisions: [RecordRevision])
+        -> [ApprovalState]
+    {
+        judging(approvals, against: revisions, textHash: { $0.textHash })
+    }
+
+    /// Judges `approvals` against `revisions` (oldest first, as in ``RecordHistory``),
+    /// asking `textHash` for a revision's hash only when the verdict depends on it, so a
+    /// caller can hash blobs lazily.
     ///
     /// An approval is stale from the first revision at or after its commit whose text hash
     /// differs from the approved one; an approval whose commit is not among the revisions
     /// (a note on another commit) is compared with every revision after the last one that
     /// carries the approved text.
-    public static func judging(_ approvals: [Approval], against revisions: [RecordRevision])
-        -> [ApprovalState]
-    {
-        approvals.map { approval in
-            let start =
-                revisions.firstIndex { $0.commit == approval.commit }
-                ?? revisions.lastIndex { $0.textHash == approval.textHash }
-                ?? revisions.startIndex
-            let changed = revisions[start...].first { $0.textHash != approval.textHash }
-            return ApprovalState(approval: approval, changedBy: changed?.commit)
+    public static func judging<Failure: Error>(
+        _ approvals: [Approval],
+        against revisions: [RecordRevision],
+        textHash: (RecordRevision) throws(Failure) -> String?
+    ) throws(Failure) -> [ApprovalState] {
+        var states: [ApprovalState] = []
+        for approval in approvals {
+            var start = revisions.firstIndex { $0.commit == approval.commit }
+            if start == nil {
+                for index in revisions.indices.reversed()
+                where try textHash(revisions[index]) == approval.textHash {
+                    start = index
+                    break
+                }
+            }
+            var changedBy: String?
+            for revision in revisions[(start ?? revisions.startIndex)...]
+            where try textHash(revision) != approval.textHash {
+                changedBy = revision.commit
+                break
+            }
+            states.append(ApprovalState(approval: approval, changedBy: changedBy))
         }
+        return states
     }
 }
 

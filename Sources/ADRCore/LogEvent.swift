@@ -7,18 +7,49 @@ public struct LogEvent: Sendable, Hashable {
         case edited
         case renamed
         case deleted
+        /// Someone approved the decision text, in a commit trailer or a git note.
+        case approved
     }
 
     public var kind: Kind
-    /// The revision the event comes from.
+    /// The revision the event comes from; for an approval, the revision whose commit
+    /// carries the trailer or the note.
     public var revision: RecordRevision
     /// The status before a status change.
     public var previousStatus: RecordStatus?
+    /// The approval of an ``Kind/approved`` event.
+    public var approval: Approval?
+    /// Where the event sorts in the walk of the history (see ``RecordRevision/order``): the
+    /// revision's, except for an approval in a note, which is given after its commit.
+    public var order: Int
 
-    public init(kind: Kind, revision: RecordRevision, previousStatus: RecordStatus? = nil) {
+    public init(
+        kind: Kind,
+        revision: RecordRevision,
+        previousStatus: RecordStatus? = nil,
+        approval: Approval? = nil,
+        order: Int? = nil
+    ) {
         self.kind = kind
         self.revision = revision
         self.previousStatus = previousStatus
+        self.approval = approval
+        self.order = order ?? revision.order
+    }
+
+    /// When it happened, ISO 8601: the approval's date for an approval, else the commit's.
+    public var date: String { approval?.date ?? revision.date }
+
+    /// `events` newest first by ``order``; an approval comes after the change its commit
+    /// made, and events that tie keep their relative order reversed.
+    public static func newestFirst(_ events: [LogEvent]) -> [LogEvent] {
+        events.enumerated()
+            .sorted { lhs, rhs in
+                let left = (lhs.element.order, lhs.element.kind == .approved ? 1 : 0, lhs.offset)
+                let right = (rhs.element.order, rhs.element.kind == .approved ? 1 : 0, rhs.offset)
+                return left > right
+            }
+            .map(\.element)
     }
 }
 

@@ -2,11 +2,15 @@ public import ADRCore
 
 extension Report {
     /// The history members `adr show --format json` and `adr list --history` add to a
-    /// record's object; an empty history when the record has no commits yet.
-    public static func historyMembers(_ history: RecordHistory?) -> [(String, JSONValue)] {
+    /// record's object; an empty history when the record has no commits yet. With
+    /// `textHashes`, each revision carries its `textHash` (`adr show` only: hashing every
+    /// blob of every record would slow `list --history` down for a value few want).
+    public static func historyMembers(_ history: RecordHistory?, textHashes: Bool = false)
+        -> [(String, JSONValue)]
+    {
         let revisions = history?.revisions ?? []
         return [
-            ("history", .array(revisions.map(json(for:)))),
+            ("history", .array(revisions.map { json(for: $0, textHash: textHashes) })),
             ("created", history?.created.map { .string($0.date) } ?? .null),
             ("lastChanged", history?.lastChanged.map { .string($0.date) } ?? .null),
             ("statusTimeline", .array((history?.statusTimeline ?? []).map(json(for:)))),
@@ -18,20 +22,21 @@ extension Report {
         for entry: LogEntry,
         in log: DecisionLog,
         workspace: Workspace,
-        history: RecordHistory?
+        history: RecordHistory?,
+        textHashes: Bool = false
     ) -> JSONValue {
         guard case .object(let members) = json(for: entry, in: log, workspace: workspace) else {
             return .null
         }
-        return .object(members + historyMembers(history))
+        return .object(members + historyMembers(history, textHashes: textHashes))
     }
 
     static func json(for person: Person) -> JSONValue {
         .object([("name", .string(person.name)), ("email", .string(person.email))])
     }
 
-    static func json(for revision: RecordRevision) -> JSONValue {
-        .object([
+    static func json(for revision: RecordRevision, textHash: Bool = false) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("commit", .string(revision.commit)),
             ("author", json(for: revision.author)),
             ("date", .string(revision.date)),
@@ -41,7 +46,9 @@ extension Report {
             ("oldPath", JSONValue(revision.oldPath)),
             ("status", JSONValue(revision.status?.name)),
             ("trailers", trailersJSON(revision.trailers)),
-        ])
+        ]
+        if textHash { members.append(("textHash", JSONValue(revision.textHash))) }
+        return .object(members)
     }
 
     /// Trailers as an object of key to values, since a key such as `Reviewed-by` repeats.
@@ -66,7 +73,8 @@ extension Report {
         ])
     }
 
-    /// `adr log --format json`: one object per event, newest first.
+    /// `adr log --format json`: one object per event, newest first. An approval's `date`
+    /// is when it was given; its `author` and `summary` are those of the commit carrying it.
     public static func json(for events: [LogEvent]) -> JSONValue {
         .array(
             events.map { event in
@@ -76,15 +84,25 @@ extension Report {
                     ("path", .string(revision.path)),
                     ("oldPath", JSONValue(revision.oldPath)),
                     ("commit", .string(revision.commit)),
-                    ("date", .string(revision.date)),
+                    ("date", .string(event.date)),
                     ("author", json(for: revision.author)),
                     ("summary", .string(revision.summary)),
                     ("status", JSONValue(revision.status?.name)),
                     ("previousStatus", JSONValue(event.previousStatus?.name)),
                     ("trailers", trailersJSON(revision.trailers)),
+                    ("approval", event.approval.map(json(for:)) ?? .null),
                 ])
             }
         )
+    }
+
+    static func json(for approval: Approval) -> JSONValue {
+        .object([
+            ("by", .string(approval.approver)),
+            ("source", .string(approval.source.rawValue)),
+            ("textHash", .string(approval.textHash)),
+            ("comment", JSONValue(approval.comment)),
+        ])
     }
 
     /// `adr log`: one line per event, newest first.
@@ -101,13 +119,15 @@ extension Report {
             case .edited: what = "edited"
             case .renamed: what = "renamed from \(revision.oldPath ?? "?")"
             case .deleted: what = "deleted"
+            case .approved: what = "approved (\(event.approval?.source.rawValue ?? "?"))"
             }
             if event.kind == .statusChanged, let oldPath = revision.oldPath {
                 what += ", renamed from \(oldPath)"
             }
+            let who = event.approval?.approver ?? revision.author.name
             let line =
-                "\(day(revision.date))  \(revision.commit.prefix(7))  \(revision.path)  \(what)"
-                + "  by \(revision.author.name)  \(revision.summary)"
+                "\(day(event.date))  \(revision.commit.prefix(7))  \(revision.path)  \(what)"
+                + "  by \(who)  \(revision.summary)"
             return Terminal.sanitized(line) + "\n"
         }.joined()
     }

@@ -31,29 +31,51 @@ extension Workspace {
     // MARK: Reading
 
     /// The approvals of `entry` from commit trailers and notes, or `nil` outside a git
-    /// repository (or before its first commit), where there can be none.
+    /// repository (or before its first commit), where there can be none. Reads the
+    /// history (with its cache) to find the record's revisions.
     public func approvals(of entry: LogEntry) throws(WorkspaceError) -> ApprovalReport? {
+        let history: LogHistory
+        do {
+            history = try readHistory()
+        } catch .noRepository {
+            return nil
+        }
+        let path = try withRepository { repository throws(WorkspaceError) in
+            try repository.map { repository throws(WorkspaceError) in
+                try repositoryPath(of: entry, in: repository)
+            }
+        }
+        return try approvals(of: entry, history: path.flatMap(history.history(ofPath:)))
+    }
+
+    /// The approvals of `entry`, judged against `history`, the record's history from
+    /// ``readHistory(useCache:)``: revisions from before a rename count, and a merge is a
+    /// revision only when it differs from every parent. Text hashes missing from `history`
+    /// are computed from the blobs only where the verdict needs them.
+    public func approvals(of entry: LogEntry, history: RecordHistory?)
+        throws(WorkspaceError) -> ApprovalReport?
+    {
         try withRepository { repository throws(WorkspaceError) in
             guard let repository, try gitStep({ try repository.head }) != nil else { return nil }
-            let path = try repositoryPath(of: entry, in: repository)
-            let revisions = try revisions(of: path, in: repository)
+            let revisions = history?.revisions ?? []
             let settings = location.configuration.approvals
             let keys = Set(settings.trailerKeys.map { $0.lowercased() })
+            var hashes = DecisionTextHashes(repository: repository)
             var approvals: [Approval] = []
             var warnings: [String] = []
-            for revision in revisions {
-                guard let textHash = revision.textHash else { continue }
-                for trailer in revision.trailers where keys.contains(trailer.key.lowercased()) {
-                    approvals.append(
+            for revision in revisions where revision.change != .deleted {
+                let trailers = revision.trailers.filter { keys.contains($0.key.lowercased()) }
+                if !trailers.isEmpty, let textHash = try hashes.hash(of: revision) {
+                    approvals += trailers.map {
                         Approval(
-                            record: path,
+                            record: revision.path,
                             textHash: textHash,
-                            approver: trailer.value,
+                            approver: $0.value,
                             date: revision.date,
                             source: .trailer,
                             commit: revision.commit
                         )
-                    )
+                    }
                 }
                 let note = try gitStep {
                     try ObjectID(hex: revision.commit).flatMap {
@@ -62,61 +84,107 @@ extension Workspace {
                 }
                 guard let note else { continue }
                 let parsed = ApprovalNote.approvals(in: note, commit: revision.commit)
-                approvals += parsed.approvals.filter { $0.record == path }
+                // A note names the path the record had when it was written.
+                approvals += parsed.approvals.filter { $0.record == revision.path }
                 warnings += parsed.warnings
             }
-            return ApprovalReport(
-                states: ApprovalState.judging(approvals, against: revisions),
-                warnings: warnings
-            )
+            let states = try ApprovalState.judging(approvals, against: revisions) {
+                revision throws(WorkspaceError) in try hashes.hash(of: revision)
+            }
+            return ApprovalReport(states: states, warnings: warnings)
         }
     }
 
-    /// Every commit on HEAD's history that changed the file at `path` (relative to the
-    /// repository root), oldest first.
-    ///
-    /// A plain walk comparing the blob at `path` with the first parent's: it does not
-    /// follow renames and reads each commit's tree. The history scanner replaces it; keep
-    /// callers to this one function.
-    func revisions(of path: String, in repository: Repository) throws(WorkspaceError)
-        -> [RecordRevision]
+    /// `history` with the text hash of every revision that has a blob, for `adr show`.
+    public func fillingTextHashes(in history: RecordHistory) throws(WorkspaceError)
+        -> RecordHistory
     {
-        try gitStep {
-            let mailmap = try? repository.mailmap()
-            var revisions: [RecordRevision] = []
-            for commit in try repository.commits(RevisionWalk(order: .oldestFirst)) {
-                let blob = try repository.entry(at: path, inTree: commit.treeID)?.id
-                let parentBlob = try commit.parentIDs.first.flatMap { parent in
-                    try repository.entry(at: path, inTree: repository.commit(parent).treeID)?.id
-                }
-                guard blob != parentBlob else { continue }
-                let change: RecordChange =
-                    blob == nil ? .deleted : parentBlob == nil ? .added : .modified
-                let textHash = try blob.map { id in
-                    try Self.decisionTextHash(
-                        of: String(decoding: repository.blobData(id), as: UTF8.self)
-                    )
-                }
-                let author = (try? mailmap?.canonical(commit.author)) ?? commit.author
-                let committer = (try? mailmap?.canonical(commit.committer)) ?? commit.committer
-                revisions.append(
-                    RecordRevision(
-                        commit: commit.id.hex,
-                        author: Person(author),
-                        committer: Person(committer),
-                        date: Self.isoDate(author),
-                        summary: commit.summary,
-                        change: change,
-                        path: path,
-                        trailers: try Trailer.all(in: commit.message).map {
-                            CommitTrailer(key: $0.key, value: $0.value)
-                        },
-                        textHash: textHash
-                    )
-                )
+        try withRepository { repository throws(WorkspaceError) in
+            guard let repository else { return history }
+            var hashes = DecisionTextHashes(repository: repository)
+            var filled = history
+            for index in filled.revisions.indices {
+                filled.revisions[index].textHash = try hashes.hash(of: filled.revisions[index])
             }
-            return revisions
+            return filled
         }
+    }
+
+    /// The approvals of `records` (from `history`) as `adr log` events, with a warning for
+    /// each note entry that could not be read.
+    ///
+    /// A trailer approval sorts right after its commit's change; a note approval, given
+    /// later, after the last commit of `history` made before its date.
+    public func approvalEvents(of records: [RecordHistory], in history: LogHistory)
+        throws(WorkspaceError) -> (events: [LogEvent], warnings: [String])
+    {
+        try withRepository { repository throws(WorkspaceError) in
+            guard let repository, try gitStep({ try repository.head }) != nil else {
+                return ([], [])
+            }
+            let settings = location.configuration.approvals
+            let keys = Set(settings.trailerKeys.map { $0.lowercased() })
+            var hashes = DecisionTextHashes(repository: repository)
+            var events: [LogEvent] = []
+            var revisionsByCommit: [String: [RecordRevision]] = [:]
+            for record in records {
+                for revision in record.revisions where revision.change != .deleted {
+                    revisionsByCommit[revision.commit, default: []].append(revision)
+                    let trailers = revision.trailers.filter {
+                        keys.contains($0.key.lowercased())
+                    }
+                    guard !trailers.isEmpty, let textHash = try hashes.hash(of: revision)
+                    else { continue }
+                    for trailer in trailers {
+                        let approval = Approval(
+                            record: revision.path,
+                            textHash: textHash,
+                            approver: trailer.value,
+                            date: revision.date,
+                            source: .trailer,
+                            commit: revision.commit
+                        )
+                        events.append(
+                            LogEvent(kind: .approved, revision: revision, approval: approval)
+                        )
+                    }
+                }
+            }
+            var warnings: [String] = []
+            let timeline = history.records.flatMap(\.revisions).map { ($0.time, $0.order) }
+            let notes = try gitStep { try repository.notes(in: settings.notesReference) }
+            for entry in notes {
+                guard let revisions = revisionsByCommit[entry.annotatedID.hex] else { continue }
+                let note = try gitStep {
+                    try repository.note(for: entry.annotatedID, in: settings.notesReference)
+                }
+                guard let note else { continue }
+                let parsed = ApprovalNote.approvals(in: note, commit: entry.annotatedID.hex)
+                warnings += parsed.warnings
+                for approval in parsed.approvals {
+                    guard let revision = revisions.first(where: { $0.path == approval.record })
+                    else { continue }
+                    let given = Self.epochSeconds(approval.date)
+                    let latest =
+                        given.flatMap { given in
+                            timeline.filter { $0.0 <= given }.map(\.1).max()
+                        } ?? revision.order
+                    events.append(
+                        LogEvent(
+                            kind: .approved,
+                            revision: revision,
+                            approval: approval,
+                            order: max(revision.order, latest)
+                        )
+                    )
+                }
+            }
+            return (events, warnings)
+        }
+    }
+
+    private static func epochSeconds(_ date: String) -> Int64? {
+        ISO8601DateFormatter().date(from: date).map { Int64($0.timeIntervalSince1970) }
     }
 
     // MARK: Approving
@@ -150,7 +218,8 @@ extension Workspace {
                     "\(display): has uncommitted changes; commit them before approving the record"
                 )
             }
-            let revisions = try revisions(of: path, in: repository)
+            let history = try readHistory().history(ofPath: path)
+            let revisions = history?.revisions ?? []
             guard let last = revisions.last else {
                 throw .approvals("\(display): no commit on HEAD changed the record")
             }
@@ -191,9 +260,10 @@ extension Workspace {
             let existing = try gitStep { try repository.note(for: commitID, in: reference) }
             let parsed = existing.map { ApprovalNote.approvals(in: $0, commit: last.commit) }
             let current = parsed?.approvals ?? []
-            // Looks at every revision, not only the last: after a status change the same
-            // text is already approved in the note on an earlier commit.
-            for revision in revisions.reversed() where revision.textHash == approval.textHash {
+            // Looks at every revision, not only the last: after a status change or a rename
+            // the same text is already approved in the note on an earlier commit, under the
+            // path the record had then.
+            for revision in revisions.reversed() where revision.change != .deleted {
                 let note =
                     revision.commit == last.commit
                     ? existing
@@ -205,7 +275,11 @@ extension Workspace {
                 let approvals = note.map {
                     ApprovalNote.approvals(in: $0, commit: revision.commit).approvals
                 }
-                if approvals?.contains(where: { $0.isSameApproval(as: approval) }) == true {
+                let same = approvals?.contains {
+                    $0.record == revision.path && $0.textHash == approval.textHash
+                        && $0.approverKey == approval.approverKey
+                }
+                if same == true {
                     return .alreadyRecorded(approver: name, commit: revision.commit)
                 }
             }
@@ -312,7 +386,7 @@ extension Workspace {
 
     /// Runs a libgit2 step, turning its error into the one error type commands catch.
     @discardableResult
-    private func gitStep<T>(_ body: () throws -> T) throws(WorkspaceError) -> T {
+    fileprivate func gitStep<T>(_ body: () throws -> T) throws(WorkspaceError) -> T {
         do {
             return try body()
         } catch let error as WorkspaceError {
@@ -361,16 +435,35 @@ extension Workspace {
     static func isPersonText(_ text: String) -> Bool {
         text.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) != nil
     }
-
-    static func isoDate(_ signature: Signature) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: signature.offsetMinutes * 60)
-        return formatter.string(from: signature.date)
-    }
 }
 
-extension Person {
-    init(_ signature: Signature) {
-        self.init(name: signature.name, email: signature.email)
+/// Decision-text hashes of record blobs, each blob read and hashed at most once: many
+/// revisions share a blob (renames, status-only changes undone), and most are never asked.
+private struct DecisionTextHashes {
+    let repository: Repository
+    private var hashByBlob: [String: String] = [:]
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The revision's text hash, from the revision when it has one, else from its blob;
+    /// `nil` when the revision deleted the record.
+    mutating func hash(of revision: RecordRevision) throws(WorkspaceError) -> String? {
+        if let known = revision.textHash { return known }
+        guard let blob = revision.blob else { return nil }
+        if let known = hashByBlob[blob] { return known }
+        guard let id = ObjectID(hex: blob) else {
+            throw .approvals("git: \(revision.path): bad blob id \(blob)")
+        }
+        let data: Data
+        do {
+            data = try repository.blobData(id)
+        } catch {
+            throw .approvals("git: \(error)")
+        }
+        let hash = try Workspace.decisionTextHash(of: String(decoding: data, as: UTF8.self))
+        hashByBlob[blob] = hash
+        return hash
     }
 }

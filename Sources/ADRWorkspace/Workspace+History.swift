@@ -26,11 +26,7 @@ public struct LogHistory: Sendable {
 
     /// Every event of every record, newest first.
     public var events: [LogEvent] {
-        records.flatMap(\.events).enumerated()
-            .sorted {
-                ($0.element.revision.order, $0.offset) > ($1.element.revision.order, $1.offset)
-            }
-            .map(\.element)
+        LogEvent.newestFirst(records.flatMap(\.events))
     }
 }
 

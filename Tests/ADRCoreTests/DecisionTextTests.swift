@@ -107,3 +107,40 @@ import Testing
         #expect(ApprovalNote.merging([approval], [sameAgain, other]) == [approval, other])
     }
 }
+
+@Suite struct ApprovalJudgingTests {
+    private func revision(_ commit: String, _ hash: String) -> RecordRevision {
+        RecordRevision(
+            commit: commit,
+            author: Person(name: "A", email: "a@x.org"),
+            committer: Person(name: "A", email: "a@x.org"),
+            date: "2026-01-01T00:00:00Z",
+            summary: "",
+            change: .modified,
+            path: "doc/adr/0001-x.md",
+            textHash: hash
+        )
+    }
+
+    @Test func judgingAsksOnlyForTheHashesTheVerdictNeeds() {
+        let revisions = [
+            revision("c1", "h1"), revision("c2", "h1"), revision("c3", "h2"),
+            revision("c4", "h3"),
+        ]
+        let approval = Approval(
+            record: "doc/adr/0001-x.md",
+            textHash: "h1",
+            approver: "Bo <bo@x.org>",
+            date: "2026-01-01T00:00:00Z",
+            source: .trailer,
+            commit: "c2"
+        )
+        var asked: [String] = []
+        let states = ApprovalState.judging([approval], against: revisions) { revision in
+            asked.append(revision.commit)
+            return revision.textHash
+        }
+        #expect(states.first?.changedBy == "c3")
+        #expect(asked == ["c2", "c3"])
+    }
+}

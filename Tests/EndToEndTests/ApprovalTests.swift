@@ -149,4 +149,111 @@ import Testing
         #expect(try repo.adr("sync").status == 0)
         #expect(try approvals(repo).count == 2)
     }
+
+    private func head(_ repo: TestRepository) throws -> String {
+        try git(repo, "rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
+    }
+
+    private func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    @Test func aTrailerApprovalBeforeARenameIsStillShownAndCurrent() throws {
+        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        let added = try head(repo)
+        try git(repo, "mv", record, "doc/adr/0002-choose-postgres.md")
+        try git(repo, "commit", "-q", "-m", "Rename 0002")
+        let found = try approvals(repo)
+        #expect(found.count == 1)
+        #expect(found.first?["commit"] as? String == added)
+        #expect(found.first?["current"] as? Bool == true)
+        #expect((found.first?["textHash"] as? String)?.hasPrefix("sha1:") == true)
+
+        let show = try repo.adr("show", "2", "--format", "json")
+        let object = try #require(try json(show.stdout) as? [String: Any])
+        let history = try #require(object["history"] as? [[String: Any]])
+        #expect(history.compactMap { $0["change"] as? String } == ["added", "renamed"])
+        // A plain git mv keeps the blob, so both revisions carry the approved text.
+        let hashes = history.compactMap { $0["textHash"] as? String }
+        #expect(hashes.count == 2 && Set(hashes) == [found.first?["textHash"] as? String])
+    }
+
+    @Test func approvingARenamedRecordNotesTheRenameAndKnowsEarlierNotes() throws {
+        let repo = try repositoryWithRecord()
+        #expect(try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>").status == 0)
+        try git(repo, "mv", record, "doc/adr/0002-choose-postgres.md")
+        try git(repo, "commit", "-q", "-m", "Rename 0002")
+        let rename = try head(repo)
+        let again = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
+        #expect(again.stdout.hasPrefix("already approved"), "\(again)")
+
+        let other = try repo.adr("approve", "2", "--by", "Cy Second <cy@example.com>")
+        #expect(other.status == 0, "\(other)")
+        #expect(other.stdout.contains("note on \(rename.prefix(12))"), "\(other)")
+        let found = try approvals(repo)
+        #expect(found.compactMap { $0["by"] as? String }.count == 2)
+        #expect(found.allSatisfy { $0["current"] as? Bool == true })
+    }
+
+    @Test func anApprovalAppearsInTheLogAsTextAndJSON() throws {
+        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        #expect(try repo.adr("approve", "2", "--by", "Cy Second <cy@example.com>").status == 0)
+
+        let result = try repo.adr("log", "2", "--format", "json")
+        #expect(result.status == 0, "\(result)")
+        let events = try #require(try json(result.stdout) as? [[String: Any]])
+        #expect(
+            events.compactMap { $0["event"] as? String } == ["approved", "approved", "created"]
+        )
+        let approvers = events.compactMap { ($0["approval"] as? [String: Any])?["by"] as? String }
+        // The note was given after the commit (now, not the fixed commit date): newest.
+        #expect(approvers == ["Cy Second <cy@example.com>", "Bo Reviewer <bo@example.com>"])
+        let sources = events.compactMap {
+            ($0["approval"] as? [String: Any])?["source"] as? String
+        }
+        #expect(sources == ["note", "trailer"])
+        #expect(events[1]["date"] as? String == "1992-01-12T10:00:00+00:00")
+
+        let text = try repo.adr("log")
+        #expect(text.status == 0, "\(text)")
+        #expect(
+            text.stdout.contains(
+                "\(record)  approved (trailer)  by Bo Reviewer <bo@example.com>  Add 0002"
+            ),
+            "\(text)"
+        )
+        #expect(text.stdout.contains("approved (note)  by Cy Second <cy@example.com>"))
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.first?.contains("Cy Second") == true, "\(text)")
+        let since = try repo.adr("log", "--since", "1992-01-13")
+        #expect(since.stdout.split(separator: "\n").count == 1, "\(since)")
+        #expect(since.stdout.contains("approved (note)"))
+    }
+
+    @Test func aStaleApprovalAfterAnEditOnAMergedBranchNamesTheEdit() throws {
+        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        try git(repo, "checkout", "-q", "-b", "feature")
+        try repo.write(record, try repo.read(record) + "\nOne more consequence.\n")
+        let message = "Edit 0002\n\nApproved-by: Cy Second <cy@example.com>"
+        try git(repo, "commit", "-q", "-am", message)
+        let edit = try head(repo)
+        try git(repo, "checkout", "-q", "-")
+        try repo.write("README.md", "Unrelated.\n")
+        try git(repo, "add", "README.md")
+        try git(repo, "commit", "-q", "-m", "Unrelated change")
+        try git(repo, "merge", "-q", "--no-ff", "-m", "Merge feature", "feature")
+        let merge = try head(repo)
+
+        let found = try approvals(repo)
+        let bo = try #require(found.first { $0["by"] as? String == "Bo Reviewer <bo@example.com>" })
+        #expect(bo["current"] as? Bool == false)
+        #expect(bo["changedBy"] as? String == edit)
+        #expect(bo["changedBy"] as? String != merge)
+        // The merge only brings the branch's text in: the approval given there still holds.
+        let cy = try #require(found.first { $0["by"] as? String == "Cy Second <cy@example.com>" })
+        #expect(cy["current"] as? Bool == true)
+        #expect(
+            try repo.adr("show", "2").stdout.contains("stale: text changed in \(edit.prefix(12))")
+        )
+    }
 }

@@ -31,9 +31,10 @@ import Testing
         let result = try repo.adr("log", "--format", "json", "--no-cache")
         #expect(result.status == 0, "\(result)")
         let events = try #require(try json(result.stdout) as? [[String: Any]])
+        // Reviewed-by is an approval trailer by default: each record created is approved.
         #expect(
             events.compactMap { $0["event"] as? String } == [
-                "deleted", "status changed", "created", "created",
+                "deleted", "status changed", "approved", "approved", "created", "created",
             ]
         )
         #expect(events.first?["path"] as? String == "doc/adr/0002-use-mongo.md")

@@ -7,8 +7,9 @@ extension ADR {
         static let configuration = CommandConfiguration(
             abstract: "Show the decision log's events from git history, newest first.",
             discussion: """
-                Events: created, status changed, edited, renamed, deleted. Needs a git \
-                repository; the history is cached in the git directory (--no-cache skips it).
+                Events: created, status changed, edited, renamed, deleted, approved (from \
+                commit trailers and approval notes). Needs a git repository; the history is \
+                cached in the git directory (--no-cache skips it).
                 """
         )
 
@@ -30,7 +31,7 @@ extension ADR {
             let workspace = try global.workspace()
             let history = try workspace.readHistory(useCache: !noCache)
             history.warnings.forEach { Output.warning($0) }
-            var events = history.events
+            var records = history.records
             if let reference {
                 let log = try workspace.readLog()
                 let record: RecordHistory?
@@ -44,13 +45,23 @@ extension ADR {
                     _ = try workspace.entry(matching: reference, in: log)
                     record = nil
                 }
-                events = record.map { Array($0.events.reversed()) } ?? []
+                records = record.map { [$0] } ?? []
             }
+            var events = records.flatMap(\.events)
+            // Approvals are extra: a git problem reading them is a warning, not a failed log.
+            do {
+                let approvals = try workspace.approvalEvents(of: records, in: history)
+                approvals.warnings.forEach { Output.warning("warning: \($0)") }
+                events += approvals.events
+            } catch {
+                Output.warning("warning: approvals not shown: \(error)")
+            }
+            events = LogEvent.newestFirst(events)
             if let since {
                 guard since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
                     throw WorkspaceError.invalidArgument("--since wants a date like 2025-03-01")
                 }
-                events = events.filter { String($0.revision.date.prefix(10)) >= since }
+                events = events.filter { String($0.date.prefix(10)) >= since }
             }
             switch format {
             case .json: Output.line(Report.json(for: events).rendered())

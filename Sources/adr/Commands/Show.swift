@@ -46,10 +46,17 @@ extension ADR {
                 recordHistory = found
                 deleted = true
             }
-            let approvals = deleted ? nil : readApprovals(of: entry, in: workspace)
+            if format == .json, let known = recordHistory {
+                recordHistory = textHashesFilled(in: known, by: workspace)
+            }
+            let approvals =
+                deleted || history == nil
+                ? nil : readApprovals(of: entry, history: recordHistory, in: workspace)
             switch format {
             case .json:
-                var value = Report.json(for: entry, in: log, workspace: workspace, history: recordHistory)
+                var value = Report.json(
+                    for: entry, in: log, workspace: workspace, history: recordHistory,
+                    textHashes: true)
                 if let approvals { value = Report.adding(approvals, to: value) }
                 if deleted, case .object(let members) = value {
                     value = .object(
@@ -67,14 +74,28 @@ extension ADR {
         }
 
         /// Approvals are extra: a git problem reading them is a warning, not a failed show.
-        private func readApprovals(of entry: LogEntry, in workspace: Workspace) -> ApprovalReport? {
+        private func readApprovals(
+            of entry: LogEntry, history: RecordHistory?, in workspace: Workspace
+        ) -> ApprovalReport? {
             do {
-                let approvals = try workspace.approvals(of: entry)
+                let approvals = try workspace.approvals(of: entry, history: history)
                 for warning in approvals?.warnings ?? [] { Output.warning("warning: \(warning)") }
                 return approvals
             } catch {
                 Output.warning("warning: approvals not shown: \(error)")
                 return nil
+            }
+        }
+
+        /// Text hashes are extra too: without them the history is still worth showing.
+        private func textHashesFilled(in history: RecordHistory, by workspace: Workspace)
+            -> RecordHistory
+        {
+            do {
+                return try workspace.fillingTextHashes(in: history)
+            } catch {
+                Output.warning("warning: text hashes not shown: \(error)")
+                return history
             }
         }
     }
