@@ -48,8 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "ADRMarkdownTests", dependencies: ["ADRMarkdown"]),
         .testTarget(name: "ADRCoreTests", dependencies: ["ADRCore"]),
-        .testTarget(name: "ADRGitTests", dependencies: ["ADRGit"]),
-        .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace"]),
+        // Test helpers shared by the test targets (a git fixture built with the git CLI).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ADRGitTests", dependencies: ["ADRGit", "TestSupport"]),
+        .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["adr"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ADRGit
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct HistoryTests {

@@ -1,5 +1,6 @@
 import ADRGit
 import Foundation
+import TestSupport
 import Testing
 
 /// Parses a hex id printed by git, failing the test when it is not one.

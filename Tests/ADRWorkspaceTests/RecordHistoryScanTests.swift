@@ -1,5 +1,6 @@
 import ADRCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ADRWorkspace

@@ -45,26 +45,4 @@ extension ADR {
             }
         }
     }
-
-    struct Sync: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Fetch, merge and push the approval notes.",
-            discussion: """
-                Fetches the remote's notes into <notes-ref>-remote, adds their approvals to \
-                the local notes, then pushes the local notes reference.
-                """
-        )
-
-        @OptionGroup var global: GlobalOptions
-
-        @Argument(help: "A remote name, URL or path.") var remote: String = "origin"
-
-        func run() throws {
-            let workspace = try global.workspace()
-            let merged = try workspace.syncApprovals(with: remote)
-            Output.line(
-                Terminal.sanitized("synced approvals with \(remote) (\(merged) notes merged)")
-            )
-        }
-    }
 }

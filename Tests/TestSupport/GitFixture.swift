@@ -1,21 +1,21 @@
 import Foundation
 
 /// A temporary folder with a git repository built by the git CLI, which is also the oracle
-/// the tests compare ADRGit against.
+/// the tests compare ADRGit and the history scan against. Shared by the test targets.
 ///
 /// The environment is isolated: `HOME` is the temp folder, no system config, fixed identity,
 /// and every commit gets the next fixed date so hashes are reproducible.
-final class GitFixture {
+public final class GitFixture {
     /// The temporary folder, also `HOME` for git.
-    let root: URL
+    public let root: URL
     /// The main repository's working tree.
-    let path: String
+    public let path: String
     private var clock: Int = 1_700_000_000
 
     /// Creates `root/repo` with `git init` on branch `main`.
-    init() throws {
+    public init() throws {
         root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("adr-git-tests-\(UUID().uuidString)")
+            .appendingPathComponent("adr-git-fixture-\(UUID().uuidString)")
             .resolvingSymlinksInPath()
         path = root.appendingPathComponent("repo").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -27,19 +27,19 @@ final class GitFixture {
     }
 
     /// A path inside the temp folder, for extra clones and remotes.
-    func sibling(_ name: String) -> String {
+    public func sibling(_ name: String) -> String {
         root.appendingPathComponent(name).path
     }
 
     /// Runs git in `directory` (the main repository by default) and returns its stdout.
     @discardableResult
-    func git(_ arguments: String..., in directory: String? = nil) throws -> String {
+    public func git(_ arguments: String..., in directory: String? = nil) throws -> String {
         try run(arguments, in: directory ?? path)
     }
 
     /// Runs git with an argument array; see ``git(_:in:)``.
     @discardableResult
-    func run(_ arguments: [String], in directory: String) throws -> String {
+    public func run(_ arguments: [String], in directory: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -77,17 +77,17 @@ final class GitFixture {
     }
 
     /// git's output without the trailing newline.
-    func line(_ arguments: String...) throws -> String {
+    public func line(_ arguments: String...) throws -> String {
         try run(arguments, in: path).trimmingCharacters(in: .newlines)
     }
 
     /// Non-empty output lines of git.
-    func lines(_ arguments: String...) throws -> [String] {
+    public func lines(_ arguments: String...) throws -> [String] {
         try run(arguments, in: path).split(separator: "\n").map(String.init)
     }
 
     /// Writes `contents` to `file` (relative to the working tree), creating folders.
-    func write(_ file: String, _ contents: String) throws {
+    public func write(_ file: String, _ contents: String) throws {
         let url = URL(fileURLWithPath: path).appendingPathComponent(file)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -96,7 +96,7 @@ final class GitFixture {
 
     /// Stages everything and commits with the next fixed date; returns the new commit's id.
     @discardableResult
-    func commit(_ message: String) throws -> String {
+    public func commit(_ message: String) throws -> String {
         clock += 60
         try git("add", "-A")
         try git("commit", "-q", "--allow-empty", "-m", message)
@@ -104,13 +104,13 @@ final class GitFixture {
     }
 
     /// Moves the fixed clock on, e.g. before a git command that records a date.
-    func tick() {
+    public func tick() {
         clock += 60
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let command: String
-    let message: String
-    var description: String { "\(command) failed: \(message)" }
+public struct FixtureError: Error, CustomStringConvertible {
+    public let command: String
+    public let message: String
+    public var description: String { "\(command) failed: \(message)" }
 }
