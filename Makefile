@@ -37,7 +37,7 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 asan: setup
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests'
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests|RecordHistoryScanTests'
 
 bench: setup
 	scripts/bench.sh

@@ -43,13 +43,13 @@ public struct LogEvent: Sendable, Hashable {
     /// `events` newest first by ``order``; an approval comes after the change its commit
     /// made, and events that tie keep their relative order reversed.
     public static func newestFirst(_ events: [LogEvent]) -> [LogEvent] {
-        events.enumerated()
-            .sorted { lhs, rhs in
-                let left = (lhs.element.order, lhs.element.kind == .approved ? 1 : 0, lhs.offset)
-                let right = (rhs.element.order, rhs.element.kind == .approved ? 1 : 0, rhs.offset)
-                return left > right
-            }
-            .map(\.element)
+        // Sorting small keys, not the events: comparing copies of whole events was most of
+        // a warm `adr log`.
+        let keys = events.enumerated().map { index, event in
+            (order: event.order, approval: event.kind == .approved ? 1 : 0, index: index)
+        }
+        return keys.sorted { ($0.order, $0.approval, $0.index) > ($1.order, $1.approval, $1.index) }
+            .map { events[$0.index] }
     }
 }
 

@@ -8,7 +8,7 @@ import Foundation
 /// cache": a full scan is always correct, only slower.
 enum HistoryCache {
     /// Bumped whenever the stored shape or what the scanner records changes.
-    static let version = 2
+    static let version = 3
 
     static func path(in repository: Repository) -> String {
         repository.gitDirectory + "adr/history-cache"
@@ -95,17 +95,17 @@ enum HistoryCache {
             revision.committer.name, revision.committer.email, revision.date,
             String(revision.time), String(revision.order), revision.summary,
             revision.change.rawValue, revision.path, revision.oldPath ?? "",
-            revision.status?.name ?? "", revision.blob ?? "",
+            revision.status?.name ?? "", revision.blob ?? "", revision.textHash ?? "",
         ] + revision.trailers.flatMap { [$0.key, $0.value] }
     }
 
     private static func revision(from fields: ArraySlice<String>) -> RecordRevision? {
         let values = Array(fields)
-        guard values.count >= 14, (values.count - 14) % 2 == 0,
+        guard values.count >= 15, (values.count - 15) % 2 == 0,
             let time = Int64(values[6]), let order = Int(values[7]),
             let change = RecordChange(rawValue: values[9])
         else { return nil }
-        let trailers = stride(from: 14, to: values.count, by: 2).map {
+        let trailers = stride(from: 15, to: values.count, by: 2).map {
             CommitTrailer(key: values[$0], value: values[$0 + 1])
         }
         return RecordRevision(
@@ -119,6 +119,7 @@ enum HistoryCache {
             oldPath: values[11].isEmpty ? nil : values[11],
             status: values[12].isEmpty ? nil : RecordStatus(name: values[12]),
             trailers: trailers,
+            textHash: values[14].isEmpty ? nil : values[14],
             blob: values[13].isEmpty ? nil : values[13],
             time: time,
             order: order

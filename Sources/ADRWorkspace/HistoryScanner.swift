@@ -333,9 +333,10 @@ struct HistoryScanner {
         return state.histories.count - 1
     }
 
-    /// Parses the status of every revision met in the walk. Blobs are read here, on this
-    /// thread's repository handle; parsing is pure and runs on every core, once per blob
-    /// (many revisions share blobs across renames).
+    /// Parses the status and hashes the decision text of every revision met in the walk.
+    /// Blobs are read here, on this thread's repository handle; parsing and hashing are
+    /// pure and run on every core, once per blob (many revisions share blobs). Keeping the
+    /// text hash in the history (and its cache) spares approvals from reading blobs again.
     private mutating func readPendingStatuses() throws {
         var texts: [(blob: ObjectID, text: String, path: String)] = []
         var seen = Set<ObjectID>()
@@ -343,21 +344,28 @@ struct HistoryScanner {
             texts.append((pending.blob, try repository.blobText(pending.blob), pending.path))
         }
         let inputs = texts
-        var statuses = [RecordStatus?](repeating: nil, count: inputs.count)
-        statuses.withUnsafeMutableBufferPointer { buffer in
+        var results = [(status: RecordStatus?, textHash: String?)](
+            repeating: (nil, nil), count: inputs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                output[index] = DecisionRecord(parsing: inputs[index].text, path: inputs[index].path)
-                    .status
+                let text = inputs[index].text
+                output[index] = (
+                    DecisionRecord(parsing: text, path: inputs[index].path).status,
+                    try? Workspace.decisionTextHash(of: text)
+                )
             }
         }
-        let statusByBlob = Dictionary(
-            zip(inputs.map(\.blob), statuses), uniquingKeysWith: { first, _ in first })
+        let resultByBlob = Dictionary(
+            zip(inputs.map(\.blob), results), uniquingKeysWith: { first, _ in first })
         for pending in pendingStatuses {
-            state.histories[pending.identity][pending.index].status = statusByBlob[pending.blob] ?? nil
+            let result = resultByBlob[pending.blob]
+            state.histories[pending.identity][pending.index].status = result?.status ?? nil
+            state.histories[pending.identity][pending.index].textHash = result?.textHash ?? nil
         }
         pendingStatuses = []
     }
+
 
 
     private func join(_ folder: String, _ path: String) -> String {

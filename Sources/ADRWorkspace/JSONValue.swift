@@ -14,7 +14,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: Int = 0) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        output.reserveCapacity(1 << 16)
         write(to: &output, indent: indent)
         return String(decoding: output, as: UTF8.self)
     }
@@ -76,7 +76,8 @@ public indirect enum JSONValue: Sendable, Hashable {
             $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2
         }
         if plain {
-            output += text.utf8
+            var contiguous = text
+            contiguous.withUTF8 { output.append(contentsOf: $0) }
         } else {
             for scalar in text.unicodeScalars {
                 switch scalar {
