@@ -30,11 +30,14 @@ test: setup
 templates:
 	scripts/embed-templates.sh
 
+# Every Swift file git tracks except the generated templates file.
+SWIFT_FILES = $(shell git ls-files 'Sources/*.swift' 'Tests/*.swift' Package.swift | grep -v Generated)
+
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	@$(SWIFT) format lint --strict $(SWIFT_FILES) && echo "lint: clean"
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+	$(SWIFT) format --in-place $(SWIFT_FILES)
 
 asan: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests|RecordHistoryScanTests'

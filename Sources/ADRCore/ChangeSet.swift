@@ -32,7 +32,8 @@ public struct ChangeSet: Sendable, Hashable {
         if let index = changes.firstIndex(where: { $0.path == path }) {
             switch changes[index] {
             case .create(_, _): changes[index] = .create(path: path, contents: new)
-            case .update(_, let original, _): changes[index] = .update(path: path, from: original, to: new)
+            case .update(_, let original, _):
+                changes[index] = .update(path: path, from: original, to: new)
             case .delete(_, _): changes.append(.update(path: path, from: old, to: new))
             }
         } else if old != new {
@@ -58,10 +59,14 @@ public struct ChangeSet: Sendable, Hashable {
         ChangeSet(
             changes.map { change in
                 switch change {
-                case .create(let path, let contents): .create(path: transform(path), contents: contents)
-                case .update(let path, let old, let new): .update(path: transform(path), from: old, to: new)
-                case .delete(let path, let contents): .delete(path: transform(path), contents: contents)
+                case .create(let path, let contents):
+                    .create(path: transform(path), contents: contents)
+                case .update(let path, let old, let new):
+                    .update(path: transform(path), from: old, to: new)
+                case .delete(let path, let contents):
+                    .delete(path: transform(path), contents: contents)
                 }
-            })
+            }
+        )
     }
 }

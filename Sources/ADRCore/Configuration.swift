@@ -25,7 +25,9 @@ public struct Configuration: Sendable, Hashable {
     public var approvals: ApprovalSettings
 
     public init(
-        log: LogSettings = LogSettings(), logs: [LogSettings] = [], tags: [String]? = nil,
+        log: LogSettings = LogSettings(),
+        logs: [LogSettings] = [],
+        tags: [String]? = nil,
         approvals: ApprovalSettings = ApprovalSettings()
     ) {
         self.log = log
@@ -43,8 +45,11 @@ public struct Configuration: Sendable, Hashable {
         public var linkSpelling: LinkSpelling?
 
         public init(
-            name: String? = nil, folder: String? = nil, template: String? = nil,
-            initialStatus: String? = nil, linkSpelling: LinkSpelling? = nil
+            name: String? = nil,
+            folder: String? = nil,
+            template: String? = nil,
+            initialStatus: String? = nil,
+            linkSpelling: LinkSpelling? = nil
         ) {
             self.name = name
             self.folder = folder
@@ -61,7 +66,8 @@ public struct Configuration: Sendable, Hashable {
 
         public init(
             trailerKeys: [String] = ["Approved-by", "Reviewed-by", "Acked-by"],
-            notesReference: String = "refs/notes/adr", requiresDistinctApprover: Bool = false
+            notesReference: String = "refs/notes/adr",
+            requiresDistinctApprover: Bool = false
         ) {
             self.trailerKeys = trailerKeys
             self.notesReference = notesReference
@@ -127,7 +133,9 @@ extension Configuration {
                     }
                     guard settings.folder != nil else {
                         throw ConfigurationError(
-                            line: Self.line(entry), message: "a log in \"logs\" needs a \"log\" folder")
+                            line: Self.line(entry),
+                            message: "a log in \"logs\" needs a \"log\" folder"
+                        )
                     }
                     logs.append(settings)
                 }
@@ -143,7 +151,10 @@ extension Configuration {
                     case "distinct-approver":
                         guard let flag = approvalValue.bool else {
                             throw Self.wrongType(
-                                approvalValue, key: "distinct-approver", expected: "true or false")
+                                approvalValue,
+                                key: "distinct-approver",
+                                expected: "true or false"
+                            )
                         }
                         approvals.requiresDistinctApprover = flag
                     default:
@@ -164,7 +175,9 @@ extension Configuration {
     }
 
     private static func readLogKey(
-        _ key: String, _ value: Node, into settings: inout LogSettings
+        _ key: String,
+        _ value: Node,
+        into settings: inout LogSettings
     ) throws(ConfigurationError) -> Bool {
         switch key {
         case "log", "folder", "directory":
@@ -178,7 +191,9 @@ extension Configuration {
             guard let parsed = LinkSpelling(rawValue: spelling.lowercased()) else {
                 throw ConfigurationError(
                     line: line(value),
-                    message: "unknown link spelling \"\(spelling)\" (expected superseded or superceded)")
+                    message:
+                        "unknown link spelling \"\(spelling)\" (expected superseded or superceded)"
+                )
             }
             settings.linkSpelling = parsed
         default:
@@ -187,9 +202,14 @@ extension Configuration {
         return true
     }
 
-    private static func mapping(_ node: Node, name: String) throws(ConfigurationError) -> Node.Mapping {
+    private static func mapping(_ node: Node, name: String) throws(ConfigurationError)
+        -> Node.Mapping
+    {
         guard let mapping = node.mapping else {
-            throw ConfigurationError(line: line(node), message: "expected \(name) to be a mapping of keys")
+            throw ConfigurationError(
+                line: line(node),
+                message: "expected \(name) to be a mapping of keys"
+            )
         }
         return mapping
     }
@@ -213,7 +233,8 @@ extension Configuration {
         return values
     }
 
-    private static func wrongType(_ node: Node, key: String, expected: String) -> ConfigurationError {
+    private static func wrongType(_ node: Node, key: String, expected: String) -> ConfigurationError
+    {
         ConfigurationError(line: line(node), message: "\"\(key)\" must be \(expected)")
     }
 
@@ -222,7 +243,8 @@ extension Configuration {
         let place = section.map { " in \"\($0)\"" } ?? ""
         return ConfigurationError(
             line: line(key),
-            message: "unknown key \"\(name)\"\(place) (expected log, template, status, links, tags, logs, approvals)"
+            message:
+                "unknown key \"\(name)\"\(place) (expected log, template, status, links, tags, logs, approvals)"
         )
     }
 

@@ -11,8 +11,12 @@ public struct NewRecordRequest: Sendable, Hashable {
     public var spelling: LinkSpelling
 
     public init(
-        title: String, template: RecordTemplate, date: String, status: String,
-        supersedes: [LogEntry] = [], links: [RecordLinkRequest] = [],
+        title: String,
+        template: RecordTemplate,
+        date: String,
+        status: String,
+        supersedes: [LogEntry] = [],
+        links: [RecordLinkRequest] = [],
         spelling: LinkSpelling = .superceded
     ) {
         self.title = title
@@ -57,11 +61,17 @@ extension DecisionLog {
     /// Plans a new record numbered `number` in `folder` (log-relative, usually empty), with
     /// its supersede and link paragraphs written both ways.
     public func planningNewRecord(
-        _ request: NewRecordRequest, number: Int, folder: String = ""
+        _ request: NewRecordRequest,
+        number: Int,
+        folder: String = ""
     ) -> (fileName: String, changes: ChangeSet) {
         let fileName = folder + RecordFileName.make(number: number, title: request.title)
         var text = request.template.rendered(
-            number: number, title: request.title, date: request.date, status: request.status)
+            number: number,
+            title: request.title,
+            date: request.date,
+            status: request.status
+        )
         let parsed = DecisionRecord(parsing: text, path: fileName)
         let newLinkText = parsed.heading ?? parsed.title
         var changes = ChangeSet()
@@ -71,26 +81,42 @@ extension DecisionLog {
         }
         for old in request.supersedes {
             text = RecordText.addingLink(
-                type: request.spelling.forward, text: old.linkText,
-                target: Self.linkDestination(from: fileName, to: old.fileName), in: text)
+                type: request.spelling.forward,
+                text: old.linkText,
+                target: Self.linkDestination(from: fileName, to: old.fileName),
+                in: text
+            )
             let destination = Self.linkDestination(from: old.fileName, to: fileName)
             var updated = RecordText.markingSuperseded(
-                in: current(old), byText: newLinkText, target: destination, number: number)
+                in: current(old),
+                byText: newLinkText,
+                target: destination,
+                number: number
+            )
             // A record whose status line now carries the link (MADR 2) needs no second one.
             if !updated.contains("](\(destination))") {
                 updated = RecordText.addingLink(
-                    type: request.spelling.reverse, text: newLinkText, target: destination,
-                    in: updated)
+                    type: request.spelling.reverse,
+                    text: newLinkText,
+                    target: destination,
+                    in: updated
+                )
             }
             pending.append((old.fileName, updated))
         }
         for link in request.links {
             text = RecordText.addingLink(
-                type: link.type, text: link.target.linkText,
-                target: Self.linkDestination(from: fileName, to: link.target.fileName), in: text)
+                type: link.type,
+                text: link.target.linkText,
+                target: Self.linkDestination(from: fileName, to: link.target.fileName),
+                in: text
+            )
             let updated = RecordText.addingLink(
-                type: link.reverse, text: newLinkText,
-                target: Self.linkDestination(from: link.target.fileName, to: fileName), in: current(link.target))
+                type: link.reverse,
+                text: newLinkText,
+                target: Self.linkDestination(from: link.target.fileName, to: fileName),
+                in: current(link.target)
+            )
             pending.append((link.target.fileName, updated))
         }
         changes.changes.append(.create(path: fileName, contents: text))
@@ -104,24 +130,36 @@ extension DecisionLog {
 
     /// Plans `adr link SOURCE TYPE TARGET REVERSE`.
     public func planningLink(
-        from source: LogEntry, type: String, to target: LogEntry, reverse: String
+        from source: LogEntry,
+        type: String,
+        to target: LogEntry,
+        reverse: String
     ) -> ChangeSet {
         var changes = ChangeSet()
         let forwardText = RecordText.addingLink(
-            type: type, text: target.linkText,
-            target: Self.linkDestination(from: source.fileName, to: target.fileName), in: source.text)
+            type: type,
+            text: target.linkText,
+            target: Self.linkDestination(from: source.fileName, to: target.fileName),
+            in: source.text
+        )
         changes.update(source.fileName, from: source.text, to: forwardText)
         let targetText = source.fileName == target.fileName ? forwardText : target.text
         let reverseText = RecordText.addingLink(
-            type: reverse, text: source.linkText,
-            target: Self.linkDestination(from: target.fileName, to: source.fileName), in: targetText)
+            type: reverse,
+            text: source.linkText,
+            target: Self.linkDestination(from: target.fileName, to: source.fileName),
+            in: targetText
+        )
         changes.update(target.fileName, from: target.text, to: reverseText)
         return changes
     }
 
     /// Plans a status change, checking the lifecycle unless `force` is set.
     public func planningStatus(
-        of entry: LogEntry, to status: RecordStatus, date: String?, force: Bool
+        of entry: LogEntry,
+        to status: RecordStatus,
+        date: String?,
+        force: Bool
     ) throws(LifecycleError) -> ChangeSet {
         let from = entry.record.status
         if !force, let from, from != status,
@@ -138,7 +176,8 @@ extension DecisionLog {
     /// Plans moving `entry` to `number`: a new file name, its own heading renumbered, and
     /// every link to it in the log rewritten.
     public func planningRenumber(
-        of entry: LogEntry, to number: Int
+        of entry: LogEntry,
+        to number: Int
     ) -> (fileName: String, changes: ChangeSet) {
         let folder = entry.fileName.split(separator: "/").dropLast().map { $0 + "/" }.joined()
         let oldName = String(entry.fileName.split(separator: "/").last ?? "")
@@ -166,9 +205,12 @@ extension DecisionLog {
             for link in source.record.links
             where target(of: link, from: source)?.fileName == entry.fileName {
                 text = RecordText.rewritingLinks(
-                    in: text, from: link.target,
+                    in: text,
+                    from: link.target,
                     to: Self.linkDestination(from: source.fileName, to: newFileName),
-                    oldHeading: entry.linkText, newHeading: newHeading)
+                    oldHeading: entry.linkText,
+                    newHeading: newHeading
+                )
             }
             changes.update(source.fileName, from: source.text, to: text)
         }

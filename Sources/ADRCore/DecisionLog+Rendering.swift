@@ -6,7 +6,9 @@ public struct TableOfContentsOptions: Sendable, Hashable {
     public var includesStatus: Bool
 
     public init(
-        intro: String? = nil, outro: String? = nil, linkPrefix: String = "",
+        intro: String? = nil,
+        outro: String? = nil,
+        linkPrefix: String = "",
         includesStatus: Bool = false
     ) {
         self.intro = intro
@@ -56,9 +58,12 @@ extension DecisionLog {
         if let startRange = document.range(of: start),
             let endRange = document.range(of: end, range: startRange.upperBound..<document.endIndex)
         {
-            return document[..<startRange.upperBound] + "\n" + list + document[endRange.lowerBound...]
+            return document[..<startRange.upperBound] + "\n" + list
+                + document[endRange.lowerBound...]
         }
-        let separator = document.isEmpty || document.hasSuffix("\n\n") ? "" : (document.hasSuffix("\n") ? "\n" : "\n\n")
+        let separator =
+            document.isEmpty || document.hasSuffix("\n\n")
+            ? "" : (document.hasSuffix("\n") ? "\n" : "\n\n")
         return document + separator + start + "\n" + list + end + "\n"
     }
 
@@ -67,19 +72,28 @@ extension DecisionLog {
         -> String
     {
         let nodes = entries.map { entry in
-            (entry: entry, node: "_" + (entry.record.number.map(String.init) ?? Self.nodeName(entry.id)))
+            (
+                entry: entry,
+                node: "_" + (entry.record.number.map(String.init) ?? Self.nodeName(entry.id))
+            )
         }
-        let nodeOf = Dictionary(nodes.map { ($0.entry.fileName, $0.node) }, uniquingKeysWith: { a, _ in a })
+        let nodeOf = Dictionary(
+            nodes.map { ($0.entry.fileName, $0.node) },
+            uniquingKeysWith: { a, _ in a }
+        )
         var edges: [(from: String, to: String, label: String)] = []
         for (entry, node) in nodes {
             for link in entry.record.links where !link.type.lowercased().hasSuffix(" by") {
-                guard let target = target(of: link, from: entry), let targetNode = nodeOf[target.fileName]
+                guard let target = target(of: link, from: entry),
+                    let targetNode = nodeOf[target.fileName]
                 else { continue }
                 edges.append((node, targetNode, link.type))
             }
         }
         func url(_ entry: LogEntry) -> String {
-            let base = entry.fileName.hasSuffix(".md") ? String(entry.fileName.dropLast(3)) : entry.fileName
+            let base =
+                entry.fileName.hasSuffix(".md")
+                ? String(entry.fileName.dropLast(3)) : entry.fileName
             return linkPrefix + base + linkExtension
         }
         switch format {
@@ -87,9 +101,14 @@ extension DecisionLog {
             var output = "digraph {\n  node [shape=plaintext];\n  subgraph {\n"
             var previous: String?
             for (entry, node) in nodes {
-                let label = entry.linkText.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+                let label = entry.linkText.replacing("\\", with: "\\\\").replacing(
+                    "\"",
+                    with: "\\\""
+                )
                 output += "    \(node) [label=\"\(label)\"; URL=\"\(url(entry))\"];\n"
-                if let previous { output += "    \(previous) -> \(node) [style=\"dotted\", weight=1];\n" }
+                if let previous {
+                    output += "    \(previous) -> \(node) [style=\"dotted\", weight=1];\n"
+                }
                 previous = node
             }
             output += "  }\n"
@@ -108,7 +127,8 @@ extension DecisionLog {
                 previous = node
             }
             for edge in edges {
-                output += "  \(edge.from) -->|\(edge.label.replacing("|", with: "#124;"))| \(edge.to)\n"
+                output +=
+                    "  \(edge.from) -->|\(edge.label.replacing("|", with: "#124;"))| \(edge.to)\n"
             }
             return output
         }

@@ -142,7 +142,8 @@ private struct RecordReader {
                 warn(
                     line,
                     "status \"\(inFrontMatter)\" in front matter disagrees with \"\(written.text)\""
-                        + " on line \(written.line ?? 0); using the front matter")
+                        + " on line \(written.line ?? 0); using the front matter"
+                )
             }
             written = (inFrontMatter, line)
         }

@@ -23,9 +23,16 @@ public struct DecisionRecord: Sendable, Hashable {
     public var warnings: [SourceWarning]
 
     public init(
-        path: String, number: Int? = nil, title: String, heading: String? = nil,
-        status: RecordStatus? = nil, statusText: String? = nil, date: String? = nil,
-        tags: [String] = [], links: [RecordLink] = [], warnings: [SourceWarning] = []
+        path: String,
+        number: Int? = nil,
+        title: String,
+        heading: String? = nil,
+        status: RecordStatus? = nil,
+        statusText: String? = nil,
+        date: String? = nil,
+        tags: [String] = [],
+        links: [RecordLink] = [],
+        warnings: [SourceWarning] = []
     ) {
         self.path = path
         self.number = number

@@ -11,7 +11,8 @@ enum RecordDate: Equatable {
     init(reading written: String) {
         let text = written.trimmingWhitespace
         let lowered = text.lowercased()
-        if text.isEmpty || lowered.containsBytes("yyyy") || text.hasPrefix("{") || text.hasPrefix("<")
+        if text.isEmpty || lowered.containsBytes("yyyy") || text.hasPrefix("{")
+            || text.hasPrefix("<")
             || ["date", "[date]", "tbd", "todo", "n/a", "-"].contains(lowered)
         {
             self = .placeholder

@@ -61,10 +61,20 @@ public struct RecordRevision: Sendable, Hashable {
     public var order: Int
 
     public init(
-        commit: String, author: Person, committer: Person, date: String, summary: String,
-        change: RecordChange, path: String, oldPath: String? = nil, status: RecordStatus? = nil,
-        trailers: [CommitTrailer] = [], textHash: String? = nil, blob: String? = nil,
-        time: Int64 = 0, order: Int = 0
+        commit: String,
+        author: Person,
+        committer: Person,
+        date: String,
+        summary: String,
+        change: RecordChange,
+        path: String,
+        oldPath: String? = nil,
+        status: RecordStatus? = nil,
+        trailers: [CommitTrailer] = [],
+        textHash: String? = nil,
+        blob: String? = nil,
+        time: Int64 = 0,
+        order: Int = 0
     ) {
         self.commit = commit
         self.author = author
@@ -119,8 +129,12 @@ public struct RecordHistory: Sendable, Hashable {
             if timeline.last.map({ $0.status != revision.status }) ?? true {
                 timeline.append(
                     StatusChange(
-                        status: revision.status, date: revision.date, commit: revision.commit,
-                        author: revision.author))
+                        status: revision.status,
+                        date: revision.date,
+                        commit: revision.commit,
+                        author: revision.author
+                    )
+                )
             }
         }
         return timeline

@@ -60,7 +60,9 @@ struct RecordLayout {
         }
         if let frontMatter = source.frontMatter {
             for number in frontMatter.dropFirst().dropLast() {
-                if let match = source.content(number).prefixMatch(of: RecordPatterns.frontMatterKey),
+                if let match = source.content(number).prefixMatch(
+                    of: RecordPatterns.frontMatterKey
+                ),
                     frontMatterKeys[String(match.1)] == nil
                 {
                     frontMatterKeys[String(match.1)] = number
@@ -104,8 +106,11 @@ struct RecordLayout {
                 return false
             }
             return Section(
-                headingIndex: index, headingLine: block.startLine,
-                blockIndices: (index + 1)..<end, nextHeadingLine: next?.startLine)
+                headingIndex: index,
+                headingLine: block.startLine,
+                blockIndices: (index + 1)..<end,
+                nextHeadingLine: next?.startLine
+            )
         }
         return nil
     }
@@ -121,22 +126,28 @@ struct RecordLayout {
                 // Most paragraphs are one line; they keep their text without a copy.
                 guard block.text.utf8.contains(UInt8(ascii: "\n")) else {
                     result.append(
-                        TextLine(line: block.startLine, text: block.text, blockIndex: index))
+                        TextLine(line: block.startLine, text: block.text, blockIndex: index)
+                    )
                     continue
                 }
                 for (offset, text) in block.text.split(
-                    separator: "\n", omittingEmptySubsequences: false
+                    separator: "\n",
+                    omittingEmptySubsequences: false
                 ).enumerated() {
                     result.append(
                         TextLine(
-                            line: block.startLine + offset, text: String(text), blockIndex: index)
+                            line: block.startLine + offset,
+                            text: String(text),
+                            blockIndex: index
+                        )
                     )
                 }
             case .list:
                 for item in block.items {
                     let first = item.text.prefix { $0 != "\n" }
                     result.append(
-                        TextLine(line: item.startLine, text: String(first), blockIndex: index))
+                        TextLine(line: item.startLine, text: String(first), blockIndex: index)
+                    )
                 }
             default: continue
             }
@@ -158,7 +169,11 @@ struct RecordLayout {
             type.split(separator: " ").count <= 5
         else { return nil }
         return LinkLine(
-            type: String(type), target: link.destination, text: link.text, line: line.line)
+            type: String(type),
+            target: link.destination,
+            text: link.text,
+            line: line.line
+        )
     }
 
     /// Whether a link destination is a relative Markdown file, as links between records are.

@@ -52,7 +52,9 @@ struct RecordSource {
             lines.append(
                 Line(
                     content: text(start..<(hasCR ? newline - 1 : newline)),
-                    terminator: hasCR ? "\r\n" : "\n"))
+                    terminator: hasCR ? "\r\n" : "\n"
+                )
+            )
             start = newline + 1
         }
         return (hasBOM, lines)
@@ -146,4 +148,3 @@ struct RecordSource {
         lines.insert(contentsOf: new, at: min(number - 1, lines.count))
     }
 }
-

@@ -77,7 +77,10 @@ public enum RecordText {
     /// `## Links` section (created at the end when absent), or, for a MADR 4 record with a
     /// `## More Information` section and no `## Links`, a paragraph at that section's end.
     public static func addingLink(
-        type: String, text linkText: String, target: String, in text: String
+        type: String,
+        text linkText: String,
+        target: String,
+        in text: String
     ) -> String {
         let layout = RecordLayout(text: text)
         var source = layout.source
@@ -128,7 +131,8 @@ public enum RecordText {
                 source.content(block.startLine + 1).trimmingWhitespace.isEmpty
                 && block.startLine < source.lines.count
             source.lines.removeSubrange(
-                (block.startLine - 1)..<(block.startLine + (removesBlank ? 1 : 0)))
+                (block.startLine - 1)..<(block.startLine + (removesBlank ? 1 : 0))
+            )
             return source.text
         }
         return text
@@ -139,7 +143,10 @@ public enum RecordText {
     /// `- Status:` bullet becomes `superseded by [text](target)`; a front matter `status:`
     /// becomes `superseded by ADR-NNNN` (MADR 4), or the link when `number` is `nil`.
     public static func markingSuperseded(
-        in text: String, byText linkText: String, target: String, number: Int?
+        in text: String,
+        byText linkText: String,
+        target: String,
+        number: Int?
     ) -> String {
         let layout = RecordLayout(text: text)
         var result = text
@@ -153,7 +160,9 @@ public enum RecordText {
             var source = RecordLayout(text: result).source
             if let line = RecordLayout(text: result).frontMatterKeys["status"] {
                 source.lines[line - 1].content = settingYAMLValue(
-                    identifier ?? link, in: source.content(line))
+                    identifier ?? link,
+                    in: source.content(line)
+                )
             }
             result = source.text
         }
@@ -164,8 +173,11 @@ public enum RecordText {
     /// `./0003-x.md`, a reference definition) to `newTarget`, and the link text to
     /// `newHeading` where it reads exactly `oldHeading`; used when renumbering.
     public static func rewritingLinks(
-        in text: String, from oldTarget: String, to newTarget: String,
-        oldHeading: String? = nil, newHeading: String? = nil
+        in text: String,
+        from oldTarget: String,
+        to newTarget: String,
+        oldHeading: String? = nil,
+        newHeading: String? = nil
     ) -> String {
         var source = RecordSource(text: text)
         for index in source.lines.indices {

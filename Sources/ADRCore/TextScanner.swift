@@ -46,7 +46,8 @@ struct TextScanner {
     /// an ASCII character as its byte, so a run of ASCII is skipped without making
     /// `Character`s.
     private mutating func skipRun(
-        ascii matchesASCII: (UInt8) -> Bool, _ matches: (Character) -> Bool
+        ascii matchesASCII: (UInt8) -> Bool,
+        _ matches: (Character) -> Bool
     ) {
         let bytes = rest.utf8
         var index = bytes.startIndex

@@ -22,7 +22,8 @@ extension Repository {
     }
 
     private func withOptionalTree<T>(
-        _ id: ObjectID?, _ body: (OpaquePointer?) throws -> T
+        _ id: ObjectID?,
+        _ body: (OpaquePointer?) throws -> T
     ) throws -> T {
         guard let id else { return try body(nil) }
         return try withTree(id) { try body($0) }

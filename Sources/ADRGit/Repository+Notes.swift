@@ -20,12 +20,15 @@ extension Repository {
     /// The text of the note on `object` in `notesReference`, or `nil` when it has none
     /// (including when the notes reference does not exist yet).
     public func note(
-        for object: ObjectID, in notesReference: String = defaultNotesReference
+        for object: ObjectID,
+        in notesReference: String = defaultNotesReference
     ) throws -> String? {
         var oid = object.oid
         var note: OpaquePointer?
         let found = try check(
-            git_note_read(&note, pointer, notesReference, &oid), accepting: [GIT_ENOTFOUND])
+            git_note_read(&note, pointer, notesReference, &oid),
+            accepting: [GIT_ENOTFOUND]
+        )
         defer { git_note_free(note) }
         guard found, let note else { return nil }
         return copiedString(git_note_message(note)) ?? ""
@@ -50,9 +53,17 @@ extension Repository {
                 var noteID = git_oid()
                 try check(
                     git_note_create(
-                        &noteID, pointer, notesReference, author, committer, &target, message,
-                        overwrite ? 1 : 0),
-                    context: .object(object))
+                        &noteID,
+                        pointer,
+                        notesReference,
+                        author,
+                        committer,
+                        &target,
+                        message,
+                        overwrite ? 1 : 0
+                    ),
+                    context: .object(object)
+                )
                 return ObjectID(noteID)
             }
         }
@@ -63,16 +74,19 @@ extension Repository {
         let collector = NoteCollector()
         let result = withExtendedLifetime(collector) {
             git_note_foreach(
-                pointer, notesReference,
+                pointer,
+                notesReference,
                 { noteID, annotatedID, payload in
                     guard let noteID, let annotatedID, let payload else { return -1 }
                     let collector = Unmanaged<NoteCollector>.fromOpaque(payload)
                         .takeUnretainedValue()
                     collector.entries.append(
-                        NoteEntry(noteID: ObjectID(noteID), annotatedID: ObjectID(annotatedID)))
+                        NoteEntry(noteID: ObjectID(noteID), annotatedID: ObjectID(annotatedID))
+                    )
                     return 0
                 },
-                Unmanaged.passUnretained(collector).toOpaque())
+                Unmanaged.passUnretained(collector).toOpaque()
+            )
         }
         guard try check(result, accepting: [GIT_ENOTFOUND]) else { return [] }
         return collector.entries
@@ -99,9 +113,18 @@ extension Repository {
                 func create(_ parentCommit: OpaquePointer?) throws {
                     try check(
                         git_note_commit_create(
-                            &commitID, &blobID, pointer, parentCommit, author, committer,
-                            &target, message, 1),
-                        context: .object(object))
+                            &commitID,
+                            &blobID,
+                            pointer,
+                            parentCommit,
+                            author,
+                            committer,
+                            &target,
+                            message,
+                            1
+                        ),
+                        context: .object(object)
+                    )
                 }
                 if let parent {
                     try withCommit(parent) { try create($0) }
@@ -120,11 +143,12 @@ extension Repository {
             var oid = object.oid
             var note: OpaquePointer?
             let found = try check(
-                git_note_commit_read(&note, pointer, commit, &oid), accepting: [GIT_ENOTFOUND])
+                git_note_commit_read(&note, pointer, commit, &oid),
+                accepting: [GIT_ENOTFOUND]
+            )
             defer { git_note_free(note) }
             guard found, let note else { return nil }
             return copiedString(git_note_message(note)) ?? ""
         }
     }
 }
-

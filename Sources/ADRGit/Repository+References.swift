@@ -6,7 +6,9 @@ extension Repository {
     public func referenceTarget(_ name: String) throws -> ObjectID? {
         var oid = git_oid()
         let found = try check(
-            git_reference_name_to_id(&oid, pointer, name), accepting: [GIT_ENOTFOUND])
+            git_reference_name_to_id(&oid, pointer, name),
+            accepting: [GIT_ENOTFOUND]
+        )
         return found ? ObjectID(oid) : nil
     }
 
@@ -33,4 +35,3 @@ extension Repository {
         git_reference_free(reference)
     }
 }
-

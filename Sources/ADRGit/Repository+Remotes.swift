@@ -29,13 +29,15 @@ extension Repository {
                 let state = Unmanaged<RemoteCallbackState>.fromOpaque(payload)
                     .takeUnretainedValue()
                 state.rejections.append(
-                    (copiedString(reference) ?? "?", String(cString: status)))
+                    (copiedString(reference) ?? "?", String(cString: status))
+                )
                 return 0
             }
             try withStringArray(refspecs) { array in
                 try check(
                     git_remote_push(remote, array, &options),
-                    context: .pushing(refspecs: refspecs))
+                    context: .pushing(refspecs: refspecs)
+                )
             }
         }
         if let rejection = state.rejections.first {
@@ -71,8 +73,8 @@ extension Repository {
         // A URL or path is not a valid remote name: libgit2 says GIT_EINVALIDSPEC.
         if try check(
             git_remote_lookup(&remote, pointer, nameOrURL),
-            accepting: [GIT_ENOTFOUND, GIT_EINVALIDSPEC])
-        {
+            accepting: [GIT_ENOTFOUND, GIT_EINVALIDSPEC]
+        ) {
             return remote
         }
         try check(git_remote_create_anonymous(&remote, pointer, nameOrURL))

@@ -17,7 +17,9 @@ extension Repository {
         try withTree(tree) { tree in
             var entry: OpaquePointer?
             let found = try check(
-                git_tree_entry_bypath(&entry, tree, path), accepting: [GIT_ENOTFOUND])
+                git_tree_entry_bypath(&entry, tree, path),
+                accepting: [GIT_ENOTFOUND]
+            )
             defer { git_tree_entry_free(entry) }
             guard found, let entry else { return nil }
             return TreeEntry(entry)

@@ -29,7 +29,8 @@ public final class Repository {
         do {
             try check(
                 git_repository_open_ext(&repository, path, flags, nil),
-                context: .opening(path: path))
+                context: .opening(path: path)
+            )
         } catch {
             // safe.directory wants the repository's top folder, not the folder we started in.
             guard case .notOwnedByCurrentUser(_, let detail) = error else { throw error }
@@ -92,7 +93,8 @@ public final class Repository {
             var oid = git_oid()
             let found = try check(
                 git_reference_name_to_id(&oid, pointer, "HEAD"),
-                accepting: [GIT_ENOTFOUND, GIT_EUNBORNBRANCH])
+                accepting: [GIT_ENOTFOUND, GIT_EUNBORNBRANCH]
+            )
             return found ? ObjectID(oid) : nil
         }
     }

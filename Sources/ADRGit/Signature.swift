@@ -54,7 +54,9 @@ extension Repository {
     public func defaultSignature() throws -> Signature? {
         var signature: UnsafeMutablePointer<git_signature>?
         let found = try check(
-            git_signature_default(&signature, pointer), accepting: [GIT_ENOTFOUND])
+            git_signature_default(&signature, pointer),
+            accepting: [GIT_ENOTFOUND]
+        )
         defer { git_signature_free(signature) }
         guard found, let signature else { return nil }
         return Signature(signature)

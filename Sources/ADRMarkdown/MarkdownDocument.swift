@@ -120,7 +120,8 @@ private enum CMarkTree {
     /// frees both; neither pointer may escape `body`. `nil` only when cmark could not
     /// allocate a tree.
     static func withDocument<Result>(
-        _ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
+        _ text: String,
+        _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
     ) -> Result? {
         _ = registration
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
@@ -189,8 +190,12 @@ private struct InlineText {
             line = inner.line
             links.append(
                 MarkdownLink(
-                    text: inner.text, destination: string(cmark_node_get_url(node)),
-                    line: startLine, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE))
+                    text: inner.text,
+                    destination: string(cmark_node_get_url(node)),
+                    line: startLine,
+                    isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                )
+            )
             links += inner.links
         default:
             for child in children(of: node) { append(child) }
@@ -241,8 +246,11 @@ extension MarkdownBlock {
             items = children(of: node).map { item in
                 let (text, links) = flatten(item, lineOffset: lineOffset)
                 return MarkdownListItem(
-                    text: text, startLine: Int(cmark_node_get_start_line(item)) + lineOffset,
-                    endLine: Int(cmark_node_get_end_line(item)) + lineOffset, links: links)
+                    text: text,
+                    startLine: Int(cmark_node_get_start_line(item)) + lineOffset,
+                    endLine: Int(cmark_node_get_end_line(item)) + lineOffset,
+                    links: links
+                )
             }
         case CMARK_NODE_CODE_BLOCK:
             kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))

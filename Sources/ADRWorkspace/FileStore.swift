@@ -35,9 +35,14 @@ enum FileStore {
     static func createDirectory(_ path: String) throws(WorkspaceError) {
         do {
             try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true)
+                atPath: path,
+                withIntermediateDirectories: true
+            )
         } catch {
-            throw .io(path: path, message: "cannot create the folder (\(error.localizedDescription))")
+            throw .io(
+                path: path,
+                message: "cannot create the folder (\(error.localizedDescription))"
+            )
         }
     }
 
@@ -91,7 +96,10 @@ enum FileStore {
                     undo.append { try? replace(path, with: old) }
                 case .delete(let path, let old):
                     guard unlink(path) == 0 else {
-                        throw WorkspaceError.io(path: path, message: "cannot delete (\(errnoText()))")
+                        throw WorkspaceError.io(
+                            path: path,
+                            message: "cannot delete (\(errnoText()))"
+                        )
                     }
                     undo.append { try? replace(path, with: old) }
                 }
@@ -126,7 +134,10 @@ enum FileStore {
         guard descriptor >= 0 else {
             throw .io(path: path, message: "cannot create a temporary file (\(errnoText()))")
         }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let temporary = String(
+            decoding: template.dropLast().map { UInt8(bitPattern: $0) },
+            as: UTF8.self
+        )
         var mode = stat()
         let permissions = stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644
         fchmod(descriptor, permissions)

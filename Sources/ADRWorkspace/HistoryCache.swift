@@ -29,12 +29,17 @@ enum HistoryCache {
         var sawHeader = false
         let ok = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
-            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                    .map(unescaped)
+            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+            {
+                let fields = line.split(
+                    separator: UInt8(ascii: "\t"),
+                    omittingEmptySubsequences: false
+                )
+                .map(unescaped)
                 guard let kind = fields.first else { return false }
                 if !sawHeader {
-                    guard kind == "adr-history-cache", fields.count == 2, fields[1] == String(version)
+                    guard kind == "adr-history-cache", fields.count == 2,
+                        fields[1] == String(version)
                     else { return false }
                     sawHeader = true
                     continue
@@ -61,8 +66,12 @@ enum HistoryCache {
             return nil
         }
         return HistoryState(
-            head: head, folder: storedFolder, identities: identities, histories: histories,
-            nextOrder: nextOrder)
+            head: head,
+            folder: storedFolder,
+            identities: identities,
+            histories: histories,
+            nextOrder: nextOrder
+        )
     }
 
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
@@ -76,7 +85,9 @@ enum HistoryCache {
         }
         for (index, history) in state.histories.enumerated() {
             for revision in history {
-                text += "revision\t\(index)\t" + fields(of: revision).map(escaped).joined(separator: "\t")
+                text +=
+                    "revision\t\(index)\t"
+                    + fields(of: revision).map(escaped).joined(separator: "\t")
                 text += "\n"
             }
         }
@@ -149,7 +160,9 @@ enum HistoryCache {
         var escaping = false
         for byte in bytes {
             if escaping {
-                output.append(byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte)
+                output.append(
+                    byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte
+                )
                 escaping = false
             } else if byte == 0x5C {
                 escaping = true

@@ -200,7 +200,9 @@ struct HistoryScanner {
     /// The changed files between two folder trees; renames are looked for only when the
     /// commit both adds and deletes, since detection compares file contents.
     private static func diff(
-        from old: ObjectID?, to new: ObjectID?, in repository: Repository
+        from old: ObjectID?,
+        to new: ObjectID?,
+        in repository: Repository
     ) throws -> [FolderChange] {
         let plain = try repository.diff(from: old, to: new, renames: .off)
         let adds = plain.contains { $0.status == .added }
@@ -236,7 +238,11 @@ struct HistoryScanner {
                     let repository = try Repository(at: location)
                     for index in stride(from: worker, to: jobs.count, by: workers) {
                         output[index] = Result {
-                            try Self.diff(from: jobs[index].old, to: jobs[index].new, in: repository)
+                            try Self.diff(
+                                from: jobs[index].old,
+                                to: jobs[index].new,
+                                in: repository
+                            )
                         }
                     }
                 } catch {
@@ -251,7 +257,6 @@ struct HistoryScanner {
             diffBySubtrees[job] = try result.get()
         }
     }
-
 
     /// When the whole folder moved, every record in it was renamed, changed or not.
     private func deltasForMovedFolder(
@@ -345,7 +350,9 @@ struct HistoryScanner {
         }
         let inputs = texts
         var results = [(status: RecordStatus?, textHash: String?)](
-            repeating: (nil, nil), count: inputs.count)
+            repeating: (nil, nil),
+            count: inputs.count
+        )
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
@@ -357,7 +364,9 @@ struct HistoryScanner {
             }
         }
         let resultByBlob = Dictionary(
-            zip(inputs.map(\.blob), results), uniquingKeysWith: { first, _ in first })
+            zip(inputs.map(\.blob), results),
+            uniquingKeysWith: { first, _ in first }
+        )
         for pending in pendingStatuses {
             let result = resultByBlob[pending.blob]
             state.histories[pending.identity][pending.index].status = result?.status ?? nil
@@ -365,8 +374,6 @@ struct HistoryScanner {
         }
         pendingStatuses = []
     }
-
-
 
     private func join(_ folder: String, _ path: String) -> String {
         folder.isEmpty ? path : folder + "/" + path

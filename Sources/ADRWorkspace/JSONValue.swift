@@ -8,7 +8,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.rendered() == rhs.rendered()
+    }
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
     /// Pretty-printed with two-space indentation.
@@ -86,7 +88,8 @@ public indirect enum JSONValue: Sendable, Hashable {
                 case "\n": output += "\\n".utf8
                 case "\r": output += "\\r".utf8
                 case "\t": output += "\\t".utf8
-                case let control where control.value < 0x20 || (0x7f...0x9f).contains(control.value):
+                case let control
+                where control.value < 0x20 || (0x7f...0x9f).contains(control.value):
                     let hex = String(control.value, radix: 16)
                     output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 default: output += String(scalar).utf8

@@ -13,7 +13,9 @@ public struct WorkspaceOptions: Sendable {
     public var environment: [String: String]
 
     public init(
-        workingDirectory: String, logDirectory: String? = nil, logName: String? = nil,
+        workingDirectory: String,
+        logDirectory: String? = nil,
+        logName: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.workingDirectory = workingDirectory
@@ -81,17 +83,23 @@ public struct LogLocation: Sendable {
         directory = start
         while found == nil {
             if directory == configurationFolder {
-                let candidates = ([configuration.log] + configuration.logs).compactMap(absoluteFolder)
+                let candidates = ([configuration.log] + configuration.logs).compactMap(
+                    absoluteFolder
+                )
                 // In a monorepo the log nearest the working directory wins.
                 found =
-                    candidates.filter { start.hasPrefix($0 + "/") || start == $0 || $0.hasPrefix(start + "/") }
+                    candidates.filter {
+                        start.hasPrefix($0 + "/") || start == $0 || $0.hasPrefix(start + "/")
+                    }
                     .max { $0.count < $1.count } ?? absoluteFolder(configuration.log)
                     ?? candidates.first
                 if found != nil { break }
             }
             if let adrDir = try? FileStore.read(PathText.join(directory, ".adr-dir")) {
                 found = PathText.absolute(
-                    adrDir.trimmingCharacters(in: .whitespacesAndNewlines), from: directory)
+                    adrDir.trimmingCharacters(in: .whitespacesAndNewlines),
+                    from: directory
+                )
             } else if let folder = Self.log4brainsFolder(in: directory) {
                 found = PathText.absolute(folder, from: directory)
             } else if let conventional = Self.conventionalFolders.first(where: {

@@ -4,11 +4,15 @@ import Foundation
 /// The one producer of terminal and JSON output for records.
 public enum Report {
     /// The JSON object `adr list --format json` prints for one record.
-    public static func json(for entry: LogEntry, in log: DecisionLog, workspace: Workspace) -> JSONValue {
+    public static func json(for entry: LogEntry, in log: DecisionLog, workspace: Workspace)
+        -> JSONValue
+    {
         let record = entry.record
         let links: [JSONValue] = record.links.map { link in
             let target = log.target(of: link, from: entry)?.record.path
-            return .object([("type", .string(link.type)), ("target", .string(target ?? link.target))])
+            return .object([
+                ("type", .string(link.type)), ("target", .string(target ?? link.target)),
+            ])
         }
         return .object([
             ("id", .string(entry.id)),
@@ -42,14 +46,18 @@ public enum Report {
     }
 
     /// `adr show`: the record's metadata, its links resolved both ways, then its text.
-    public static func text(for entry: LogEntry, in log: DecisionLog, workspace: Workspace) -> String {
+    public static func text(for entry: LogEntry, in log: DecisionLog, workspace: Workspace)
+        -> String
+    {
         let record = entry.record
         var lines = [
             "path:    \(workspace.displayPath(workspace.absolutePath(of: entry)))",
             "number:  \(record.number.map(String.init) ?? "-")",
             "title:   \(record.title)",
             "status:  \(record.status?.name ?? "-")"
-                + (record.statusText.map { $0.lowercased() != record.status?.name ? " (\($0))" : "" } ?? ""),
+                + (record.statusText.map {
+                    $0.lowercased() != record.status?.name ? " (\($0))" : ""
+                } ?? ""),
             "date:    \(record.date ?? "-")",
         ]
         if !record.tags.isEmpty { lines.append("tags:    \(record.tags.joined(separator: ", "))") }
@@ -59,8 +67,12 @@ public enum Report {
             linkLines.append("  \(link.type) \(target?.linkText ?? link.target)")
         }
         for (source, link) in log.incomingLinks(to: entry) {
-            let known = record.links.contains { log.target(of: $0, from: entry)?.fileName == source.fileName }
-            if !known { linkLines.append("  \(inverse(of: link.type)) \(source.linkText) (from its link)") }
+            let known = record.links.contains {
+                log.target(of: $0, from: entry)?.fileName == source.fileName
+            }
+            if !known {
+                linkLines.append("  \(inverse(of: link.type)) \(source.linkText) (from its link)")
+            }
         }
         if !linkLines.isEmpty { lines.append("links:"); lines += linkLines }
         for warning in record.warnings { lines.append("warning: \(warning)") }
@@ -89,10 +101,12 @@ public enum Terminal {
         return String(
             String.UnicodeScalarView(
                 text.unicodeScalars.map { scalar in
-                    scalar.value < 0x20 && scalar != "\t" || (0x7f...0x9f).contains(scalar.value) ? "?" : scalar
-                }))
+                    scalar.value < 0x20 && scalar != "\t" || (0x7f...0x9f).contains(scalar.value)
+                        ? "?" : scalar
+                }
+            )
+        )
     }
-
 
     public static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
 }

@@ -12,8 +12,12 @@ public struct NewRecordOptions: Sendable {
     public var date: String?
 
     public init(
-        title: String, supersedes: [String] = [], links: [String] = [], template: String? = nil,
-        status: String? = nil, date: String? = nil
+        title: String,
+        supersedes: [String] = [],
+        links: [String] = [],
+        template: String? = nil,
+        status: String? = nil,
+        date: String? = nil
     ) {
         self.title = title
         self.supersedes = supersedes
@@ -27,7 +31,9 @@ public struct NewRecordOptions: Sendable {
 extension Workspace {
     /// `adr init [DIR]`: writes `.adr-dir` when DIR is given, then the first record.
     /// Returns the new record's absolute path.
-    public mutating func initialize(directory: String?, template name: String?) throws(WorkspaceError) -> String {
+    public mutating func initialize(directory: String?, template name: String?)
+        throws(WorkspaceError) -> String
+    {
         var writes = ChangeSet()
         if let directory {
             let adrDir = PathText.join(options.workingDirectory, ".adr-dir")
@@ -48,7 +54,11 @@ extension Workspace {
             let folder = PathText.relative(location.folder, to: options.workingDirectory)
             let status = name == "lightweight" ? "Proposed" : "proposed"
             writes.changes.append(
-                .create(path: configPath, contents: "log: \(folder)\ntemplate: \(name)\nstatus: \(status)\n"))
+                .create(
+                    path: configPath,
+                    contents: "log: \(folder)\ntemplate: \(name)\nstatus: \(status)\n"
+                )
+            )
             location.settings.template = name
             location.settings.initialStatus = status
         }
@@ -56,17 +66,30 @@ extension Workspace {
         do {
             try FileStore.createDirectory(location.folder)
             let template = BuiltInTemplates.initialTemplate(named: name ?? "nygard")!
-            let status = name == nil || name == "nygard" ? "Accepted" : initialStatus("accepted", template: template)
+            let status =
+                name == nil || name == "nygard"
+                ? "Accepted" : initialStatus("accepted", template: template)
             let request = NewRecordRequest(
-                title: "Record architecture decisions", template: template, date: date(nil), status: status)
+                title: "Record architecture decisions",
+                template: template,
+                date: date(nil),
+                status: status
+            )
             return try create { _ in request }
         } catch {
             try? FileStore.apply(
-                ChangeSet(writes.changes.compactMap { change in
-                    if case .create(let path, let contents) = change { return .delete(path: path, contents: contents) }
-                    if case .update(let path, let old, let new) = change { return .update(path: path, from: new, to: old) }
-                    return nil
-                }))
+                ChangeSet(
+                    writes.changes.compactMap { change in
+                        if case .create(let path, let contents) = change {
+                            return .delete(path: path, contents: contents)
+                        }
+                        if case .update(let path, let old, let new) = change {
+                            return .update(path: path, from: new, to: old)
+                        }
+                        return nil
+                    }
+                )
+            )
             throw error
         }
     }
@@ -80,19 +103,30 @@ extension Workspace {
         let linksRecords = !request.supersedes.isEmpty || !request.links.isEmpty
         return try create(linksRecords: linksRecords) { (log) throws(WorkspaceError) in
             var prepared = NewRecordRequest(
-                title: request.title, template: template, date: day, status: status)
+                title: request.title,
+                template: template,
+                date: day,
+                status: status
+            )
             for reference in request.supersedes {
                 prepared.supersedes.append(try entry(matching: reference, in: log))
             }
             for triple in request.links {
-                let parts = triple.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+                let parts = triple.split(
+                    separator: ":",
+                    maxSplits: 2,
+                    omittingEmptySubsequences: false
+                )
                 guard parts.count == 3 else {
                     throw .invalidArgument("link \"\(triple)\" must be TARGET:LINK:REVERSE-LINK")
                 }
                 prepared.links.append(
                     RecordLinkRequest(
                         target: try entry(matching: String(parts[0]), in: log),
-                        type: String(parts[1]), reverse: String(parts[2])))
+                        type: String(parts[1]),
+                        reverse: String(parts[2])
+                    )
+                )
             }
             return prepared
         }
@@ -151,20 +185,29 @@ extension Workspace {
 extension Workspace {
     /// `adr link SOURCE LINK TARGET REVERSE-LINK`.
     public func link(
-        source: String, type: String, target: String, reverse: String
+        source: String,
+        type: String,
+        target: String,
+        reverse: String
     ) throws(WorkspaceError) {
         try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) in
             let log = try readLog()
             let changes = log.planningLink(
-                from: try entry(matching: source, in: log), type: type,
-                to: try entry(matching: target, in: log), reverse: reverse)
+                from: try entry(matching: source, in: log),
+                type: type,
+                to: try entry(matching: target, in: log),
+                reverse: reverse
+            )
             try apply(changes)
         }
     }
 
     /// `adr status REF STATUS`: returns the record's path.
     public func setStatus(
-        of reference: String, to status: String, date explicitDate: String?, force: Bool
+        of reference: String,
+        to status: String,
+        date explicitDate: String?,
+        force: Bool
     ) throws(WorkspaceError) -> String {
         try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> String in
             let log = try readLog()
@@ -172,8 +215,12 @@ extension Workspace {
             do {
                 try apply(
                     try log.planningStatus(
-                        of: target, to: RecordStatus(name: status), date: date(explicitDate),
-                        force: force))
+                        of: target,
+                        to: RecordStatus(name: status),
+                        date: date(explicitDate),
+                        force: force
+                    )
+                )
             } catch let error as LifecycleError {
                 throw .lifecycle(path: displayPath(absolutePath(of: target)), error)
             } catch let error as WorkspaceError {
@@ -187,17 +234,21 @@ extension Workspace {
 
     /// `adr renumber REF [--to N]`: returns the old and new absolute paths.
     public func renumber(
-        _ reference: String, to wanted: Int?
+        _ reference: String,
+        to wanted: Int?
     ) throws(WorkspaceError) -> (old: String, new: String) {
         try FileStore.withLock(on: try existingFolder()) {
             () throws(WorkspaceError) -> (old: String, new: String) in
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
             let number = wanted ?? log.nextNumber
-            let holders = log.entries.filter { $0.record.number == number && $0.fileName != target.fileName }
+            let holders = log.entries.filter {
+                $0.record.number == number && $0.fileName != target.fileName
+            }
             guard holders.isEmpty else {
                 throw .invalidArgument(
-                    "number \(number) is taken by \(holders.map(\.fileName).joined(separator: ", "))")
+                    "number \(number) is taken by \(holders.map(\.fileName).joined(separator: ", "))"
+                )
             }
             let (fileName, changes) = log.planningRenumber(of: target, to: number)
             try apply(changes)
@@ -216,7 +267,8 @@ extension Workspace {
 
     /// Rewrites the generated list between markers in `indexPath` (or appends one).
     /// Returns whether the file changed.
-    public func writeIndex(at indexPath: String, linkPrefix: String?) throws(WorkspaceError) -> Bool {
+    public func writeIndex(at indexPath: String, linkPrefix: String?) throws(WorkspaceError) -> Bool
+    {
         let log = try readLog()
         let absolute = PathText.absolute(indexPath, from: options.workingDirectory)
         let current = FileStore.exists(absolute) ? try FileStore.read(absolute) : nil
@@ -232,7 +284,8 @@ extension Workspace {
             ChangeSet([
                 current.map { .update(path: absolute, from: $0, to: updated) }
                     ?? .create(path: absolute, contents: updated)
-            ]))
+            ])
+        )
         return true
     }
 

@@ -329,7 +329,8 @@ extension Workspace {
                 let annotated = try gitStep {
                     try Set(
                         (repository.notes(in: reference) + repository.notes(in: remoteReference))
-                            .map(\.annotatedID))
+                            .map(\.annotatedID)
+                    )
                 }
                 var tip = theirTip
                 var added = 0
@@ -342,13 +343,17 @@ extension Workspace {
                     let theirApprovals = ApprovalNote.approvals(in: theirs ?? "", commit: commit)
                     let union = ApprovalNote.merging(
                         ApprovalNote.approvals(in: ours ?? "", commit: commit).approvals,
-                        theirApprovals.approvals)
+                        theirApprovals.approvals
+                    )
                     guard union.count > theirApprovals.approvals.count else { continue }
                     let parent = tip
                     tip = try gitStep {
                         try repository.noteCommit(
-                            ApprovalNote.text(for: union), for: object, onto: parent,
-                            author: author)
+                            ApprovalNote.text(for: union),
+                            for: object,
+                            onto: parent,
+                            author: author
+                        )
                     }
                     added += 1
                 }

@@ -55,8 +55,12 @@ public struct Workspace: Sendable {
         for tag in entry.record.tags where !allowed.contains(tag.lowercased()) {
             checked.record.warnings.append(
                 SourceWarning(
-                    path: entry.record.path, line: nil,
-                    message: "unknown tag \"\(tag)\" (allowed: \(vocabulary.joined(separator: ", ")))"))
+                    path: entry.record.path,
+                    line: nil,
+                    message:
+                        "unknown tag \"\(tag)\" (allowed: \(vocabulary.joined(separator: ", ")))"
+                )
+            )
         }
         return checked
     }
@@ -66,7 +70,11 @@ public struct Workspace: Sendable {
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         do {
             let text = try FileStore.read(absolute)
-            return LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
+            return LogEntry(
+                fileName: fileName,
+                text: text,
+                record: DecisionRecord(parsing: text, path: path)
+            )
         } catch {
             var record = DecisionRecord(path: path, title: fileName)
             record.warnings.append(SourceWarning(path: path, line: nil, message: error.description))
@@ -75,7 +83,9 @@ public struct Workspace: Sendable {
     }
 
     /// The record a REF names; a path is taken relative to the working directory.
-    public func entry(matching reference: String, in log: DecisionLog) throws(WorkspaceError) -> LogEntry {
+    public func entry(matching reference: String, in log: DecisionLog) throws(WorkspaceError)
+        -> LogEntry
+    {
         let asPath = PathText.absolute(reference, from: options.workingDirectory)
         if reference.contains("/") || reference.hasSuffix(".md"), FileStore.exists(asPath) {
             let relative = PathText.relative(asPath, to: location.folder)
@@ -164,6 +174,7 @@ public struct Workspace: Sendable {
         let status =
             explicit ?? location.settings.initialStatus
             ?? (usesFrontMatter || template.name == "lightweight" ? "proposed" : "accepted")
-        return usesFrontMatter ? status.lowercased() : status.prefix(1).uppercased() + status.dropFirst()
+        return usesFrontMatter
+            ? status.lowercased() : status.prefix(1).uppercased() + status.dropFirst()
     }
 }

@@ -29,9 +29,11 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .unknownTemplate(let name):
             "unknown template \"\(name)\" (built in: \(BuiltInTemplates.names.joined(separator: ", ")), or a path to a file)"
         case .io(let path, let message): "\(path): \(message)"
-        case .concurrentChange(let path): "\(path): changed while adr was working; nothing was written"
+        case .concurrentChange(let path):
+            "\(path): changed while adr was working; nothing was written"
         case .invalidArgument(let message): message
-        case .editorFailed(let command, let status): "editor \"\(command)\" exited with status \(status)"
+        case .editorFailed(let command, let status):
+            "editor \"\(command)\" exited with status \(status)"
         case .approvals(let message): message
         case .noRepository(let path):
             "\(path) is not in a git repository; history needs one (run 'git init' and commit)"

@@ -4,13 +4,22 @@ import Foundation
 
 /// Options every command takes: where to run and which log to use.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if adr was started in <path>.", valueName: "path"))
+    @Option(
+        name: .customShort("C"),
+        help: ArgumentHelp("Run as if adr was started in <path>.", valueName: "path")
+    )
     var directory: String?
 
-    @Option(name: .customLong("dir"), help: ArgumentHelp("The log folder, bypassing discovery.", valueName: "path"))
+    @Option(
+        name: .customLong("dir"),
+        help: ArgumentHelp("The log folder, bypassing discovery.", valueName: "path")
+    )
     var logDirectory: String?
 
-    @Option(name: .customLong("log"), help: ArgumentHelp("One of the named logs in .adr.yml.", valueName: "name"))
+    @Option(
+        name: .customLong("log"),
+        help: ArgumentHelp("One of the named logs in .adr.yml.", valueName: "name")
+    )
     var logName: String?
 
     func workspace() throws -> Workspace {
@@ -24,7 +33,12 @@ struct GlobalOptions: ParsableArguments {
             start = URL(fileURLWithPath: start).standardizedFileURL.path
         }
         return try Workspace(
-            options: WorkspaceOptions(workingDirectory: start, logDirectory: logDirectory, logName: logName))
+            options: WorkspaceOptions(
+                workingDirectory: start,
+                logDirectory: logDirectory,
+                logName: logName
+            )
+        )
     }
 }
 

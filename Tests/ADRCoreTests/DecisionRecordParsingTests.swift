@@ -17,7 +17,9 @@ import Testing
 
         """
     let record = DecisionRecord(
-        parsing: text, path: "doc/adr/0001-record-architecture-decisions.md")
+        parsing: text,
+        path: "doc/adr/0001-record-architecture-decisions.md"
+    )
     #expect(record.number == 1)
     #expect(record.title == "Record architecture decisions")
     #expect(record.heading == "1. Record architecture decisions")
@@ -45,7 +47,8 @@ import Testing
     #expect(
         record.links == [
             RecordLink(type: "Superceded by", target: "0003-use-postgresql.md", line: 7)
-        ])
+        ]
+    )
 }
 
 @Test func crlfAndBOMAndLeadingCommentsAreRead() {
@@ -106,7 +109,8 @@ import Testing
         record.links == [
             RecordLink(type: "superseded by", target: "20200925-use-madr-3.md", line: 3),
             RecordLink(type: "Supersedes", target: "./20200101-old-thing.md", line: 9),
-        ])
+        ]
+    )
 }
 
 @Test func theLightweightStyleReadsApprovedOnDate() {
@@ -149,7 +153,9 @@ func fileNamesGiveRecordNumbers(name: String, number: Int?) {
 
 @Test func aRecordWithoutHeadingTakesItsTitleFromTheFileNameAndWarns() {
     let record = DecisionRecord(
-        parsing: "# Context\n\nStatus: Accepted\n", path: "doc/adr/0007-use-redis.md")
+        parsing: "# Context\n\nStatus: Accepted\n",
+        path: "doc/adr/0007-use-redis.md"
+    )
     #expect(record.title == "Use redis")
     #expect(record.number == 7)
     #expect(record.status == .accepted)
@@ -159,7 +165,8 @@ func fileNamesGiveRecordNumbers(name: String, number: Int?) {
 @Test func aFolderPerRecordTakesItsNameFromTheFolder() {
     let record = DecisionRecord(
         parsing: "---\ntitle: Use Nix\nstatus: draft\n---\n\nBody.\n",
-        path: "docs/adr/0012-use-nix/index.md")
+        path: "docs/adr/0012-use-nix/index.md"
+    )
     #expect(record.number == 12)
     #expect(record.title == "Use Nix")
     #expect(record.status == .other("draft"))
@@ -178,7 +185,8 @@ func fileNamesGiveRecordNumbers(name: String, number: Int?) {
     #expect(french.status == .proposed)
     let badge = DecisionRecord(
         parsing: "# 1. T\n\n## Status\n\n![Status: accepted](https://img.shields.io/badge/x)\n",
-        path: "0001-t.md")
+        path: "0001-t.md"
+    )
     #expect(badge.status == .accepted)
 }
 
@@ -189,7 +197,9 @@ func fileNamesGiveRecordNumbers(name: String, number: Int?) {
     #expect(none.warnings.map(\.message).contains("missing status"))
     #expect(none.warnings.contains { $0.message.contains("placeholder") && $0.line == 3 })
     let odd = DecisionRecord(
-        parsing: "# 1. T\n\nDate: soon\n\n## Status\n\nAcceptd\n", path: "0001-t.md")
+        parsing: "# 1. T\n\nDate: soon\n\n## Status\n\nAcceptd\n",
+        path: "0001-t.md"
+    )
     #expect(odd.status == .other("acceptd"))
     #expect(odd.warnings.contains { $0.message == "unknown status \"Acceptd\"" && $0.line == 7 })
     #expect(odd.warnings.contains { $0.message == "unparseable date \"soon\"" })
@@ -197,7 +207,9 @@ func fileNamesGiveRecordNumbers(name: String, number: Int?) {
 
 @Test func malformedFrontMatterWarnsWithItsLineAndNeverThrows() {
     let record = DecisionRecord(
-        parsing: "---\nstatus: accepted\ntags: [a, b\n---\n# 1. T\n", path: "0001-t.md")
+        parsing: "---\nstatus: accepted\ntags: [a, b\n---\n# 1. T\n",
+        path: "0001-t.md"
+    )
     #expect(record.title == "T")
     #expect(record.warnings.contains { $0.message.hasPrefix("malformed front matter") })
     #expect(record.warnings.first { $0.message.hasPrefix("malformed") }?.line ?? 0 >= 2)
@@ -223,7 +235,8 @@ func statusWordsAreNormalised(text: String, status: RecordStatus) {
 
 @Test(arguments: [
     ("README.md", false), ("index.md", false), ("template.md", false),
-    ("0000-TEMPLATE.md", false), ("0004-embed-the-templates.md", true), ("template-madr.md", false), ("adr-template.md", false), ("0008-example.png", false),
+    ("0000-TEMPLATE.md", false), ("0004-embed-the-templates.md", true), ("template-madr.md", false),
+    ("adr-template.md", false), ("0008-example.png", false),
     (".markdownlint.yml", false), ("0001-x.md", true), ("0002-x.md.md", true),
     ("0003-no-extension", true), ("notes", false), ("use-x.md", true),
 ])

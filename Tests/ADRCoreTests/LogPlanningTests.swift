@@ -9,7 +9,11 @@ private func entry(_ fileName: String, _ text: String) -> LogEntry {
 
 private func nygard(_ number: Int, _ title: String, status: String = "Accepted") -> String {
     BuiltInTemplates.template(named: "nygard")!.rendered(
-        number: number, title: title, date: "1992-01-12", status: status)
+        number: number,
+        title: title,
+        date: "1992-01-12",
+        status: status
+    )
 }
 
 @Suite struct SlugTests {
@@ -43,32 +47,53 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
 @Suite struct TemplateTests {
     @Test func placeholdersAreReplacedLiterallyInOnePass() {
         let template = RecordTemplate(text: "# NUMBER. TITLE\n\nDate: DATE\n\nSTATUS\n", name: "t")
-        let text = template.rendered(number: 3, title: "A & B | DATE \\1", date: "2020-01-02", status: "Accepted")
+        let text = template.rendered(
+            number: 3,
+            title: "A & B | DATE \\1",
+            date: "2020-01-02",
+            status: "Accepted"
+        )
         #expect(text == "# 3. A & B | DATE \\1\n\nDate: 2020-01-02\n\nAccepted\n")
     }
 
     @Test func theLightweightTemplateNumbersWithThreeDigits() {
         let text = BuiltInTemplates.template(named: "lightweight")!.rendered(
-            number: 7, title: "Use queues", date: "2026-02-08", status: "Approved")
+            number: 7,
+            title: "Use queues",
+            date: "2026-02-08",
+            status: "Approved"
+        )
         #expect(text.hasPrefix("# ADR-007: Use queues\n"))
         #expect(text.hasSuffix("## Status\n\nApproved on 2026-02-08\n"))
     }
 
     @Test func theEmbeddedTemplatesMatchTheTemplatesFolder() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "templates"
+            )
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == BuiltInTemplates.fileNames, "run `make templates`")
         for name in names {
-            let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(BuiltInTemplates.fileContents(named: name) == onDisk, "\(name) is stale: run `make templates`")
+            let onDisk = try String(
+                contentsOf: folder.appendingPathComponent(name),
+                encoding: .utf8
+            )
+            #expect(
+                BuiltInTemplates.fileContents(named: name) == onDisk,
+                "\(name) is stale: run `make templates`"
+            )
         }
     }
 
     @Test(arguments: BuiltInTemplates.names)
     func everyBuiltInTemplateParsesBackToItsTitleAndStatus(name: String) {
         let text = BuiltInTemplates.template(named: name)!.rendered(
-            number: 4, title: "Use PostgreSQL", date: "2024-05-06", status: "proposed")
+            number: 4,
+            title: "Use PostgreSQL",
+            date: "2024-05-06",
+            status: "proposed"
+        )
         let record = DecisionRecord(parsing: text, path: "0004-use-postgresql.md")
         #expect(record.title == "Use PostgreSQL")
         #expect(record.number == 4)
@@ -90,27 +115,43 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
     @Test func supersedingLinksBothWaysAndDropsTheAcceptedLine() throws {
         let log = DecisionLog(entries: [first, second])
         let request = NewRecordRequest(
-            title: "Better", template: BuiltInTemplates.template(named: "nygard")!,
-            date: "1992-01-12", status: "Accepted", supersedes: [second])
+            title: "Better",
+            template: BuiltInTemplates.template(named: "nygard")!,
+            date: "1992-01-12",
+            status: "Accepted",
+            supersedes: [second]
+        )
         let (fileName, changes) = log.planningNewRecord(request, number: 3)
         #expect(fileName == "0003-better.md")
         let new = try #require(changes.contents(of: "0003-better.md", current: nil))
-        #expect(new.contains("## Status\n\nAccepted\n\nSupercedes [2. An idea](0002-an-idea.md)\n\n## Context"))
+        #expect(
+            new.contains(
+                "## Status\n\nAccepted\n\nSupercedes [2. An idea](0002-an-idea.md)\n\n## Context"
+            )
+        )
         let old = try #require(changes.contents(of: "0002-an-idea.md", current: second.text))
-        #expect(old.contains("## Status\n\nSuperceded by [3. Better](0003-better.md)\n\n## Context"))
+        #expect(
+            old.contains("## Status\n\nSuperceded by [3. Better](0003-better.md)\n\n## Context")
+        )
         #expect(!old.contains("\nAccepted\n"))
     }
 
     @Test func supersedingSeveralWritesOneParagraphEachInArgumentOrder() throws {
         let log = DecisionLog(entries: [first, second])
         let request = NewRecordRequest(
-            title: "Both", template: BuiltInTemplates.template(named: "nygard")!,
-            date: "1992-01-12", status: "Accepted", supersedes: [second, first])
+            title: "Both",
+            template: BuiltInTemplates.template(named: "nygard")!,
+            date: "1992-01-12",
+            status: "Accepted",
+            supersedes: [second, first]
+        )
         let (_, changes) = log.planningNewRecord(request, number: 3)
         let new = try #require(changes.contents(of: "0003-both.md", current: nil))
         #expect(
             new.contains(
-                "Supercedes [2. An idea](0002-an-idea.md)\n\nSupercedes [1. Record](0001-record.md)\n\n## Context"))
+                "Supercedes [2. An idea](0002-an-idea.md)\n\nSupercedes [1. Record](0001-record.md)\n\n## Context"
+            )
+        )
         #expect(changes.changes.count == 3)
     }
 
@@ -121,33 +162,54 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
             try log.planningStatus(of: rejected, to: .accepted, date: nil, force: false)
         }
         let forced = try log.planningStatus(of: rejected, to: .accepted, date: nil, force: true)
-        #expect(forced.contents(of: "0002-x.md", current: rejected.text)?.contains("\nAccepted\n") == true)
+        #expect(
+            forced.contents(of: "0002-x.md", current: rejected.text)?.contains("\nAccepted\n")
+                == true
+        )
     }
 
     @Test func renumberingMovesTheFileAndRewritesEveryLinkToIt() throws {
         let log = DecisionLog(entries: [first, second])
         let (_, linked) = log.planningNewRecord(
             NewRecordRequest(
-                title: "Third", template: BuiltInTemplates.template(named: "nygard")!,
-                date: "1992-01-12", status: "Accepted", supersedes: [second]), number: 3)
+                title: "Third",
+                template: BuiltInTemplates.template(named: "nygard")!,
+                date: "1992-01-12",
+                status: "Accepted",
+                supersedes: [second]
+            ),
+            number: 3
+        )
         let third = entry("0003-third.md", linked.contents(of: "0003-third.md", current: nil)!)
-        let updatedSecond = entry("0002-an-idea.md", linked.contents(of: "0002-an-idea.md", current: second.text)!)
+        let updatedSecond = entry(
+            "0002-an-idea.md",
+            linked.contents(of: "0002-an-idea.md", current: second.text)!
+        )
         let next = DecisionLog(entries: [first, updatedSecond, third])
         let (fileName, changes) = next.planningRenumber(of: third, to: 7)
         #expect(fileName == "0007-third.md")
         #expect(changes.contents(of: "0003-third.md", current: third.text) == nil)
         let moved = try #require(changes.contents(of: "0007-third.md", current: nil))
         #expect(moved.hasPrefix("# 7. Third\n"))
-        let rewritten = try #require(changes.contents(of: "0002-an-idea.md", current: updatedSecond.text))
+        let rewritten = try #require(
+            changes.contents(of: "0002-an-idea.md", current: updatedSecond.text)
+        )
         #expect(rewritten.contains("Superceded by [7. Third](0007-third.md)"))
     }
 
     @Test func ambiguousAndUnknownReferencesListTheCandidates() {
         let log = DecisionLog(entries: [first, second, entry("0002-other.md", nygard(2, "Other"))])
-        #expect(throws: ReferenceError(reference: "2", candidates: ["0002-an-idea.md", "0002-other.md"])) {
+        #expect(
+            throws: ReferenceError(
+                reference: "2",
+                candidates: ["0002-an-idea.md", "0002-other.md"]
+            )
+        ) {
             try log.entry(matching: "2")
         }
-        #expect(throws: ReferenceError(reference: "42", candidates: [])) { try log.entry(matching: "42") }
+        #expect(throws: ReferenceError(reference: "42", candidates: [])) {
+            try log.entry(matching: "42")
+        }
         #expect((try? log.entry(matching: "0002-other.md"))?.fileName == "0002-other.md")
         #expect((try? log.entry(matching: "ADR-1"))?.fileName == "0001-record.md")
     }
@@ -155,7 +217,10 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
     @Test func datesInDayMonthYearAreUpgradedToISO() throws {
         let old = entry("0001-x.md", "# 1. X\n\nDate: 12/01/1992\r\n\n## Status\n\nAccepted\n")
         let changes = DecisionLog(entries: [old]).planningDateUpgrade()
-        #expect(changes.contents(of: "0001-x.md", current: old.text)?.contains("Date: 1992-01-12\r\n") == true)
+        #expect(
+            changes.contents(of: "0001-x.md", current: old.text)?.contains("Date: 1992-01-12\r\n")
+                == true
+        )
     }
 }
 
@@ -166,7 +231,9 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
     ])
 
     @Test func theTableOfContentsIsByteForByteAdrTools() {
-        let toc = log.tableOfContents(TableOfContentsOptions(intro: "Intro.\n", outro: "Outro.\n", linkPrefix: "p/"))
+        let toc = log.tableOfContents(
+            TableOfContentsOptions(intro: "Intro.\n", outro: "Outro.\n", linkPrefix: "p/")
+        )
         #expect(
             toc == """
                 # Architecture Decision Records
@@ -178,7 +245,8 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
 
                 Outro.
 
-                """)
+                """
+        )
     }
 
     @Test func theDotGraphEscapesQuotesInTitles() {
@@ -189,9 +257,14 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
     }
 
     @Test func theIndexIsReplacedBetweenMarkersAndTheRestKept() {
-        let document = "# Decisions\n\nHand-written intro.\n\n<!-- adr-index:start -->\nold\n<!-- adr-index:end -->\n\nFooter.\n"
+        let document =
+            "# Decisions\n\nHand-written intro.\n\n<!-- adr-index:start -->\nold\n<!-- adr-index:end -->\n\nFooter.\n"
         let updated = log.updatingIndex(in: document)
-        #expect(updated.hasPrefix("# Decisions\n\nHand-written intro.\n\n<!-- adr-index:start -->\n* [1. Record]"))
+        #expect(
+            updated.hasPrefix(
+                "# Decisions\n\nHand-written intro.\n\n<!-- adr-index:start -->\n* [1. Record]"
+            )
+        )
         #expect(updated.hasSuffix("<!-- adr-index:end -->\n\nFooter.\n"))
         #expect(log.updatingIndex(in: updated) == updated)
     }
@@ -213,7 +286,8 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
                   trailers: [Approved-by]
                   notes-ref: refs/notes/decisions
                   distinct-approver: true
-                """)
+                """
+        )
         #expect(configuration.log.folder == "docs/decisions")
         #expect(configuration.log.template == "madr")
         #expect(configuration.log.linkSpelling == .superceded)
@@ -224,7 +298,9 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
     }
 
     @Test func anUnknownKeyIsAnErrorNamingItsLine() {
-        #expect(throws: ConfigurationError.self) { try Configuration(parsing: "log: x\ntempalte: madr\n") }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration(parsing: "log: x\ntempalte: madr\n")
+        }
         do {
             _ = try Configuration(parsing: "log: x\ntempalte: madr\n")
         } catch {

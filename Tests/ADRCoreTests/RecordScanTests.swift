@@ -1,5 +1,6 @@
-@testable import ADRCore
 import Testing
+
+@testable import ADRCore
 
 // The matchers in RecordScan replaced Swift Regex patterns; these tests hold each one to the
 // pattern it replaced, on the forms records use and on the edges where the pattern
@@ -59,8 +60,8 @@ func headingsSplitAsTheirPatternsDid(heading: String) {
     } else if let match = heading.wholeMatch(of: /(\d+)\s*[.:)\-–—]?\s+(.+)/) {
         expected = (Int(match.1), match.2.trimmingWhitespace)
     } else if let match = heading.wholeMatch(
-        of: /(?i)architecture\s+decision\s+record\s*[:\-–—]\s*(.+)/)
-    {
+        of: /(?i)architecture\s+decision\s+record\s*[:\-–—]\s*(.+)/
+    ) {
         expected = (nil, match.1.trimmingWhitespace)
     }
     let actual = RecordScan.splitHeading(heading)
@@ -106,10 +107,12 @@ func datesMatchTheirPatterns(text: String) {
     let dayFirst = text.prefixMatch(of: /(\d{1,2})[-\/.](\d{1,2})[-\/.](\d{4})(?!\d)/)
     #expect(
         parts(RecordScan.datePrefix(text, yearFirst: true))
-            == yearFirst.map { [String($0.1), String($0.2), String($0.3)] })
+            == yearFirst.map { [String($0.1), String($0.2), String($0.3)] }
+    )
     #expect(
         parts(RecordScan.datePrefix(text, yearFirst: false))
-            == dayFirst.map { [String($0.3), String($0.2), String($0.1)] })
+            == dayFirst.map { [String($0.3), String($0.2), String($0.1)] }
+    )
 }
 
 @Test(arguments: [

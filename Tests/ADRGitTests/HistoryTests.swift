@@ -83,7 +83,8 @@ import Testing
         for id in try repository.commitIDs() {
             let commit = try repository.commit(id)
             let fields = try fixture.run(
-                ["log", "-1", "--date=raw", "--format=\(format)", id.hex], in: fixture.path
+                ["log", "-1", "--date=raw", "--format=\(format)", id.hex],
+                in: fixture.path
             ).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(commit.id.hex == fields[0])
             #expect(commit.parentIDs.map(\.hex).joined(separator: " ") == fields[1])
@@ -104,7 +105,8 @@ import Testing
     @Test func aMultiParagraphMessageKeepsItsBodyAndFoldsItsSummary() throws {
         let fixture = try GitFixture()
         let id = try objectID(
-            fixture.commit("Use PostgreSQL\nfor storage\n\nBecause it is boring."))
+            fixture.commit("Use PostgreSQL\nfor storage\n\nBecause it is boring.")
+        )
         let commit = try Repository(at: fixture.path).commit(id)
         #expect(commit.summary == (try fixture.line("log", "-1", "--format=%s")))
         #expect(commit.message == "Use PostgreSQL\nfor storage\n\nBecause it is boring.\n")
@@ -115,7 +117,8 @@ import Testing
         try fixture.write(
             ".mailmap",
             "Canonical Ada <canonical@example.com> <ada@example.com>\n"
-                + "Cy Proper <cy@example.com>\n")
+                + "Cy Proper <cy@example.com>\n"
+        )
         try fixture.commit("with mailmap")
         let repository = try Repository(at: fixture.path)
         let mailmap = try repository.mailmap()

@@ -6,7 +6,11 @@ import Testing
 @Suite struct NotesAndRemotesTests {
     private let notesRef = "refs/notes/adr"
     private let ada = Signature(
-        name: "Ada Author", email: "ada@example.com", time: 1_700_000_000, offsetMinutes: 60)
+        name: "Ada Author",
+        email: "ada@example.com",
+        time: 1_700_000_000,
+        offsetMinutes: 60
+    )
 
     @Test func notesRoundTripWithGitNotes() throws {
         let fixture = try GitFixture()
@@ -17,7 +21,11 @@ import Testing
         #expect(try repository.notes(in: notesRef).isEmpty)
 
         let blob = try repository.createNote(
-            "status: accepted\n", for: first, in: notesRef, author: ada)
+            "status: accepted\n",
+            for: first,
+            in: notesRef,
+            author: ada
+        )
         #expect(try fixture.git("notes", "--ref=adr", "show", first.hex) == "status: accepted\n")
         #expect(try repository.note(for: first, in: notesRef) == "status: accepted\n")
 
@@ -27,8 +35,14 @@ import Testing
             throws: GitError.self,
             performing: {
                 try repository.createNote(
-                    "again\n", for: first, in: notesRef, author: ada, overwrite: false)
-            })
+                    "again\n",
+                    for: first,
+                    in: notesRef,
+                    author: ada,
+                    overwrite: false
+                )
+            }
+        )
 
         fixture.tick()
         try fixture.git("notes", "--ref=adr", "add", "-m", "written by git", second.hex)
@@ -38,7 +52,8 @@ import Testing
         let listed = try repository.notes(in: notesRef).map { "\($0.noteID) \($0.annotatedID)" }
         #expect(listed.sorted() == (try fixture.lines("notes", "--ref=adr", "list")).sorted())
         #expect(
-            blob != (try repository.notes(in: notesRef).first { $0.annotatedID == first })?.noteID)
+            blob != (try repository.notes(in: notesRef).first { $0.annotatedID == first })?.noteID
+        )
         #expect(try repository.referenceNames(matching: "refs/notes/*") == [notesRef])
     }
 

@@ -16,7 +16,8 @@ func objectID(_ hex: String) throws -> ObjectID {
         let repository = try Repository(discoveringFrom: fixture.path + "/docs/decisions")
         #expect(repository.workdir == fixture.path + "/")
         #expect(
-            repository.gitDirectory == (try fixture.line("rev-parse", "--absolute-git-dir")) + "/")
+            repository.gitDirectory == (try fixture.line("rev-parse", "--absolute-git-dir")) + "/"
+        )
         #expect(repository.commonDirectory == repository.gitDirectory)
         #expect(try repository.head == objectID(head))
         #expect(!repository.isBare)
@@ -108,7 +109,9 @@ func objectID(_ hex: String) throws -> ObjectID {
             try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: path)
         }
         try FileManager.default.createDirectory(
-            atPath: fixture.path + "/docs", withIntermediateDirectories: true)
+            atPath: fixture.path + "/docs",
+            withIntermediateDirectories: true
+        )
         let error = #expect(throws: GitError.self) {
             try Repository(discoveringFrom: fixture.path + "/docs")
         }
@@ -119,15 +122,18 @@ func objectID(_ hex: String) throws -> ObjectID {
         #expect(path == fixture.path)
         #expect(
             error?.description.contains("git config --global --add safe.directory \(fixture.path)")
-                == true)
+                == true
+        )
     }
 
     @Test func theOwnershipErrorExplainsTheSafeDirectoryFix() {
         let error = GitError.notOwnedByCurrentUser(
             path: "/srv/repo",
-            detail: "repository path '/srv/repo' is not owned by current user")
+            detail: "repository path '/srv/repo' is not owned by current user"
+        )
         #expect(
-            error.description.contains("git config --global --add safe.directory /srv/repo"))
+            error.description.contains("git config --global --add safe.directory /srv/repo")
+        )
         #expect(!error.description.contains("\n"))
     }
 

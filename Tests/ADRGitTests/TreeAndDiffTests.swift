@@ -39,11 +39,13 @@ import Testing
         #expect(try repository.blobData(at: "docs/none.md", inCommit: head) == nil)
         let root = try repository.commit(head).treeID
         let entry = try #require(
-            try repository.entry(at: "docs/decisions/0001-first.md", inTree: root))
+            try repository.entry(at: "docs/decisions/0001-first.md", inTree: root)
+        )
         #expect(entry.kind == .blob)
         #expect(
             try repository.blobText(entry.id)
-                == fixture.git("show", "HEAD:docs/decisions/0001-first.md"))
+                == fixture.git("show", "HEAD:docs/decisions/0001-first.md")
+        )
     }
 
     /// `git diff -M --name-status` lines as (status letter, paths).
@@ -79,7 +81,10 @@ import Testing
         try fixture.write("docs/other.md", "other\n")
         let old = try objectID(fixture.commit("old"))
         try fixture.git(
-            "mv", "docs/decisions/0001-use-git.md", "docs/decisions/0001-use-libgit2.md")
+            "mv",
+            "docs/decisions/0001-use-git.md",
+            "docs/decisions/0001-use-libgit2.md"
+        )
         try fixture.write("docs/decisions/0001-use-libgit2.md", record + "One more line.\n")
         try fixture.git("rm", "-q", "docs/decisions/0003-gone.md")
         try fixture.write("docs/decisions/0004-new.md", "brand new\n")
@@ -92,7 +97,9 @@ import Testing
         let (fixture, old, new) = try renameFixture()
         let repository = try Repository(at: fixture.path)
         let deltas = try repository.diff(
-            from: repository.commit(old).treeID, to: repository.commit(new).treeID)
+            from: repository.commit(old).treeID,
+            to: repository.commit(new).treeID
+        )
         let expected = try nameStatus(fixture, ["-M", old.hex, new.hex])
         #expect(nameStatus(deltas).sorted() == expected.sorted())
         let rename = try #require(deltas.first { $0.status == .renamed })
@@ -107,9 +114,12 @@ import Testing
         let repository = try Repository(at: fixture.path)
         let deltas = try repository.diff(
             from: repository.treeID(at: "docs/decisions", inCommit: old),
-            to: repository.treeID(at: "docs/decisions", inCommit: new))
+            to: repository.treeID(at: "docs/decisions", inCommit: new)
+        )
         let expected = try nameStatus(
-            fixture, ["-M", "--relative=docs/decisions", old.hex, new.hex])
+            fixture,
+            ["-M", "--relative=docs/decisions", old.hex, new.hex]
+        )
         #expect(nameStatus(deltas).sorted() == expected.sorted())
     }
 
@@ -117,8 +127,10 @@ import Testing
         let (fixture, old, new) = try renameFixture()
         let repository = try Repository(at: fixture.path)
         let deltas = try repository.diff(
-            from: repository.commit(old).treeID, to: repository.commit(new).treeID,
-            paths: ["docs/other.md"])
+            from: repository.commit(old).treeID,
+            to: repository.commit(new).treeID,
+            paths: ["docs/other.md"]
+        )
         #expect(nameStatus(deltas) == ["M\tdocs/other.md"])
     }
 
@@ -128,13 +140,17 @@ import Testing
         let newer = try objectID(fixture.commit("move exactly"))
         let repository = try Repository(at: fixture.path)
         let deltas = try repository.diff(
-            from: repository.commit(old).treeID, to: repository.commit(newer).treeID,
-            renames: .exactOnly)
+            from: repository.commit(old).treeID,
+            to: repository.commit(newer).treeID,
+            renames: .exactOnly
+        )
         let renames = deltas.filter { $0.status == .renamed }.map(\.newPath)
         #expect(renames == ["docs/decisions/0002-moved.md"])
         let none = try repository.diff(
-            from: repository.commit(old).treeID, to: repository.commit(new).treeID,
-            renames: .off)
+            from: repository.commit(old).treeID,
+            to: repository.commit(new).treeID,
+            renames: .off
+        )
         #expect(!none.contains { $0.status == .renamed })
     }
 
@@ -144,7 +160,8 @@ import Testing
         let deltas = try repository.diff(from: nil, to: repository.commit(old).treeID)
         #expect(deltas.allSatisfy { $0.status == .added })
         #expect(
-            deltas.map(\.newPath) == (try fixture.lines("ls-tree", "-r", "--name-only", old.hex)))
+            deltas.map(\.newPath) == (try fixture.lines("ls-tree", "-r", "--name-only", old.hex))
+        )
     }
 
     @Test func trailersMatchInterpretTrailers() throws {

@@ -3,11 +3,13 @@ import Testing
 
 @Test func topLevelBlocksComeInOrderWithTheirLines() {
     let document = MarkdownDocument(
-        parsing: "# 1. Record decisions\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n---\n")
+        parsing: "# 1. Record decisions\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n---\n"
+    )
     #expect(
         document.blocks.map(\.kind) == [
             .heading(level: 1), .paragraph, .heading(level: 2), .paragraph, .thematicBreak,
-        ])
+        ]
+    )
     #expect(document.blocks.map(\.startLine) == [1, 3, 5, 7, 9])
     #expect(document.blocks[0].text == "1. Record decisions")
     #expect(document.blocks[1].text == "Date: 2024-01-02")
@@ -23,27 +25,32 @@ import Testing
 
 @Test func listItemsKeepTheirOwnTextAndLines() {
     let document = MarkdownDocument(
-        parsing: "# Title\n\n- Status: accepted\n- Deciders: Ana, Bo\n- Date: 2020-09-24\n")
+        parsing: "# Title\n\n- Status: accepted\n- Deciders: Ana, Bo\n- Date: 2020-09-24\n"
+    )
     let list = document.blocks[1]
     #expect(list.kind == .list(ordered: false))
     #expect(
-        list.items.map(\.text) == ["Status: accepted", "Deciders: Ana, Bo", "Date: 2020-09-24"])
+        list.items.map(\.text) == ["Status: accepted", "Deciders: Ana, Bo", "Date: 2020-09-24"]
+    )
     #expect(list.items.map(\.startLine) == [3, 4, 5])
 }
 
 @Test func linksCarryTextDestinationAndTheirOwnLine() {
     let document = MarkdownDocument(
-        parsing: "## Status\n\nAccepted\nSuperceded by [3. Third](0003-third.md)\n")
+        parsing: "## Status\n\nAccepted\nSuperceded by [3. Third](0003-third.md)\n"
+    )
     let paragraph = document.blocks[1]
     #expect(
         paragraph.links == [
             MarkdownLink(text: "3. Third", destination: "0003-third.md", line: 4, isImage: false)
-        ])
+        ]
+    )
 }
 
 @Test func referenceStyleLinksAreResolved() {
     let document = MarkdownDocument(
-        parsing: "Supersedes [the old one][old]\n\n[old]: ./0007-old-one.md\n")
+        parsing: "Supersedes [the old one][old]\n\n[old]: ./0007-old-one.md\n"
+    )
     #expect(document.blocks.count == 1)
     #expect(document.blocks[0].links.first?.destination == "./0007-old-one.md")
     #expect(document.blocks[0].links.first?.text == "the old one")
@@ -51,7 +58,8 @@ import Testing
 
 @Test func imagesAreReportedAsImages() {
     let document = MarkdownDocument(
-        parsing: "![Status: accepted](https://img.shields.io/badge/status-accepted-green)\n")
+        parsing: "![Status: accepted](https://img.shields.io/badge/status-accepted-green)\n"
+    )
     #expect(document.blocks[0].links.first?.isImage == true)
     #expect(document.blocks[0].links.first?.text == "Status: accepted")
 }
@@ -92,7 +100,8 @@ import Testing
 
 @Test func htmlBodyRendersGFMAndSuppressesRawHTML() {
     let html = MarkdownDocument.htmlBody(
-        from: "# T\n\n~~old~~ <script>x</script>\n\n| a |\n| - |\n| b |\n")
+        from: "# T\n\n~~old~~ <script>x</script>\n\n| a |\n| - |\n| b |\n"
+    )
     #expect(html.contains("<h1>T</h1>"))
     #expect(html.contains("<del>old</del>"))
     #expect(!html.contains("<script>"))

@@ -70,7 +70,11 @@ import Testing
         #expect(history.statusTimeline.map(\.status) == [.proposed, .accepted])
         #expect(history.created?.summary == "Propose Postgres")
         #expect(history.lastChanged?.summary == "Explain more")
-        #expect(history.revisions.allSatisfy { $0.blob?.count == 40 && $0.textHash?.hasPrefix("sha1:") == true })
+        #expect(
+            history.revisions.allSatisfy {
+                $0.blob?.count == 40 && $0.textHash?.hasPrefix("sha1:") == true
+            }
+        )
         #expect(history.revisions.first?.date == "2023-11-14T23:14:20+01:00")
         let events = try self.history(fixture).events.map(\.kind)
         #expect(events == [.edited, .statusChanged, .created])
@@ -85,7 +89,9 @@ import Testing
             for (index, path) in paths.enumerated() {
                 let status = round == 0 ? "Proposed" : "Accepted"
                 try fixture.write(
-                    path, record(index + 1, "Record \(index + 1)", status: status, body: " \(round)"))
+                    path,
+                    record(index + 1, "Record \(index + 1)", status: status, body: " \(round)")
+                )
                 try fixture.commit("Round \(round) of \(index + 1)")
             }
         }
@@ -94,7 +100,8 @@ import Testing
         let history = try history(fixture)
         #expect(
             commits(history.history(ofPath: "doc/adr/0001-renamed.md"))
-                == (try oracle(fixture, "doc/adr/0001-renamed.md")))
+                == (try oracle(fixture, "doc/adr/0001-renamed.md"))
+        )
         // The records are near-identical, so `git log --follow` jumps from each record's
         // creation to record 1's (the known --follow flaw): plain `git log` is the oracle
         // for records that were never renamed.
@@ -103,7 +110,11 @@ import Testing
             #expect(commits(history.history(ofPath: path)) == plain)
             #expect(try oracle(fixture, path).count == plain.count + 1)
         }
-        #expect(history.history(ofPath: paths[1])?.statusTimeline.map(\.status) == [.proposed, .accepted])
+        #expect(
+            history.history(ofPath: paths[1])?.statusTimeline.map(\.status) == [
+                .proposed, .accepted,
+            ]
+        )
     }
 
     @Test func aRenamedRecordKeepsItsHistory() throws {
@@ -263,7 +274,10 @@ import Testing
         #expect(rewritten.history(ofPath: path)?.lastChanged?.status == .rejected)
 
         try "adr-history-cache\t3\nhead\tnot-a-commit\nrevision\tx\n".write(
-            toFile: cache, atomically: true, encoding: .utf8)
+            toFile: cache,
+            atomically: true,
+            encoding: .utf8
+        )
         let afterCorruption = try history(fixture, useCache: true)
         #expect(commits(afterCorruption.history(ofPath: path)) == (try oracle(fixture, path)))
 

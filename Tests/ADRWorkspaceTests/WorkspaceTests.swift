@@ -9,7 +9,8 @@ final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("adr-workspace-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -19,7 +20,9 @@ final class TemporaryFolder {
     func write(_ relative: String, _ contents: String) throws {
         let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
         try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            at: url.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         try contents.write(to: url, atomically: false, encoding: .utf8)
     }
 
@@ -30,7 +33,9 @@ final class TemporaryFolder {
         while let relative = enumerator?.nextObject() as? String {
             let full = path + "/" + relative
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[relative] = FileManager.default.contents(atPath: full)
             }
         }
@@ -52,13 +57,19 @@ final class TemporaryFolder {
         let before = try folder.snapshot()
         let log = try workspace.readLog()
         let request = NewRecordRequest(
-            title: "Better", template: BuiltInTemplates.template(named: "nygard")!,
-            date: "1992-01-12", status: "Accepted", supersedes: [log.entries[0], log.entries[1]])
+            title: "Better",
+            template: BuiltInTemplates.template(named: "nygard")!,
+            date: "1992-01-12",
+            status: "Accepted",
+            supersedes: [log.entries[0], log.entries[1]]
+        )
         let (_, changes) = log.planningNewRecord(request, number: 3)
         #expect(changes.changes.count == 3)
         #expect(throws: WorkspaceError.self) {
             try FileStore.apply(
-                changes.mappingPaths { workspace.location.folder + "/" + $0 }, failingAfter: failingStep)
+                changes.mappingPaths { workspace.location.folder + "/" + $0 },
+                failingAfter: failingStep
+            )
         }
         #expect(try folder.snapshot() == before)
     }
@@ -90,7 +101,8 @@ final class TemporaryFolder {
         try folder.write("architecture/decisions/0001-x.md", "# 1. X\n")
         try folder.write("src/deep/keep", "")
         let location = try LogLocation(
-            options: WorkspaceOptions(workingDirectory: folder.path + "/src/deep", environment: [:]))
+            options: WorkspaceOptions(workingDirectory: folder.path + "/src/deep", environment: [:])
+        )
         #expect(location.folder == folder.path + "/architecture/decisions")
     }
 
@@ -98,14 +110,18 @@ final class TemporaryFolder {
     func conventionalFoldersAreFound(name: String) throws {
         let folder = try TemporaryFolder()
         try folder.write("\(name)/0001-x.md", "# 1. X\n")
-        let location = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        let location = try LogLocation(
+            options: WorkspaceOptions(workingDirectory: folder.path, environment: [:])
+        )
         #expect(location.folder == folder.path + "/" + name)
     }
 
     @Test func log4brainsConfigurationNamesTheFolder() throws {
         let folder = try TemporaryFolder()
         try folder.write(".log4brains.yml", "project:\n  name: x\n  adrFolder: ./docs/arch\n")
-        let location = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        let location = try LogLocation(
+            options: WorkspaceOptions(workingDirectory: folder.path, environment: [:])
+        )
         #expect(location.folder == folder.path + "/docs/arch")
     }
 
@@ -113,15 +129,21 @@ final class TemporaryFolder {
         let folder = try TemporaryFolder()
         try folder.write(".adr.yml", "log: x\nbogus: 1\n")
         #expect {
-            _ = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+            _ = try LogLocation(
+                options: WorkspaceOptions(workingDirectory: folder.path, environment: [:])
+            )
         } throws: { error in
-            "\(error)".hasSuffix(".adr.yml:2: unknown key \"bogus\" (expected log, template, status, links, tags, logs, approvals)")
+            "\(error)".hasSuffix(
+                ".adr.yml:2: unknown key \"bogus\" (expected log, template, status, links, tags, logs, approvals)"
+            )
         }
     }
 
     @Test func nothingFoundMeansDocAdrInTheWorkingDirectory() throws {
         let folder = try TemporaryFolder()
-        let location = try LogLocation(options: WorkspaceOptions(workingDirectory: folder.path, environment: [:]))
+        let location = try LogLocation(
+            options: WorkspaceOptions(workingDirectory: folder.path, environment: [:])
+        )
         #expect(location.folder == folder.path + "/doc/adr")
     }
 }

@@ -54,7 +54,8 @@ public final class GitFixture {
                 "GIT_COMMITTER_NAME": "Cy Committer", "GIT_COMMITTER_EMAIL": "cy@example.com",
                 "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
             ],
-            uniquingKeysWith: { $1 })
+            uniquingKeysWith: { $1 }
+        )
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -71,7 +72,9 @@ public final class GitFixture {
         guard process.terminationStatus == 0 else {
             let message = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
             throw FixtureError(
-                command: "git " + arguments.joined(separator: " "), message: message)
+                command: "git " + arguments.joined(separator: " "),
+                message: message
+            )
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -90,7 +93,9 @@ public final class GitFixture {
     public func write(_ file: String, _ contents: String) throws {
         let url = URL(fileURLWithPath: path).appendingPathComponent(file)
         try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            at: url.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         try contents.write(to: url, atomically: true, encoding: .utf8)
     }
 

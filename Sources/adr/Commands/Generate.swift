@@ -6,15 +6,19 @@ extension ADR {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a table of contents, an index or a graph of the log.",
-            subcommands: [Toc.self, Index.self, Graph.self])
+            subcommands: [Toc.self, Index.self, Graph.self]
+        )
 
         struct Toc: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Print a Markdown table of contents of the log.")
+                abstract: "Print a Markdown table of contents of the log."
+            )
 
             @OptionGroup var global: GlobalOptions
-            @Option(name: .short, help: "A file whose text comes before the list.") var intro: String?
-            @Option(name: .short, help: "A file whose text comes after the list.") var outro: String?
+            @Option(name: .short, help: "A file whose text comes before the list.") var intro:
+                String?
+            @Option(name: .short, help: "A file whose text comes after the list.") var outro:
+                String?
             @Option(name: .short, help: "A prefix for every link.") var prefix: String = ""
             @Flag(help: "Add each record's status.") var status = false
 
@@ -24,7 +28,9 @@ extension ADR {
                 let options = TableOfContentsOptions(
                     intro: try intro.map { try workspace.readArgumentFile($0) },
                     outro: try outro.map { try workspace.readArgumentFile($0) },
-                    linkPrefix: prefix, includesStatus: status)
+                    linkPrefix: prefix,
+                    includesStatus: status
+                )
                 Output.text(log.tableOfContents(options))
             }
         }
@@ -35,7 +41,8 @@ extension ADR {
                 discussion: """
                     The list sits between <!-- adr-index:start --> and <!-- adr-index:end -->; \
                     the text around it is never touched. Without --write the list is printed.
-                    """)
+                    """
+            )
 
             @OptionGroup var global: GlobalOptions
             @Flag(help: "Write the list into the file.") var write = false
@@ -47,27 +54,43 @@ extension ADR {
                 if write {
                     let path = file ?? workspace.location.folder + "/README.md"
                     let changed = try workspace.writeIndex(at: path, linkPrefix: prefix)
-                    Output.line(workspace.displayPath(path.hasPrefix("/") ? path : workspace.options.workingDirectory + "/" + path) + (changed ? "" : " (unchanged)"))
+                    Output.line(
+                        workspace.displayPath(
+                            path.hasPrefix("/")
+                                ? path : workspace.options.workingDirectory + "/" + path
+                        ) + (changed ? "" : " (unchanged)")
+                    )
                 } else {
-                    Output.text(try workspace.readLog().recordList(linkPrefix: prefix ?? "", includesStatus: true))
+                    Output.text(
+                        try workspace.readLog().recordList(
+                            linkPrefix: prefix ?? "",
+                            includesStatus: true
+                        )
+                    )
                 }
             }
         }
 
         struct Graph: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Print the graph of records and their links (Graphviz or Mermaid).")
+                abstract: "Print the graph of records and their links (Graphviz or Mermaid)."
+            )
 
             @OptionGroup var global: GlobalOptions
             @Option(name: .short, help: "A prefix for every link.") var prefix: String = ""
-            @Option(name: [.customShort("e"), .customLong("extension")], help: "The extension of link targets.")
+            @Option(
+                name: [.customShort("e"), .customLong("extension")],
+                help: "The extension of link targets."
+            )
             var linkExtension: String = ".html"
             @Option(help: "dot (Graphviz) or mermaid.") var format: GraphFormatOption = .dot
 
             func run() throws {
                 let log = try global.workspace().readLog()
                 let graphFormat: GraphFormat = format == .dot ? .dot : .mermaid
-                Output.text(log.graph(format: graphFormat, linkPrefix: prefix, linkExtension: linkExtension))
+                Output.text(
+                    log.graph(format: graphFormat, linkPrefix: prefix, linkExtension: linkExtension)
+                )
             }
         }
     }

@@ -5,7 +5,8 @@ extension ADR {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start a decision log with its first record.",
-            discussion: "With DIR, the log is DIR and .adr-dir records it, as adr-tools does.")
+            discussion: "With DIR, the log is DIR and .adr-dir records it, as adr-tools does."
+        )
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,8 @@ extension ADR {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Link two records both ways.",
-            discussion: "Example: adr link 12 Amends 10 \"Amended by\"")
+            discussion: "Example: adr link 12 Amends 10 \"Amended by\""
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -15,7 +16,12 @@ extension ADR {
         @Argument(help: "The wording in TARGET (Amended by).") var reverseLink: String
 
         func run() throws {
-            try global.workspace().link(source: source, type: link, target: target, reverse: reverseLink)
+            try global.workspace().link(
+                source: source,
+                type: link,
+                target: target,
+                reverse: reverseLink
+            )
         }
     }
 }

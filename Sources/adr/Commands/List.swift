@@ -14,7 +14,8 @@ extension ADR {
             discussion: """
                 At a terminal: a table of number, status, date and title. Piped: one path per \
                 line, as adr-tools prints. --format json prints one array of records.
-                """)
+                """
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -38,7 +39,9 @@ extension ADR {
             let log = try workspace.readLog()
             let entries = log.entries.filter { entry in
                 (status.map { RecordStatus(name: $0) == entry.record.status } ?? true)
-                    && (tag.map { wanted in entry.record.tags.contains { $0.lowercased() == wanted.lowercased() } }
+                    && (tag.map { wanted in
+                        entry.record.tags.contains { $0.lowercased() == wanted.lowercased() }
+                    }
                         ?? true)
             }
             switch format {
@@ -48,18 +51,27 @@ extension ADR {
                 let records = entries.map { entry in
                     let path = workspace.rootRelativePath(workspace.absolutePath(of: entry))
                     return Report.json(
-                        for: entry, in: log, workspace: workspace, history: logHistory.history(ofPath: path))
+                        for: entry,
+                        in: log,
+                        workspace: workspace,
+                        history: logHistory.history(ofPath: path)
+                    )
                 }
                 Output.line(JSONValue.array(records).rendered())
             case .json:
                 Output.line(
-                    JSONValue.array(entries.map { Report.json(for: $0, in: log, workspace: workspace) }).rendered())
+                    JSONValue.array(
+                        entries.map { Report.json(for: $0, in: log, workspace: workspace) }
+                    ).rendered()
+                )
             case .text:
                 for entry in entries { entry.record.warnings.forEach { Output.warning("\($0)") } }
                 if Terminal.standardOutputIsTerminal {
                     Output.text(Report.table(entries))
                 } else {
-                    for entry in entries { Output.line(workspace.displayPath(workspace.absolutePath(of: entry))) }
+                    for entry in entries {
+                        Output.line(workspace.displayPath(workspace.absolutePath(of: entry)))
+                    }
                 }
             }
         }

@@ -4,10 +4,19 @@ import Foundation
 
 /// Options `adr new` and `adr supersede` share.
 struct NewRecordArguments: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("A record the new one supersedes (repeatable).", valueName: "ref"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("A record the new one supersedes (repeatable).", valueName: "ref")
+    )
     var supersede: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Link to a record: TARGET:LINK:REVERSE-LINK (repeatable).", valueName: "link"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Link to a record: TARGET:LINK:REVERSE-LINK (repeatable).",
+            valueName: "link"
+        )
+    )
     var link: [String] = []
 
     @Option(help: "Template: a built-in name, a name under .adr/templates, or a path.")
@@ -34,8 +43,14 @@ struct NewRecordArguments: ParsableArguments {
     func create(in workspace: Workspace, supersedingFirst extra: [String] = []) throws {
         let path = try workspace.newRecord(
             NewRecordOptions(
-                title: title.joined(separator: " "), supersedes: extra + supersede, links: link,
-                template: template, status: status, date: date))
+                title: title.joined(separator: " "),
+                supersedes: extra + supersede,
+                links: link,
+                template: template,
+                status: status,
+                date: date
+            )
+        )
         if !noEdit { try Editor.open(path, environment: workspace.options.environment) }
         Output.line(workspace.displayPath(path))
     }
@@ -50,7 +65,8 @@ extension ADR {
                   adr new Use PostgreSQL for persistence
                   adr new -s 9 Use MySQL instead            # supersedes record 9
                   adr new -l "3:Amends:Amended by" Cache invalidation
-                """)
+                """
+        )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var arguments: NewRecordArguments
@@ -62,7 +78,8 @@ extension ADR {
 
     struct Supersede: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a record that supersedes another (adr new -s OLD).")
+            abstract: "Create a record that supersedes another (adr new -s OLD)."
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -81,8 +98,9 @@ extension ADR {
 /// editor setting with arguments (`code --wait`) works.
 enum Editor {
     static func open(_ path: String, environment: [String: String]) throws {
-        guard let editor = [environment["VISUAL"], environment["EDITOR"]]
-            .compactMap({ $0 }).first(where: { !$0.isEmpty })
+        guard
+            let editor = [environment["VISUAL"], environment["EDITOR"]]
+                .compactMap({ $0 }).first(where: { !$0.isEmpty })
         else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

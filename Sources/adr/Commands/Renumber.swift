@@ -5,7 +5,8 @@ extension ADR {
     struct Renumber: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a record to a free number and rewrite every link to it.",
-            discussion: "The fix when two branches added the same number.")
+            discussion: "The fix when two branches added the same number."
+        )
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A number, file name or path.") var reference: String

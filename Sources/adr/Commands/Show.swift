@@ -5,7 +5,8 @@ import ArgumentParser
 extension ADR {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a record with its metadata and its links, resolved both ways.")
+            abstract: "Show a record with its metadata and its links, resolved both ways."
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -21,7 +22,9 @@ extension ADR {
             let log = try workspace.readLog()
             // Outside a repository show works from the files alone, as it always did.
             let history: LogHistory?
-            switch Result(catching: { () throws(WorkspaceError) in try workspace.readHistory(useCache: !noCache) }) {
+            switch Result(catching: { () throws(WorkspaceError) in
+                try workspace.readHistory(useCache: !noCache)
+            }) {
             case .success(let read): history = read
             case .failure(.noRepository): history = nil
             case .failure(let error): throw error
@@ -34,15 +37,21 @@ extension ADR {
             do {
                 entry = try workspace.entry(matching: reference, in: log)
                 recordHistory = history?.history(
-                    ofPath: workspace.rootRelativePath(workspace.absolutePath(of: entry)))
+                    ofPath: workspace.rootRelativePath(workspace.absolutePath(of: entry))
+                )
             } catch {
                 // A record deleted since is still in history: show its last committed text.
-                guard let history, let found = workspace.deletedRecord(matching: reference, in: history),
+                guard let history,
+                    let found = workspace.deletedRecord(matching: reference, in: history),
                     let path = found.lastChanged?.path
                 else { throw error }
                 let text = try workspace.lastText(of: found)
                 let fileName = String(path.split(separator: "/").last ?? "")
-                entry = LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
+                entry = LogEntry(
+                    fileName: fileName,
+                    text: text,
+                    record: DecisionRecord(parsing: text, path: path)
+                )
                 recordHistory = found
                 deleted = true
             }
@@ -55,27 +64,42 @@ extension ADR {
             switch format {
             case .json:
                 var value = Report.json(
-                    for: entry, in: log, workspace: workspace, history: recordHistory,
-                    textHashes: true)
+                    for: entry,
+                    in: log,
+                    workspace: workspace,
+                    history: recordHistory,
+                    textHashes: true
+                )
                 if let approvals { value = Report.adding(approvals, to: value) }
                 if deleted, case .object(let members) = value {
                     value = .object(
-                        members.map { $0.0 == "path" ? ($0.0, .string(recordHistory?.lastChanged?.path ?? "")) : $0 }
-                            + [("deleted", .bool(true))])
+                        members.map {
+                            $0.0 == "path"
+                                ? ($0.0, .string(recordHistory?.lastChanged?.path ?? "")) : $0
+                        }
+                            + [("deleted", .bool(true))]
+                    )
                 }
                 Output.line(value.rendered())
             case .text:
                 Output.text(
                     Report.text(
-                        for: entry, in: log, workspace: workspace, history: history == nil ? nil : recordHistory,
-                        deleted: deleted))
+                        for: entry,
+                        in: log,
+                        workspace: workspace,
+                        history: history == nil ? nil : recordHistory,
+                        deleted: deleted
+                    )
+                )
                 if let approvals { Output.text("\n" + Report.approvalsText(approvals)) }
             }
         }
 
         /// Approvals are extra: a git problem reading them is a warning, not a failed show.
         private func readApprovals(
-            of entry: LogEntry, history: RecordHistory?, in workspace: Workspace
+            of entry: LogEntry,
+            history: RecordHistory?,
+            in workspace: Workspace
         ) -> ApprovalReport? {
             do {
                 let approvals = try workspace.approvals(of: entry, history: history)

@@ -8,7 +8,8 @@ extension ADR {
             discussion: """
                 Allowed without --force: proposed -> accepted | rejected, \
                 accepted -> deprecated | superseded.
-                """)
+                """
+        )
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,7 +4,8 @@ import ArgumentParser
 extension ADR {
     struct UpgradeRepository: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Upgrade records to the current format (Date: dd/mm/yyyy becomes ISO).")
+            abstract: "Upgrade records to the current format (Date: dd/mm/yyyy becomes ISO)."
+        )
 
         @OptionGroup var global: GlobalOptions
 
