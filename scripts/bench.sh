@@ -7,7 +7,7 @@
 #   ADR_BENCH_WARMUP    hyperfine warmup runs (default 3)
 #   ADR_BENCH_RUNS      hyperfine runs per command (default: hyperfine decides)
 #   ADR_BENCH_OUT       folder for the markdown/JSON reports (default bench-out/)
-#   ADR_BENCH_SCRATCH   SwiftPM scratch path for the release build (default .build)
+#   ADR_BENCH_SCRATCH   SwiftPM scratch path for the release build (default .build-release)
 #   ADR_TOOLS_DIR       folder holding adr-tools' scripts (adr, adr-new, ...) to compare
 #                       against; found on PATH via `adr-new` when unset (Debian's adr-tools
 #                       package installs only /usr/bin/adr: set ADR_TOOLS_DIR=/usr/bin). Never
@@ -21,14 +21,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 records="${ADR_BENCH_RECORDS:-1000}"
 warmup="${ADR_BENCH_WARMUP:-3}"
 out="${ADR_BENCH_OUT:-$root/bench-out}"
-scratch="${ADR_BENCH_SCRATCH:-$root/.build}"
+scratch="${ADR_BENCH_SCRATCH:-$root/.build-release}"
 
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is not installed" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "bench: python3 is not installed" >&2; exit 2; }
 
 echo "==> building release binary" >&2
-swift build -c release --package-path "$root" --scratch-path "$scratch" >&2
-adr="$(swift build -c release --package-path "$root" --scratch-path "$scratch" --show-bin-path)/adr"
+# The same build `make install` makes: the Swift runtime linked in statically, which
+# takes about a third off start-up.
+swift build -c release -Xswiftc -static-stdlib --package-path "$root" --scratch-path "$scratch" >&2
+adr="$(swift build -c release -Xswiftc -static-stdlib --package-path "$root" --scratch-path "$scratch" --show-bin-path)/adr"
 [[ -x "$adr" ]] || { echo "bench: no release binary at $adr" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/adr-bench.XXXXXX")"

@@ -13,9 +13,12 @@ public enum Slug {
     /// letters are first transliterated to ASCII (`Café` -> `cafe`, `日本` -> `ri-ben`).
     /// A title with nothing left gives `untitled`.
     public static func make(from title: String) -> String {
+        // The ICU transform costs milliseconds to load; ASCII titles do not need it.
         let ascii =
-            title.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false)
-            ?? title
+            title.utf8.allSatisfy { $0 < 0x80 }
+            ? title
+            : title.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false)
+                ?? title
         var slug = ""
         var pendingDash = false
         for scalar in ascii.unicodeScalars {
