@@ -18,10 +18,12 @@ setup:
 build: setup
 	$(SWIFT) build
 
-# The main job on this repository's own log: a listing and the generated index.
+# The main job on this repository's own log: a listing, the generated index and the
+# decision log's history.
 run: build
 	$(ADR) list
 	$(ADR) generate toc --status
+	$(ADR) log
 
 test: setup
 	$(SWIFT) build
