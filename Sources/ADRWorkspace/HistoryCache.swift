@@ -35,7 +35,7 @@ enum HistoryCache {
                     separator: UInt8(ascii: "\t"),
                     omittingEmptySubsequences: false
                 )
-                .map(unescaped)
+                .map(CacheLine.unescaped)
                 guard let kind = fields.first else { return false }
                 if !sawHeader {
                     guard kind == "adr-history-cache", fields.count == 2,
@@ -79,15 +79,15 @@ enum HistoryCache {
     static func save(_ state: HistoryState, to path: String) {
         guard let head = state.head else { return }
         var text = "adr-history-cache\t\(version)\nhead\t\(head.hex)\n"
-        text += "folder\t\(escaped(state.folder))\nnext-order\t\(state.nextOrder)\n"
+        text += "folder\t\(CacheLine.escaped(state.folder))\nnext-order\t\(state.nextOrder)\n"
         for (path, index) in state.identities.sorted(by: { $0.key < $1.key }) {
-            text += "identity\t\(index)\t\(escaped(path))\n"
+            text += "identity\t\(index)\t\(CacheLine.escaped(path))\n"
         }
         for (index, history) in state.histories.enumerated() {
             for revision in history {
                 text +=
                     "revision\t\(index)\t"
-                    + fields(of: revision).map(escaped).joined(separator: "\t")
+                    + fields(of: revision).map(CacheLine.escaped).joined(separator: "\t")
                 text += "\n"
             }
         }
@@ -135,41 +135,5 @@ enum HistoryCache {
             time: time,
             order: order
         )
-    }
-
-    private static func escaped(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A }) else {
-            return field
-        }
-        var output = ""
-        for character in field.unicodeScalars {
-            switch character {
-            case "\\": output += "\\\\"
-            case "\t": output += "\\t"
-            case "\n": output += "\\n"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
-    }
-
-    private static func unescaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var escaping = false
-        for byte in bytes {
-            if escaping {
-                output.append(
-                    byte == UInt8(ascii: "t") ? 0x09 : byte == UInt8(ascii: "n") ? 0x0A : byte
-                )
-                escaping = false
-            } else if byte == 0x5C {
-                escaping = true
-            } else {
-                output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }

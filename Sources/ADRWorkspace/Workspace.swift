@@ -1,4 +1,5 @@
 public import ADRCore
+import ADRGit
 import Foundation
 
 /// The use cases behind the commands: each reads the log, plans a change as a value in
@@ -34,17 +35,35 @@ public struct Workspace: Sendable {
                 fileNames.append(name)
             }
         }
-        // Records are parsed independently, so a large log is read on every core.
+        // Records are parsed independently, so a large log is read on every core; a record
+        // whose bytes are in the records cache is not parsed at all.
         let names = fileNames
         let folderFromRoot = rootRelativePath(location.folder)
-        var entries = [LogEntry?](repeating: nil, count: names.count)
-        entries.withUnsafeMutableBufferPointer { buffer in
+        let cachePath = (try? Repository(discoveringFrom: location.folder))
+            .map { $0.gitDirectory + "adr/records-cache" }
+        var cache = cachePath.map(RecordCache.load) ?? RecordCache()
+        let known = cache.records
+        var results = [(entry: LogEntry, key: String?)?](repeating: nil, count: names.count)
+        results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: names.count) { index in
-                output[index] = entry(fileName: names[index], folderFromRoot: folderFromRoot)
+                output[index] = entry(
+                    fileName: names[index],
+                    folderFromRoot: folderFromRoot,
+                    cached: known
+                )
             }
         }
-        return DecisionLog(entries: entries.compactMap { $0.map(checkingTags) })
+        if let cachePath {
+            var keys = Set<String>()
+            for case let (entry, key?)? in results {
+                keys.insert(key)
+                cache.store(entry.record, under: key)
+            }
+            cache.keepOnly(keys)
+            if cache.isStale { cache.save(to: cachePath) }
+        }
+        return DecisionLog(entries: results.compactMap { $0.map { checkingTags($0.entry) } })
     }
 
     /// Warns about tags outside the vocabulary `.adr.yml` declares, if it declares one.
@@ -65,21 +84,27 @@ public struct Workspace: Sendable {
         return checked
     }
 
-    private func entry(fileName: String, folderFromRoot: String) -> LogEntry {
+    /// Reads one record, from the cache when its exact bytes were read before; the key is
+    /// `nil` for a file that could not be read (listed with a warning, never cached).
+    private func entry(
+        fileName: String,
+        folderFromRoot: String,
+        cached: [String: DecisionRecord]
+    ) -> (entry: LogEntry, key: String?) {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
-        do {
-            let text = try FileStore.read(absolute)
-            return LogEntry(
-                fileName: fileName,
-                text: text,
-                record: DecisionRecord(parsing: text, path: path)
-            )
-        } catch {
+        guard let data = FileManager.default.contents(atPath: absolute) else {
             var record = DecisionRecord(path: path, title: fileName)
-            record.warnings.append(SourceWarning(path: path, line: nil, message: error.description))
-            return LogEntry(fileName: fileName, text: "", record: record)
+            record.warnings.append(
+                SourceWarning(path: path, line: nil, message: "cannot read the file")
+            )
+            return (LogEntry(fileName: fileName, text: "", record: record), nil)
         }
+        // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
+        let text = String(decoding: data, as: UTF8.self)
+        let key = RecordCache.key(path: path, contents: data)
+        let record = key.flatMap { cached[$0] } ?? DecisionRecord(parsing: text, path: path)
+        return (LogEntry(fileName: fileName, text: text, record: record), key)
     }
 
     /// The record a REF names; a path is taken relative to the working directory.

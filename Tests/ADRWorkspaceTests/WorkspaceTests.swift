@@ -147,3 +147,50 @@ final class TemporaryFolder {
         #expect(location.folder == folder.path + "/doc/adr")
     }
 }
+
+@Suite struct RecordCacheTests {
+    private func gitFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "init", "-q", folder.path]
+        try process.run()
+        process.waitUntilExit()
+        return folder
+    }
+
+    @Test func aCachedListingEqualsAFreshOneAndFollowsEdits() throws {
+        let folder = try gitFolder()
+        try folder.write(
+            "doc/adr/0001-a.md",
+            "# 1. A\n\nDate: 2020-01-02\n\n## Status\n\nProposed\n"
+        )
+        try folder.write("doc/adr/0002-b.md", "---\nstatus: accepted\ntags: [x]\n---\n\n# B\n")
+        let workspace = try folder.workspace()
+        let fresh = try workspace.readLog()
+        let cachePath = folder.path + "/.git/adr/records-cache"
+        #expect(FileManager.default.fileExists(atPath: cachePath))
+        #expect(try workspace.readLog() == fresh)
+
+        try folder.write(
+            "doc/adr/0001-a.md",
+            "# 1. A\n\nDate: 2020-01-02\n\n## Status\n\nAccepted\n"
+        )
+        let edited = try workspace.readLog()
+        #expect(edited.entries[0].record.status == .accepted)
+        #expect(edited.entries[1] == fresh.entries[1])
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let folder = try gitFolder()
+        try folder.write("doc/adr/0001-a.md", "# 1. A\n\n## Status\n\nProposed\n")
+        let workspace = try folder.workspace()
+        let fresh = try workspace.readLog()
+        let cachePath = folder.path + "/.git/adr/records-cache"
+        let cached = try String(contentsOfFile: cachePath, encoding: .utf8)
+        try String(cached.dropLast(7)).write(toFile: cachePath, atomically: true, encoding: .utf8)
+        #expect(try workspace.readLog() == fresh)
+        try "adr-records-cache\t99\n".write(toFile: cachePath, atomically: true, encoding: .utf8)
+        #expect(try workspace.readLog() == fresh)
+    }
+}
