@@ -107,4 +107,12 @@ public final class Repository {
         _ = LibGit2.initialized
         try check(adr_git_enable_strict_hash_verification(enabled ? 1 : 0))
     }
+
+    /// Caps the memory libgit2 keeps for parsed objects, across all repositories of the
+    /// process (libgit2's default is 256 MiB). A scan that meets each object once gains
+    /// little from a large cache and pays for it in peak memory.
+    public static func limitObjectCache(toBytes bytes: Int) throws {
+        _ = LibGit2.initialized
+        try check(adr_git_set_cache_max_size(Int64(bytes)))
+    }
 }

@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Foundation
 
 /// A Markdown document read with cmark-gfm and copied into plain Swift values.
 ///
@@ -116,30 +117,56 @@ private enum CMarkTree {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    /// Parses `text`, lends the root node and the parser's extension list to `body`, then
-    /// frees both; neither pointer may escape `body`. `nil` only when cmark could not
-    /// allocate a tree.
+    /// The extensions as one list for the HTML renderer, made once and kept for the life of
+    /// the process; only read after it is made.
+    nonisolated(unsafe) private static let extensionList: UnsafeMutablePointer<cmark_llist>? = {
+        _ = registration
+        var list: UnsafeMutablePointer<cmark_llist>?
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                list = cmark_llist_append(
+                    cmark_get_default_mem_allocator(),
+                    list,
+                    UnsafeMutableRawPointer(syntax)
+                )
+            }
+        }
+        return list
+    }()
+
+    /// cmark-gfm keeps the special inline characters of attached extensions (`~`, `|`) in
+    /// a global table that every parser's attach and free rewrite, so two parsers alive at
+    /// once can make each other miss strikethrough and tables. Parsers therefore never
+    /// overlap; the trees they leave are independent and are read outside the lock.
+    private static let parserLock = NSLock()
+
+    /// Parses `text`, lends the root node and the extension list to `body`, then frees the
+    /// tree; neither pointer may escape `body`. `nil` only when cmark could not allocate a
+    /// tree.
     static func withDocument<Result>(
         _ text: String,
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
     ) -> Result? {
-        _ = registration
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
+        let extensions = extensionList
+        let parsed: OpaquePointer? = parserLock.withLock {
+            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let syntax = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntax)
+                }
             }
-        }
-        var source = text
-        source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            var source = text
+            source.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return nil }
+        guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
-        return body(root, cmark_parser_get_syntax_extensions(parser))
+        return body(root, extensions)
     }
 }
 

@@ -25,8 +25,11 @@ struct RecordCache {
                 String(decoding: header, as: UTF8.self) == "adr-records-cache\t\(version)"
             else { return false }
             for line in lines.dropFirst() {
-                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                    .map(CacheLine.unescaped)
+                let fields = line.split(
+                    separator: UInt8(ascii: "\t"),
+                    omittingEmptySubsequences: false
+                )
+                .map(CacheLine.unescaped)
                 guard fields.count >= 2, let record = record(from: fields.dropFirst(2)) else {
                     return false
                 }
@@ -57,7 +60,8 @@ struct RecordCache {
     func save(to path: String) {
         var text = "adr-records-cache\t\(Self.version)\n"
         for (key, record) in records.sorted(by: { $0.key < $1.key }) {
-            text += key + "\t" + Self.fields(of: record).map(CacheLine.escaped).joined(separator: "\t")
+            text +=
+                key + "\t" + Self.fields(of: record).map(CacheLine.escaped).joined(separator: "\t")
             text += "\n"
         }
         let folder = PathText.parent(path)
@@ -103,8 +107,14 @@ struct RecordCache {
             let date = optional(), let tagCount = count()
         else { return nil }
         var record = DecisionRecord(
-            path: path, number: number.flatMap { Int($0) }, title: title, heading: heading,
-            status: status.map { RecordStatus(name: $0) }, statusText: statusText, date: date)
+            path: path,
+            number: number.flatMap { Int($0) },
+            title: title,
+            heading: heading,
+            status: status.map { RecordStatus(name: $0) },
+            statusText: statusText,
+            date: date
+        )
         for _ in 0..<tagCount {
             guard let tag = next() else { return nil }
             record.tags.append(tag)
@@ -120,7 +130,8 @@ struct RecordCache {
                 return nil
             }
             record.warnings.append(
-                SourceWarning(path: path, line: line.flatMap { Int($0) }, message: message))
+                SourceWarning(path: path, line: line.flatMap { Int($0) }, message: message)
+            )
         }
         return next() == nil ? record : nil
     }

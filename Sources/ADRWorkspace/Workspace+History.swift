@@ -58,6 +58,7 @@ extension Workspace {
         }
         // Read-only: hashing every object read would only re-check what git wrote.
         try Repository.useStrictHashVerification(false)
+        try Repository.limitObjectCache(toBytes: 32 << 20)
         let folder = PathText.relative(
             Self.resolved(location.folder),
             to: Self.resolved(String(workdir.dropLast()))

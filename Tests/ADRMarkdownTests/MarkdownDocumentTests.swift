@@ -1,4 +1,5 @@
 import ADRMarkdown
+import Foundation
 import Testing
 
 @Test func topLevelBlocksComeInOrderWithTheirLines() {
@@ -106,4 +107,18 @@ import Testing
     #expect(html.contains("<del>old</del>"))
     #expect(!html.contains("<script>"))
     #expect(html.contains("<table>"))
+}
+
+/// cmark-gfm rewrites a global table of special characters whenever a parser attaches or
+/// frees extensions; parsing on many threads at once must still see every extension.
+@Test func parsingOnManyThreadsAtOnceKeepsEveryExtension() {
+    var complete = [Bool](repeating: false, count: 400)
+    complete.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        DispatchQueue.concurrentPerform(iterations: output.count) { index in
+            let html = MarkdownDocument.htmlBody(from: "~~old~~\n\n| a |\n| - |\n| b |\n")
+            output[index] = html.contains("<del>old</del>") && html.contains("<table>")
+        }
+    }
+    #expect(complete.allSatisfy { $0 })
 }
