@@ -21,11 +21,10 @@ extension Report {
     public static func json(
         for entry: LogEntry,
         in log: DecisionLog,
-        workspace: Workspace,
         history: RecordHistory?,
         textHashes: Bool = false
     ) -> JSONValue {
-        guard case .object(let members) = json(for: entry, in: log, workspace: workspace) else {
+        guard case .object(let members) = json(for: entry, in: log) else {
             return .null
         }
         return .object(members + historyMembers(history, textHashes: textHashes))

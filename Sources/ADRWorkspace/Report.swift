@@ -4,9 +4,7 @@ import Foundation
 /// The one producer of terminal and JSON output for records.
 public enum Report {
     /// The JSON object `adr list --format json` prints for one record.
-    public static func json(for entry: LogEntry, in log: DecisionLog, workspace: Workspace)
-        -> JSONValue
-    {
+    public static func json(for entry: LogEntry, in log: DecisionLog) -> JSONValue {
         let record = entry.record
         let links: [JSONValue] = record.links.map { link in
             let target = log.target(of: link, from: entry)?.record.path

@@ -53,7 +53,6 @@ extension ADR {
                     return Report.json(
                         for: entry,
                         in: log,
-                        workspace: workspace,
                         history: logHistory.history(ofPath: path)
                     )
                 }
@@ -61,7 +60,7 @@ extension ADR {
             case .json:
                 Output.line(
                     JSONValue.array(
-                        entries.map { Report.json(for: $0, in: log, workspace: workspace) }
+                        entries.map { Report.json(for: $0, in: log) }
                     ).rendered()
                 )
             case .text:

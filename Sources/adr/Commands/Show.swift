@@ -66,7 +66,6 @@ extension ADR {
                 var value = Report.json(
                     for: entry,
                     in: log,
-                    workspace: workspace,
                     history: recordHistory,
                     textHashes: true
                 )
