@@ -10,11 +10,4 @@ public enum RecordFileName {
         let digits = String(number)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
-
-    /// The decimal number a file name starts with, if any (`0010-x.md` -> 10, never octal).
-    public static func leadingNumber(of fileName: String) -> Int? {
-        let digits = fileName.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 9 else { return nil }
-        return Int(digits)
-    }
 }

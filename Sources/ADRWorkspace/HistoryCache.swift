@@ -91,13 +91,8 @@ enum HistoryCache {
                 text += "\n"
             }
         }
-        let folder = PathText.parent(path)
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/.history-cache.\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            return
-        }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        try? FileStore.createDirectory(PathText.parent(path))
+        try? FileStore.replace(path, with: text)
     }
 
     private static func fields(of revision: RecordRevision) -> [String] {

@@ -64,13 +64,8 @@ struct RecordCache {
                 key + "\t" + Self.fields(of: record).map(CacheLine.escaped).joined(separator: "\t")
             text += "\n"
         }
-        let folder = PathText.parent(path)
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/.records-cache.\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            return
-        }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        try? FileStore.createDirectory(PathText.parent(path))
+        try? FileStore.replace(path, with: text)
     }
 
     /// Optional values are written with a leading `+`, absent ones as `-`; lists as a count

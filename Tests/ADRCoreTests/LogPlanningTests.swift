@@ -39,8 +39,8 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
     @Test func fileNamesPadToFourDigitsAndReadLeadingZerosAsDecimal() {
         #expect(RecordFileName.make(number: 7, title: "X") == "0007-x.md")
         #expect(RecordFileName.make(number: 12345, title: "X") == "12345-x.md")
-        #expect(RecordFileName.leadingNumber(of: "0009-x.md") == 9)
-        #expect(RecordFileName.leadingNumber(of: "0010-x.md") == 10)
+        #expect(DecisionRecord.number(fromFileName: "0009-x.md") == 9)
+        #expect(DecisionRecord.number(fromFileName: "0010-x.md") == 10)
     }
 }
 
