@@ -14,6 +14,16 @@ extension DecisionRecord {
         var reader = RecordReader(layout: RecordLayout(text: text), path: path)
         self = reader.read()
     }
+
+    /// The record and its decision text (see ``DecisionText``) from one parse, for callers
+    /// that need both, such as a history scan reading thousands of revisions.
+    public static func parsingWithDecisionText(_ text: String, path: String)
+        -> (record: DecisionRecord, decisionText: String)
+    {
+        let layout = RecordLayout(text: text)
+        var reader = RecordReader(layout: layout, path: path)
+        return (reader.read(), DecisionText.normalized(layout))
+    }
 }
 
 /// The state of one parse; kept out of the public type so the steps can share warnings.

@@ -12,7 +12,10 @@ public enum DecisionText {
     /// matter `status:` key, every `Type [text](record.md)` link line, and a `## Links`
     /// heading (adr adds one when it links a MADR record).
     public static func normalized(_ text: String) -> String {
-        let layout = RecordLayout(text: text)
+        normalized(RecordLayout(text: text))
+    }
+
+    static func normalized(_ layout: RecordLayout) -> String {
         let source = layout.source
         var dropped = Set<Int>()
         if let section = layout.statusSection {

@@ -51,6 +51,9 @@ public struct DiffDelta: Hashable, Sendable {
 public enum RenameDetection: Sendable, Hashable {
     /// Report deletions and additions as they are.
     case off
+    /// git's default (`-M50%`), but only when the diff both adds and deletes files: a
+    /// commit that only edits pays nothing for detection.
+    case whenAddedAndDeleted
     /// Pair only files with identical contents: cheap, compares blob ids.
     case exactOnly
     /// Pair files at least `threshold` percent similar, like `git diff -M<threshold>%`.

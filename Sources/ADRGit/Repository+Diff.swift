@@ -26,7 +26,25 @@ extension Repository {
         _ body: (OpaquePointer?) throws -> T
     ) throws -> T {
         guard let id else { return try body(nil) }
-        return try withTree(id) { try body($0) }
+        return try body(recentTree(id))
+    }
+
+    /// Tree `id`, kept among the two trees this repository used last for a diff (so both
+    /// sides of the current diff stay alive); the repository frees a tree when it drops
+    /// out, or in `deinit`.
+    private func recentTree(_ id: ObjectID) throws -> OpaquePointer {
+        if let index = recentTrees.firstIndex(where: { $0.id == id }) {
+            let recent = recentTrees.remove(at: index)
+            recentTrees.append(recent)
+            return recent.tree
+        }
+        var oid = id.oid
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &oid), context: .object(id))
+        guard let tree else { throw GitError.missingObject(id, detail: "no tree returned") }
+        if recentTrees.count == 2 { git_tree_free(recentTrees.removeFirst().tree) }
+        recentTrees.append((id, tree))
+        return tree
     }
 
     private func diff(
@@ -46,7 +64,9 @@ extension Repository {
         defer { git_diff_free(diff) }
         guard let diff else { return [] }
 
-        if renames != .off {
+        let pairsFiles =
+            renames != .off && (renames != .whenAddedAndDeleted || hasAddedAndDeleted(diff))
+        if pairsFiles {
             var find = git_diff_find_options()
             try check(git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)))
             find.flags = GIT_DIFF_FIND_RENAMES.rawValue
@@ -55,7 +75,7 @@ extension Repository {
                 find.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY.rawValue
             case .similar(let threshold):
                 find.rename_threshold = UInt16(clamping: threshold)
-            case .off:
+            case .off, .whenAddedAndDeleted:
                 break
             }
             try check(git_diff_find_similar(diff, &find))
@@ -65,5 +85,19 @@ extension Repository {
             // Borrowed from the diff, which outlives this closure.
             git_diff_get_delta(diff, index).map { DiffDelta($0.pointee) }
         }
+    }
+
+    private func hasAddedAndDeleted(_ diff: OpaquePointer) -> Bool {
+        var added = false
+        var deleted = false
+        for index in 0..<git_diff_num_deltas(diff) {
+            switch git_diff_get_delta(diff, index)?.pointee.status {
+            case GIT_DELTA_ADDED: added = true
+            case GIT_DELTA_DELETED: deleted = true
+            default: break
+            }
+            if added, deleted { return true }
+        }
+        return false
     }
 }

@@ -7,6 +7,9 @@ internal import CLibGit2
 /// task. Everything returned from it is a plain value copied out of libgit2.
 public final class Repository {
     let pointer: OpaquePointer
+    /// The last trees ``diff(from:to:paths:renames:)`` looked up, newest last: a walk diffs
+    /// each folder tree against its parent's, so the next diff usually starts from one.
+    var recentTrees: [(id: ObjectID, tree: OpaquePointer)] = []
 
     /// Opens the repository containing `path`, searching upwards like `git` does.
     ///
@@ -58,6 +61,7 @@ public final class Repository {
     }
 
     deinit {
+        for recent in recentTrees { git_tree_free(recent.tree) }
         git_repository_free(pointer)
     }
 
@@ -108,11 +112,13 @@ public final class Repository {
         try check(adr_git_enable_strict_hash_verification(enabled ? 1 : 0))
     }
 
-    /// Caps the memory libgit2 keeps for parsed objects, across all repositories of the
-    /// process (libgit2's default is 256 MiB). A scan that meets each object once gains
-    /// little from a large cache and pays for it in peak memory.
-    public static func limitObjectCache(toBytes bytes: Int) throws {
+    /// Turns libgit2's cache of parsed objects on or off, process wide (on by default).
+    ///
+    /// A history scan meets most objects once, and libgit2 caches only commits and small
+    /// trees anyway; with the cache on, evicting from it took most of the time of a scan
+    /// over 100,000 commits, and what it held most of the memory.
+    public static func useObjectCache(_ enabled: Bool) throws {
         _ = LibGit2.initialized
-        try check(adr_git_set_cache_max_size(Int64(bytes)))
+        try check(adr_git_enable_caching(enabled ? 1 : 0))
     }
 }

@@ -22,26 +22,32 @@ struct HistoryState: Sendable {
 /// The walk goes oldest first. For each commit it compares the log folder's subtree id with
 /// its parents' and only diffs that folder, subtree to subtree, when it changed: most
 /// commits of a busy repository never touch the log and cost one tree lookup.
+///
+/// Reading git objects is most of the cost, and it is independent per commit, so it runs on
+/// every core in four steps: each commit's tree, parents and log subtree; the folder diffs
+/// of the commits that changed the log; their authors, dates and trailers; and the status
+/// and decision text of every record revision met. Only the bookkeeping between the steps,
+/// which follows records from commit to commit, runs in walk order on one thread.
 struct HistoryScanner {
     let repository: Repository
-    let mailmap: Mailmap
     var state: HistoryState
 
-    /// Folder diffs computed ahead of the walk, on every core, keyed by the two subtrees.
+    /// Every commit the scan meets: the walk's commits newest first, then the parents
+    /// outside the walk (the previous scan's head, or past a shallow clone's boundary).
+    private var nodes: [CommitNode] = []
+    /// How many of `nodes` the walk itself visits.
+    private var walkCount = 0
+    /// Folder diffs computed ahead of the walk, keyed by the two subtrees.
     private var diffBySubtrees: [SubtreePair: [FolderChange]] = [:]
+    /// Who made each commit that changed the log, by node index.
+    private var factsByNode: [Int: CommitFacts] = [:]
     /// Revisions whose status is read after the walk: (history, index, blob, path).
     private var pendingStatuses: [(identity: Int, index: Int, blob: ObjectID, path: String)] = []
-    /// Where the log folder was in each commit met, and its subtree id there.
-    private var folderByCommit: [ObjectID: String] = [:]
-    private var subtreeByCommit: [ObjectID: ObjectID?] = [:]
-    private var parentsByCommit: [ObjectID: [ObjectID]] = [:]
-    private var treeByCommit: [ObjectID: ObjectID] = [:]
     /// The oldest commit the walk reached, for the shallow-clone warning.
     private(set) var oldestCommit: ObjectID?
 
     init(repository: Repository, state: HistoryState) throws {
         self.repository = repository
-        self.mailmap = try repository.mailmap()
         self.state = state
     }
 
@@ -50,56 +56,125 @@ struct HistoryScanner {
         let hidden = state.head.map { [$0] } ?? []
         let newestFirst = try repository.commitIDs(RevisionWalk(from: head, hiding: hidden))
         oldestCommit = newestFirst.last
-        folderByCommit[head] = state.folder
-
-        // Newest first, each commit tells its parents where the folder was: the same path
-        // if it exists there, else a conventional folder, else the folder whose subtree id
-        // equals this commit's (a move of the whole log to an unconventional place).
-        for id in newestFirst {
-            try load(id)
-            let folder = folderByCommit[id] ?? state.folder
-            let subtree = try self.subtree(of: id, at: folder)
-            for parent in parentsByCommit[id] ?? [] where folderByCommit[parent] == nil {
-                guard try load(parent) else { continue }
-                folderByCommit[parent] = try formerFolder(
-                    in: parent,
-                    after: folder,
-                    subtree: subtree
-                )
-            }
+        PhaseTimer.mark("revwalk")
+        try readCommits(newestFirst)
+        PhaseTimer.mark("read commits")
+        try findFolders()
+        let changing = try commitsChangingTheLog()
+        PhaseTimer.mark("folders")
+        try computeDiffsAhead(for: changing)
+        PhaseTimer.mark("diffs")
+        try readFacts(of: changing)
+        PhaseTimer.mark("facts")
+        for index in changing.reversed() {
+            try visit(index)
         }
-        try computeDiffsAhead(for: newestFirst)
-        for id in newestFirst.reversed() {
-            try visit(id)
-        }
+        state.nextOrder += walkCount
+        PhaseTimer.mark("visit")
         try readPendingStatuses()
+        PhaseTimer.mark("statuses")
         state.head = head
     }
 
-    /// Reads a commit's parents and tree; `false` when it is missing (past a shallow graft).
-    @discardableResult
-    private mutating func load(_ id: ObjectID) throws -> Bool {
-        if treeByCommit[id] != nil { return true }
-        let commit: (tree: ObjectID, parents: [ObjectID])
-        do {
-            commit = try repository.treeAndParents(of: id)
-        } catch GitError.missingObject where repository.isShallow {
-            return false
+    /// Step one, on every core: each commit's tree, parents and subtree at the log folder.
+    private mutating func readCommits(_ newestFirst: [ObjectID]) throws {
+        let location = workerLocation
+        let folder = state.folder
+        let shallow = repository.isShallow
+        let read = try Parallel.map(
+            count: newestFirst.count,
+            chunkSize: Parallel.chunkSize(for: newestFirst.count, minimum: 512)
+        ) { range in
+            let repository = try Repository(at: location)
+            return try range.map { index -> CommitRead? in
+                let commit: (tree: ObjectID, parents: [ObjectID])
+                do {
+                    commit = try repository.treeAndParents(of: newestFirst[index])
+                } catch GitError.missingObject where shallow {
+                    return nil
+                }
+                let subtree = try Self.folderTree(at: folder, in: commit.tree, repository)
+                return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
+            }
         }
-        treeByCommit[id] = commit.tree
-        parentsByCommit[id] = commit.parents
-        return true
+        walkCount = newestFirst.count
+        nodes.reserveCapacity(walkCount + 1)
+        var indexByID: [ObjectID: Int] = [:]
+        indexByID.reserveCapacity(walkCount)
+        for (index, id) in newestFirst.enumerated() {
+            indexByID[id] = index
+            nodes.append(CommitNode(id: id, tree: read[index]?.tree))
+            nodes[index].subtrees = read[index].map { [(folder, $0.subtree)] } ?? []
+        }
+        for index in 0..<walkCount {
+            guard let parents = read[index]?.parents else { continue }
+            nodes[index].parents = try parents.compactMap { parent in
+                if let known = indexByID[parent] { return known }
+                // A parent outside the walk: read here, as there are only a few.
+                let tree: ObjectID
+                do {
+                    tree = try repository.treeAndParents(of: parent).tree
+                } catch GitError.missingObject where shallow {
+                    return nil
+                }
+                nodes.append(CommitNode(id: parent, tree: tree))
+                indexByID[parent] = nodes.count - 1
+                return nodes.count - 1
+            }
+        }
     }
 
-    private mutating func subtree(of commit: ObjectID, at folder: String) throws -> ObjectID? {
-        if let known = subtreeByCommit[commit] { return known }
-        guard let tree = treeByCommit[commit] else { return nil }
-        let subtree = try folderTree(at: folder, in: tree)
-        subtreeByCommit[commit] = subtree
+    /// Newest first, each commit tells its parents where the folder was: the same path if
+    /// it exists there, else a conventional folder, else the folder whose subtree id equals
+    /// this commit's (a move of the whole log to an unconventional place).
+    private mutating func findFolders() throws {
+        guard walkCount > 0 else { return }
+        nodes[0].folder = state.folder
+        for index in 0..<walkCount {
+            let folder = nodes[index].folder ?? state.folder
+            let subtree = try self.subtree(of: index, at: folder)
+            for parent in nodes[index].parents where nodes[parent].folder == nil {
+                nodes[parent].folder = try formerFolder(in: parent, after: folder, subtree: subtree)
+            }
+        }
+    }
+
+    /// The walk's commits that changed the log folder relative to every parent (TREESAME,
+    /// as `git log` has it), newest first.
+    private mutating func commitsChangingTheLog() throws -> [Int] {
+        var changing: [Int] = []
+        for index in 0..<walkCount where nodes[index].tree != nil {
+            let folder = nodes[index].folder ?? state.folder
+            let current = try subtree(of: index, at: folder)
+            let parents = nodes[index].parents.filter { nodes[$0].tree != nil }
+            if parents.isEmpty, current == nil { continue }
+            var sameAsAParent = false
+            for parent in parents where (nodes[parent].folder ?? folder) == folder {
+                if try subtree(of: parent, at: folder) == current { sameAsAParent = true }
+            }
+            if !sameAsAParent { changing.append(index) }
+        }
+        return changing
+    }
+
+    private var workerLocation: String { repository.workdir ?? repository.gitDirectory }
+
+    /// The subtree of node `index` at `folder`, remembered per folder.
+    private mutating func subtree(of index: Int, at folder: String) throws -> ObjectID? {
+        if let known = nodes[index].subtrees.first(where: { $0.folder == folder }) {
+            return known.subtree
+        }
+        guard let tree = nodes[index].tree else { return nil }
+        let subtree = try Self.folderTree(at: folder, in: tree, repository)
+        nodes[index].subtrees.append((folder, subtree))
         return subtree
     }
 
-    private func folderTree(at folder: String, in tree: ObjectID) throws -> ObjectID? {
+    private static func folderTree(
+        at folder: String,
+        in tree: ObjectID,
+        _ repository: Repository
+    ) throws -> ObjectID? {
         guard !folder.isEmpty else { return tree }
         guard let entry = try repository.entry(at: folder, inTree: tree), entry.kind == .tree
         else { return nil }
@@ -107,18 +182,14 @@ struct HistoryScanner {
     }
 
     private mutating func formerFolder(
-        in commit: ObjectID,
+        in index: Int,
         after folder: String,
         subtree: ObjectID?
     ) throws -> String {
-        guard let tree = treeByCommit[commit] else { return folder }
-        if let found = try folderTree(at: folder, in: tree) {
-            // The common case: remember the subtree so the walk does not look it up again.
-            subtreeByCommit[commit] = found
-            return folder
-        }
+        guard let tree = nodes[index].tree else { return folder }
+        if try self.subtree(of: index, at: folder) != nil { return folder }
         for conventional in LogLocation.conventionalFolders
-        where try folderTree(at: conventional, in: tree) != nil {
+        where try Self.folderTree(at: conventional, in: tree, repository) != nil {
             return conventional
         }
         if let subtree, let found = try folderPath(withID: subtree, in: tree, depth: 4) {
@@ -146,21 +217,16 @@ struct HistoryScanner {
 
     // MARK: One commit
 
-    private mutating func visit(_ id: ObjectID) throws {
-        state.nextOrder += 1
-        let folder = folderByCommit[id] ?? state.folder
-        let current = try subtree(of: id, at: folder)
-        let parents = (parentsByCommit[id] ?? []).filter { treeByCommit[$0] != nil }
+    /// Records what commit `index` changed in the log; it changed something relative to
+    /// every parent (see ``commitsChangingTheLog()``).
+    private mutating func visit(_ index: Int) throws {
+        let folder = nodes[index].folder ?? state.folder
+        let current = try subtree(of: index, at: folder)
         var parentSides: [(folder: String, subtree: ObjectID?)] = []
-        for parent in parents {
-            let parentFolder = folderByCommit[parent] ?? folder
+        for parent in nodes[index].parents where nodes[parent].tree != nil {
+            let parentFolder = nodes[parent].folder ?? folder
             parentSides.append((parentFolder, try subtree(of: parent, at: parentFolder)))
         }
-        // TREESAME: a commit equal to any parent in the log folder changed nothing in it.
-        if parentSides.contains(where: { $0.subtree == current && $0.folder == folder }) {
-            return
-        }
-        if parentSides.isEmpty, current == nil { return }
         let first = parentSides.first ?? (folder, nil)
 
         var deltas =
@@ -187,9 +253,11 @@ struct HistoryScanner {
         deltas = deltas.filter { isRecord($0.newPath) || isRecord($0.oldPath) }
         guard !deltas.isEmpty else { return }
 
-        let commit = try repository.commit(id)
+        let facts = try factsByNode[index] ?? CommitFacts(reading: nodes[index].id, in: repository)
+        // The walk's position: oldest commit first, continuing from the previous scan.
+        let order = state.nextOrder + walkCount - index
         for delta in deltas {
-            try record(delta, in: commit, folder: folder, oldFolder: first.folder)
+            record(delta, by: facts, order: order, folder: folder, oldFolder: first.folder)
         }
     }
 
@@ -204,58 +272,54 @@ struct HistoryScanner {
         to new: ObjectID?,
         in repository: Repository
     ) throws -> [FolderChange] {
-        let plain = try repository.diff(from: old, to: new, renames: .off)
-        let adds = plain.contains { $0.status == .added }
-        let deletes = plain.contains { $0.status == .deleted }
-        guard adds, deletes else { return plain.map(FolderChange.init) }
-        return try repository.diff(from: old, to: new, renames: .standard).map(FolderChange.init)
+        try repository.diff(from: old, to: new, renames: .whenAddedAndDeleted)
+            .map(FolderChange.init)
     }
 
-    /// Diffs, before the walk, every commit's log folder against its first parent's where
-    /// they differ. The diffs are independent, so they run on every core, each worker with
-    /// its own repository handle (handles are not shared between threads).
-    private mutating func computeDiffsAhead(for commits: [ObjectID]) throws {
-        var pairs = Set<SubtreePair>()
-        for id in commits {
-            let folder = folderByCommit[id] ?? state.folder
-            guard let current = try subtree(of: id, at: folder) else { continue }
-            guard let parent = parentsByCommit[id]?.first, treeByCommit[parent] != nil else {
+    /// Step two, on every core: the folder diff of each commit that changed the log,
+    /// against its first parent. Newest first, the walk's order: consecutive diffs share a
+    /// tree, which each worker keeps, and delta bases, which libgit2 keeps.
+    private mutating func computeDiffsAhead(for changing: [Int]) throws {
+        var pending: [SubtreePair] = []
+        var seen = Set<SubtreePair>()
+        for index in changing {
+            let folder = nodes[index].folder ?? state.folder
+            let current = try subtree(of: index, at: folder)
+            guard let parent = nodes[index].parents.first, nodes[parent].tree != nil else {
                 continue
             }
-            let parentFolder = folderByCommit[parent] ?? folder
-            let old = try subtree(of: parent, at: parentFolder)
-            if old != current { pairs.insert(SubtreePair(old: old, new: current)) }
+            let old = try subtree(of: parent, at: nodes[parent].folder ?? folder)
+            let pair = SubtreePair(old: old, new: current)
+            if old != current, seen.insert(pair).inserted { pending.append(pair) }
         }
-        let jobs = Array(pairs)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        guard jobs.count > 64, workers > 1 else { return }
-        let location = repository.workdir ?? repository.gitDirectory
-        var results = [Result<[FolderChange], any Error>?](repeating: nil, count: jobs.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                do {
-                    let repository = try Repository(at: location)
-                    for index in stride(from: worker, to: jobs.count, by: workers) {
-                        output[index] = Result {
-                            try Self.diff(
-                                from: jobs[index].old,
-                                to: jobs[index].new,
-                                in: repository
-                            )
-                        }
-                    }
-                } catch {
-                    for index in stride(from: worker, to: jobs.count, by: workers) {
-                        output[index] = .failure(error)
-                    }
-                }
+        let jobs = pending
+        let location = workerLocation
+        let diffs = try Parallel.map(
+            count: jobs.count,
+            chunkSize: Parallel.chunkSize(for: jobs.count, minimum: 64)
+        ) { range in
+            let repository = try Repository(at: location)
+            return try range.map { index in
+                try Self.diff(from: jobs[index].old, to: jobs[index].new, in: repository)
             }
         }
-        for (job, result) in zip(jobs, results) {
-            guard let result else { continue }
-            diffBySubtrees[job] = try result.get()
+        for (job, diff) in zip(jobs, diffs) { diffBySubtrees[job] = diff }
+    }
+
+    /// Step three, on every core: author, committer, date, summary and trailers of each
+    /// commit that changed the log.
+    private mutating func readFacts(of changing: [Int]) throws {
+        let ids = changing.map { nodes[$0].id }
+        let location = workerLocation
+        let facts = try Parallel.map(
+            count: ids.count,
+            chunkSize: Parallel.chunkSize(for: ids.count, minimum: 64)
+        ) { range in
+            let repository = try Repository(at: location)
+            let mailmap = try repository.mailmap()
+            return try range.map { try CommitFacts(reading: ids[$0], in: repository, mailmap) }
         }
+        for (index, fact) in zip(changing, facts) { factsByNode[index] = fact }
     }
 
     /// When the whole folder moved, every record in it was renamed, changed or not.
@@ -272,10 +336,11 @@ struct HistoryScanner {
 
     private mutating func record(
         _ delta: FolderChange,
-        in commit: Commit,
+        by facts: CommitFacts,
+        order: Int,
         folder: String,
         oldFolder: String
-    ) throws {
+    ) {
         let path = join(folder, delta.newPath)
         let oldPath = join(oldFolder, delta.oldPath)
         let change: RecordChange
@@ -306,29 +371,24 @@ struct HistoryScanner {
         if change != .deleted { state.identities[delta.newPath] = identity }
         if state.histories[identity].isEmpty, change == .deleted { return }
 
-        let author = try mailmap.canonical(commit.author)
-        let committer = try mailmap.canonical(commit.committer)
-        let trailers = try Trailer.all(in: commit.message).map {
-            CommitTrailer(key: $0.key, value: $0.value)
-        }
         if let blob = delta.newID {
             pendingStatuses.append((identity, state.histories[identity].count, blob, path))
         }
         state.histories[identity].append(
             RecordRevision(
-                commit: commit.id.hex,
-                author: Person(name: author.name, email: author.email),
-                committer: Person(name: committer.name, email: committer.email),
-                date: HistoryDate.iso8601(author),
-                summary: commit.summary,
+                commit: facts.commit,
+                author: facts.author,
+                committer: facts.committer,
+                date: facts.date,
+                summary: facts.summary,
                 change: change,
                 path: change == .deleted ? oldPath : path,
                 oldPath: change == .renamed ? oldPath : nil,
                 status: nil,
-                trailers: trailers,
+                trailers: facts.trailers,
                 blob: delta.newID?.hex,
-                time: author.time,
-                order: state.nextOrder
+                time: facts.time,
+                order: order
             )
         )
     }
@@ -338,29 +398,26 @@ struct HistoryScanner {
         return state.histories.count - 1
     }
 
-    /// Parses the status and hashes the decision text of every revision met in the walk.
-    /// Blobs are read here, on this thread's repository handle; parsing and hashing are
-    /// pure and run on every core, once per blob (many revisions share blobs). Keeping the
-    /// text hash in the history (and its cache) spares approvals from reading blobs again.
+    /// Step four, on every core: the status and decision-text hash of every revision met,
+    /// once per blob (many revisions share blobs). Keeping the text hash in the history
+    /// (and its cache) spares approvals from reading blobs again.
     private mutating func readPendingStatuses() throws {
-        var texts: [(blob: ObjectID, text: String, path: String)] = []
+        var blobs: [(blob: ObjectID, path: String)] = []
         var seen = Set<ObjectID>()
         for pending in pendingStatuses where seen.insert(pending.blob).inserted {
-            texts.append((pending.blob, try repository.blobText(pending.blob), pending.path))
+            blobs.append((pending.blob, pending.path))
         }
-        let inputs = texts
-        var results = [(status: RecordStatus?, textHash: String?)](
-            repeating: (nil, nil),
-            count: inputs.count
-        )
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                let text = inputs[index].text
-                output[index] = (
-                    DecisionRecord(parsing: text, path: inputs[index].path).status,
-                    try? Workspace.decisionTextHash(of: text)
-                )
+        let inputs = blobs
+        let location = workerLocation
+        let results = try Parallel.map(
+            count: inputs.count,
+            chunkSize: Parallel.chunkSize(for: inputs.count, minimum: 32)
+        ) { range in
+            let repository = try Repository(at: location)
+            return try range.map { index -> (status: RecordStatus?, textHash: String?) in
+                let text = try repository.blobText(inputs[index].blob)
+                let read = DecisionRecord.parsingWithDecisionText(text, path: inputs[index].path)
+                return (read.record.status, try? Workspace.decisionTextHash(of: read.decisionText))
             }
         }
         let resultByBlob = Dictionary(
@@ -377,6 +434,58 @@ struct HistoryScanner {
 
     private func join(_ folder: String, _ path: String) -> String {
         folder.isEmpty ? path : folder + "/" + path
+    }
+}
+
+/// One commit as the scan keeps it.
+private struct CommitNode {
+    var id: ObjectID
+    /// The root tree; `nil` when the commit is missing (past a shallow clone's boundary).
+    var tree: ObjectID?
+    /// Indices of the parents that could be read, first parent first.
+    var parents: [Int] = []
+    /// Where the log folder was in this commit, once known.
+    var folder: String?
+    /// The folder's subtree at each path looked at (nearly always just one).
+    var subtrees: [(folder: String, subtree: ObjectID?)] = []
+
+    init(id: ObjectID, tree: ObjectID?) {
+        self.id = id
+        self.tree = tree
+    }
+}
+
+/// What the parallel first step reads of each commit.
+private struct CommitRead: Sendable {
+    var tree: ObjectID
+    var parents: [ObjectID]
+    var subtree: ObjectID?
+}
+
+/// The parts of a commit a record revision shows, after `.mailmap`.
+struct CommitFacts: Sendable {
+    var commit: String
+    var author: Person
+    var committer: Person
+    var date: String
+    var time: Int64
+    var summary: String
+    var trailers: [CommitTrailer]
+
+    init(reading id: ObjectID, in repository: Repository, _ mailmap: Mailmap? = nil) throws {
+        let commit = try repository.commit(id)
+        let mailmap = try mailmap ?? repository.mailmap()
+        let author = try mailmap.canonical(commit.author)
+        let committer = try mailmap.canonical(commit.committer)
+        self.commit = commit.id.hex
+        self.author = Person(name: author.name, email: author.email)
+        self.committer = Person(name: committer.name, email: committer.email)
+        date = HistoryDate.iso8601(author)
+        time = author.time
+        summary = commit.summary
+        trailers = try Trailer.all(in: commit.message).map {
+            CommitTrailer(key: $0.key, value: $0.value)
+        }
     }
 }
 

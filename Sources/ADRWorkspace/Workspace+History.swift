@@ -52,16 +52,16 @@ extension Workspace {
     }
 
     private func scanHistory(useCache: Bool) throws -> LogHistory {
+        PhaseTimer.mark("start")
         let repository = try Repository(discoveringFrom: options.workingDirectory)
         guard let workdir = repository.workdir else {
             throw WorkspaceError.noRepository(path: displayPath(options.workingDirectory))
         }
         // Read-only: hashing every object read would only re-check what git wrote.
         try Repository.useStrictHashVerification(false)
-        // libgit2 charges its cache by raw object size, while a parsed tree or commit takes
-        // several times that on the heap: 8 MiB of cache kept peak memory at 262 MB instead
-        // of 370 MB over 100,000 commits, for about a tenth more time.
-        try Repository.limitObjectCache(toBytes: 8 << 20)
+        // A scan meets most objects once: libgit2's object cache only cost time evicting
+        // (4.2 s of a 100,000-commit scan with an 8 MiB cap, 1.9 s without the cache).
+        try Repository.useObjectCache(false)
         let folder = PathText.relative(
             Self.resolved(location.folder),
             to: Self.resolved(String(workdir.dropLast()))

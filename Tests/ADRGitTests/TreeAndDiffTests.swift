@@ -154,6 +154,43 @@ import Testing
         #expect(!none.contains { $0.status == .renamed })
     }
 
+    @Test func renamesWhenAddedAndDeletedPairsOnlyThen() throws {
+        let (fixture, old, new) = try renameFixture()
+        let repository = try Repository(at: fixture.path)
+        let oldTree = try repository.commit(old).treeID
+        let newTree = try repository.commit(new).treeID
+        let paired = try repository.diff(from: oldTree, to: newTree, renames: .whenAddedAndDeleted)
+        let expected = try nameStatus(fixture, ["-M", old.hex, new.hex])
+        #expect(nameStatus(paired).sorted() == expected.sorted())
+        // Only additions: nothing to pair, the same deltas as with detection off.
+        let added = try repository.diff(from: nil, to: oldTree, renames: .whenAddedAndDeleted)
+        #expect(added == (try repository.diff(from: nil, to: oldTree, renames: .off)))
+    }
+
+    /// The repository keeps the trees of its last diffs; a tree shared by consecutive diffs,
+    /// on either side and in any order, must stay valid (a freed tree here once corrupted
+    /// the heap).
+    @Test func consecutiveDiffsSharingTreesMatchGit() throws {
+        let fixture = try GitFixture()
+        var commits: [ObjectID] = []
+        for step in 0..<5 {
+            try fixture.write("docs/decisions/000\(step)-step.md", "step \(step)\n")
+            try fixture.write("docs/decisions/0009-edited.md", "edit \(step)\n")
+            commits.append(try objectID(fixture.commit("step \(step)")))
+        }
+        let repository = try Repository(at: fixture.path)
+        let trees = try commits.map { try repository.commit($0).treeID }
+        let pairs = [(0, 1), (0, 2), (2, 3), (1, 3), (3, 1), (4, 0), (4, 4), (0, 1)]
+        for (from, to) in pairs {
+            let deltas = try repository.diff(from: trees[from], to: trees[to], renames: .off)
+            let expected = try nameStatus(
+                fixture,
+                ["--no-renames", commits[from].hex, commits[to].hex]
+            )
+            #expect(nameStatus(deltas).sorted() == expected.sorted(), "\(from) -> \(to)")
+        }
+    }
+
     @Test func diffingFromNothingAddsEveryFile() throws {
         let (fixture, old, _) = try renameFixture()
         let repository = try Repository(at: fixture.path)

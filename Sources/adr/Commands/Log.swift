@@ -30,6 +30,7 @@ extension ADR {
         func run() throws {
             let workspace = try global.workspace()
             let history = try workspace.readHistory(useCache: !noCache)
+            PhaseTimer.mark("history")
             history.warnings.forEach { Output.warning($0) }
             var records = history.records
             if let reference {
@@ -56,6 +57,7 @@ extension ADR {
             } catch {
                 Output.warning("warning: approvals not shown: \(error)")
             }
+            PhaseTimer.mark("approvals")
             events = LogEvent.newestFirst(events)
             if let since {
                 guard since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
@@ -67,6 +69,7 @@ extension ADR {
             case .json: Output.line(Report.json(for: events).rendered())
             case .text: Output.text(Report.text(for: events))
             }
+            PhaseTimer.mark("output")
         }
     }
 }
