@@ -52,15 +52,23 @@ extension Report {
 
     /// Trailers as an object of key to values, since a key such as `Reviewed-by` repeats.
     static func trailersJSON(_ trailers: [CommitTrailer]) -> JSONValue {
-        var order: [String] = []
-        var values: [String: [String]] = [:]
+        .object(groupedTrailers(trailers).map { ($0.key, .array($0.values.map { .string($0) })) })
+    }
+
+    /// Trailer values by key, keys in order of first appearance.
+    private static func groupedTrailers(_ trailers: [CommitTrailer])
+        -> [(key: String, values: [String])]
+    {
+        // A commit has a handful of trailers: a linear search beats hashing every key.
+        var grouped: [(key: String, values: [String])] = []
         for trailer in trailers {
-            if values[trailer.key] == nil { order.append(trailer.key) }
-            values[trailer.key, default: []].append(trailer.value)
+            if let index = grouped.firstIndex(where: { $0.key == trailer.key }) {
+                grouped[index].values.append(trailer.value)
+            } else {
+                grouped.append((trailer.key, [trailer.value]))
+            }
         }
-        return .object(
-            order.map { key in (key, .array(values[key, default: []].map { .string($0) })) }
-        )
+        return grouped
     }
 
     static func json(for change: StatusChange) -> JSONValue {
@@ -74,25 +82,51 @@ extension Report {
 
     /// `adr log --format json`: one object per event, newest first. An approval's `date`
     /// is when it was given; its `author` and `summary` are those of the commit carrying it.
-    public static func json(for events: [LogEvent]) -> JSONValue {
-        .array(
-            events.map { event in
-                let revision = event.revision
-                return .object([
-                    ("event", .string(event.kind.rawValue)),
-                    ("path", .string(revision.path)),
-                    ("oldPath", JSONValue(revision.oldPath)),
-                    ("commit", .string(revision.commit)),
-                    ("date", .string(event.date)),
-                    ("author", json(for: revision.author)),
-                    ("summary", .string(revision.summary)),
-                    ("status", JSONValue(revision.status?.name)),
-                    ("previousStatus", JSONValue(event.previousStatus?.name)),
-                    ("trailers", trailersJSON(revision.trailers)),
-                    ("approval", event.approval.map(json(for:)) ?? .null),
-                ])
+    /// Streamed rather than built as a ``JSONValue``: a long history gives megabytes.
+    public static func writeJSON(for events: [LogEvent], to writer: inout JSONWriter) {
+        writer.array { writer in
+            for event in events {
+                writer.element { writer in
+                    writer.object { writer in write(event, to: &writer) }
+                }
             }
-        )
+        }
+    }
+
+    private static func write(_ event: LogEvent, to writer: inout JSONWriter) {
+        let revision = event.revision
+        writer.member("event", event.kind.rawValue)
+        writer.member("path", revision.path)
+        writer.member("oldPath", revision.oldPath)
+        writer.member("commit", revision.commit)
+        writer.member("date", event.date)
+        writer.member("author") { writer in
+            writer.object { writer in
+                writer.member("name", revision.author.name)
+                writer.member("email", revision.author.email)
+            }
+        }
+        writer.member("summary", revision.summary)
+        writer.member("status", revision.status?.name)
+        writer.member("previousStatus", event.previousStatus?.name)
+        writer.member("trailers") { writer in
+            writer.object { writer in
+                for (key, values) in groupedTrailers(revision.trailers) {
+                    writer.member(key) { writer in
+                        writer.array { writer in
+                            for value in values { writer.element { $0.string(value) } }
+                        }
+                    }
+                }
+            }
+        }
+        writer.member("approval") { writer in
+            if let approval = event.approval {
+                writer.value(json(for: approval))
+            } else {
+                writer.null()
+            }
+        }
     }
 
     static func json(for approval: Approval) -> JSONValue {

@@ -48,6 +48,12 @@ enum Output {
         print(text)
     }
 
+    /// UTF-8 text already encoded, such as a chunk of a large report; through `print`
+    /// like everything else on stdout, so the order holds.
+    static func write(bytes: [UInt8]) {
+        print(String(decoding: bytes, as: UTF8.self), terminator: "")
+    }
+
     static func text(_ text: String) {
         print(text, terminator: "")
     }

@@ -66,7 +66,11 @@ extension ADR {
                 events = events.filter { String($0.date.prefix(10)) >= since }
             }
             switch format {
-            case .json: Output.line(Report.json(for: events).rendered())
+            case .json:
+                var writer = JSONWriter(sink: Output.write(bytes:))
+                Report.writeJSON(for: events, to: &writer)
+                writer.flush()
+                Output.line("")
             case .text: Output.text(Report.text(for: events))
             }
             PhaseTimer.mark("output")
