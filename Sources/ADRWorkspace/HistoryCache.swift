@@ -29,14 +29,22 @@ enum HistoryCache {
         var sawHeader = false
         let ok = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
-            for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-            {
-                let fields = line.split(
-                    separator: UInt8(ascii: "\t"),
-                    omittingEmptySubsequences: false
-                )
-                .map(CacheLine.unescaped)
-                guard let kind = fields.first else { return false }
+            // Field boundaries of the current line, reused: a warm run reads every line of a
+            // megabyte-sized file, so nothing is allocated per line but the values.
+            var fields: [String] = []
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for index in lineStart...lineEnd
+                where index == lineEnd || bytes[index] == UInt8(ascii: "\t") {
+                    fields.append(CacheLine.unescaped(bytes[fieldStart..<index]))
+                    fieldStart = index + 1
+                }
+                let kind = fields[0]
                 if !sawHeader {
                     guard kind == "adr-history-cache", fields.count == 2,
                         fields[1] == String(version)
@@ -45,18 +53,18 @@ enum HistoryCache {
                     continue
                 }
                 switch (kind, fields.count) {
-                case ("head", 2): head = ObjectID(hex: fields[1])
-                case ("folder", 2): storedFolder = fields[1]
-                case ("next-order", 2): nextOrder = Int(fields[1])
-                case ("identity", 3):
-                    guard let index = Int(fields[1]) else { return false }
-                    identities[fields[2]] = index
                 case ("revision", 2...):
                     guard let index = Int(fields[1]), index >= 0, index <= histories.count,
-                        let revision = revision(from: fields.dropFirst(2))
+                        let revision = revision(from: fields)
                     else { return false }
                     if index == histories.count { histories.append([]) }
                     histories[index].append(revision)
+                case ("identity", 3):
+                    guard let index = Int(fields[1]) else { return false }
+                    identities[fields[2]] = index
+                case ("head", 2): head = ObjectID(hex: fields[1])
+                case ("folder", 2): storedFolder = fields[1]
+                case ("next-order", 2): nextOrder = Int(fields[1])
                 default: return false
                 }
             }
@@ -105,28 +113,30 @@ enum HistoryCache {
         ] + revision.trailers.flatMap { [$0.key, $0.value] }
     }
 
-    private static func revision(from fields: ArraySlice<String>) -> RecordRevision? {
-        let values = Array(fields)
+    /// The revision whose fields start at `fields[2]`, after the kind and history index.
+    private static func revision(from fields: [String]) -> RecordRevision? {
+        let values = fields.dropFirst(2)
+        func value(_ index: Int) -> String { values[values.startIndex + index] }
         guard values.count >= 15, (values.count - 15) % 2 == 0,
-            let time = Int64(values[6]), let order = Int(values[7]),
-            let change = RecordChange(rawValue: values[9])
+            let time = Int64(value(6)), let order = Int(value(7)),
+            let change = RecordChange(rawValue: value(9))
         else { return nil }
         let trailers = stride(from: 15, to: values.count, by: 2).map {
-            CommitTrailer(key: values[$0], value: values[$0 + 1])
+            CommitTrailer(key: value($0), value: value($0 + 1))
         }
         return RecordRevision(
-            commit: values[0],
-            author: Person(name: values[1], email: values[2]),
-            committer: Person(name: values[3], email: values[4]),
-            date: values[5],
-            summary: values[8],
+            commit: value(0),
+            author: Person(name: value(1), email: value(2)),
+            committer: Person(name: value(3), email: value(4)),
+            date: value(5),
+            summary: value(8),
             change: change,
-            path: values[10],
-            oldPath: values[11].isEmpty ? nil : values[11],
-            status: values[12].isEmpty ? nil : RecordStatus(name: values[12]),
+            path: value(10),
+            oldPath: value(11).isEmpty ? nil : value(11),
+            status: value(12).isEmpty ? nil : RecordStatus(name: value(12)),
             trailers: trailers,
-            textHash: values[14].isEmpty ? nil : values[14],
-            blob: values[13].isEmpty ? nil : values[13],
+            textHash: value(14).isEmpty ? nil : value(14),
+            blob: value(13).isEmpty ? nil : value(13),
             time: time,
             order: order
         )

@@ -126,10 +126,8 @@ extension Workspace {
             let keys = Set(settings.trailerKeys.map { $0.lowercased() })
             var hashes = DecisionTextHashes(repository: repository)
             var events: [LogEvent] = []
-            var revisionsByCommit: [String: [RecordRevision]] = [:]
             for record in records {
                 for revision in record.revisions where revision.change != .deleted {
-                    revisionsByCommit[revision.commit, default: []].append(revision)
                     let trailers = revision.trailers.filter {
                         keys.contains($0.key.lowercased())
                     }
@@ -151,8 +149,17 @@ extension Workspace {
                 }
             }
             var warnings: [String] = []
-            let timeline = history.records.flatMap(\.revisions).map { ($0.time, $0.order) }
             let notes = try gitStep { try repository.notes(in: settings.notesReference) }
+            guard !notes.isEmpty else { return (events, warnings) }
+            let annotated = Set(notes.map(\.annotatedID.hex))
+            var revisionsByCommit: [String: [RecordRevision]] = [:]
+            for record in records {
+                for revision in record.revisions
+                where revision.change != .deleted && annotated.contains(revision.commit) {
+                    revisionsByCommit[revision.commit, default: []].append(revision)
+                }
+            }
+            let timeline = WalkTimeline(history.records.flatMap(\.revisions))
             for entry in notes {
                 guard let revisions = revisionsByCommit[entry.annotatedID.hex] else { continue }
                 let note = try gitStep {
@@ -164,11 +171,10 @@ extension Workspace {
                 for approval in parsed.approvals {
                     guard let revision = revisions.first(where: { $0.path == approval.record })
                     else { continue }
-                    let given = Self.epochSeconds(approval.date)
+                    // Placed after every commit made before the approval was given.
                     let latest =
-                        given.flatMap { given in
-                            timeline.filter { $0.0 <= given }.map(\.1).max()
-                        } ?? revision.order
+                        Self.epochSeconds(approval.date).flatMap(timeline.lastOrder(atOrBefore:))
+                        ?? revision.order
                     events.append(
                         LogEvent(
                             kind: .approved,
@@ -470,5 +476,32 @@ private struct DecisionTextHashes {
         let hash = try Workspace.decisionTextHash(of: String(decoding: data, as: UTF8.self))
         hashByBlob[blob] = hash
         return hash
+    }
+}
+
+/// The walk positions of revisions by date: which commits came before a moment.
+private struct WalkTimeline {
+    /// Revision times, ascending, with the highest walk position up to each.
+    private var times: [Int64] = []
+    private var highestOrder: [Int] = []
+
+    init(_ revisions: [RecordRevision]) {
+        var highest = Int.min
+        for revision in revisions.sorted(by: { $0.time < $1.time }) {
+            highest = max(highest, revision.order)
+            times.append(revision.time)
+            highestOrder.append(highest)
+        }
+    }
+
+    /// The highest walk position among revisions made at or before `time`.
+    func lastOrder(atOrBefore time: Int64) -> Int? {
+        var low = 0
+        var high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            if times[middle] <= time { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : highestOrder[low - 1]
     }
 }
