@@ -11,7 +11,7 @@ extension DecisionRecord {
             stem = String(lowered.dropLast(3))
         } else if lowered.hasSuffix(".markdown") {
             stem = String(lowered.dropLast(9))
-        } else if !lowered.utf8.contains(UInt8(ascii: ".")) {
+        } else if !lowered.containsByte(UInt8(ascii: ".")) {
             return RecordScan.hasNumberedPrefix(lowered, anyCase: false)
         } else {
             return false

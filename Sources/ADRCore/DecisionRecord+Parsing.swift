@@ -15,14 +15,18 @@ extension DecisionRecord {
         self = reader.read()
     }
 
-    /// The record and its decision text (see ``DecisionText``) from one parse, for callers
-    /// that need both, such as a history scan reading thousands of revisions.
-    public static func parsingWithDecisionText(_ text: String, path: String)
-        -> (record: DecisionRecord, decisionText: String)
+    /// Only the status and the decision text (see ``DecisionText``), from one parse: what
+    /// a history scan needs of each of thousands of revisions, without the title, links,
+    /// date and tags, and without warnings.
+    public static func statusAndDecisionText(_ text: String, path: String)
+        -> (status: RecordStatus?, decisionText: String)
     {
         let layout = RecordLayout(text: text)
         var reader = RecordReader(layout: layout, path: path)
-        return (reader.read(), DecisionText.normalized(layout))
+        reader.readFrontMatter()
+        var record = DecisionRecord(path: path, title: "")
+        reader.readStatus(into: &record)
+        return (record.status, DecisionText.normalized(layout))
     }
 }
 

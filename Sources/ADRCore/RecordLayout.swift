@@ -48,7 +48,7 @@ struct RecordLayout {
         statusSection = section { Self.statusHeadings.contains(Self.headingKey($0)) }
         for line in textLines() {
             if let link = Self.linkLine(line, source: source) { linkLines.append(link) }
-            let hasLabel = line.text.utf8.contains(UInt8(ascii: ":"))
+            let hasLabel = line.text.containsByte(UInt8(ascii: ":"))
             if statusLine == nil, hasLabel, !isInStatusSection(line.blockIndex),
                 RecordScan.afterStatusLabel(line.text) != nil
             {
@@ -124,7 +124,7 @@ struct RecordLayout {
             switch block.kind {
             case .paragraph:
                 // Most paragraphs are one line; they keep their text without a copy.
-                guard block.text.utf8.contains(UInt8(ascii: "\n")) else {
+                guard block.text.containsByte(UInt8(ascii: "\n")) else {
                     result.append(
                         TextLine(line: block.startLine, text: block.text, blockIndex: index)
                     )
@@ -161,7 +161,7 @@ struct RecordLayout {
         let written = source.content(line.line)
         // Cheap tests first: most lines hold no link at all, and most links lead out of the
         // log; only then read the words before the link.
-        guard written.utf8.contains(UInt8(ascii: "[")) else { return nil }
+        guard written.containsByte(UInt8(ascii: "[")) else { return nil }
         let block = source.document.blocks[line.blockIndex]
         guard
             let link = block.links.first(where: { $0.line == line.line && !$0.isImage }),

@@ -25,7 +25,7 @@ struct RecordSource {
         let bodyStart: Int
         (bodyStart, frontMatter, frontMatterUnclosed) = Self.locateFrontMatter(in: lines)
         // A file without front matter, BOM or CR is its own Markdown; no need to rebuild it.
-        let isPlain = bodyStart == 0 && !hasBOM && !text.utf8.contains(UInt8(ascii: "\r"))
+        let isPlain = bodyStart == 0 && !hasBOM && !text.containsByte(UInt8(ascii: "\r"))
         let markdown =
             isPlain
             ? (text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
@@ -65,7 +65,7 @@ struct RecordSource {
         var result = ""
         result.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count + 1 })
         for line in lines {
-            if line.content.utf8.contains(UInt8(ascii: "\r")) {
+            if line.content.containsByte(UInt8(ascii: "\r")) {
                 result += line.content.replacing("\r", with: "")
             } else {
                 result += line.content

@@ -187,6 +187,13 @@ extension StringProtocol {
         return text[start..<end]
     }
 
+    /// Whether the UTF-8 form holds `byte`, scanning contiguous storage directly: the
+    /// generic `utf8.contains` stepped through string indices and was the single hottest
+    /// function of a record parse.
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
     /// Whether `needle` occurs in the text, byte for byte. For the ASCII needles the parser
     /// looks for, this is what `contains(_:)` answers, without Foundation's bridging.
     func containsBytes(_ needle: StaticString) -> Bool {

@@ -134,11 +134,12 @@ private enum CMarkTree {
         return list
     }()
 
-    /// cmark-gfm keeps the special inline characters of attached extensions (`~`, `|`) in
-    /// a global table that every parser's attach and free rewrite, so two parsers alive at
-    /// once can make each other miss strikethrough and tables. Parsers therefore never
-    /// overlap; the trees they leave are independent and are read outside the lock.
-    private static let parserLock = NSLock()
+    /// cmark-gfm keeps the special inline characters of extensions (`~`, `|`) in a global
+    /// table: `cmark_parser_finish` adds those of the parser's extensions before parsing
+    /// inlines and removes them after, so two parsers finishing at once can make each other
+    /// miss strikethrough and tables. Only finishing is serialised: block parsing (the
+    /// feed) and the trees left behind never touch that table.
+    private static let finishLock = NSLock()
 
     /// Parses `text`, lends the root node and the extension list to `body`, then frees the
     /// tree; neither pointer may escape `body`. `nil` only when cmark could not allocate a
@@ -148,22 +149,20 @@ private enum CMarkTree {
         _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result
     ) -> Result? {
         let extensions = extensionList
-        let parsed: OpaquePointer? = parserLock.withLock {
-            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
-            defer { cmark_parser_free(parser) }
-            for name in extensionNames {
-                if let syntax = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, syntax)
-                }
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
             }
-            var source = text
-            source.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
-            }
-            return cmark_parser_finish(parser)
         }
+        var source = text
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let parsed: OpaquePointer? = finishLock.withLock { cmark_parser_finish(parser) }
         guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
         return body(root, extensions)

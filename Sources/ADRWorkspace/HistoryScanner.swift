@@ -416,8 +416,8 @@ struct HistoryScanner {
             let repository = try Repository(at: location)
             return try range.map { index -> (status: RecordStatus?, textHash: String?) in
                 let text = try repository.blobText(inputs[index].blob)
-                let read = DecisionRecord.parsingWithDecisionText(text, path: inputs[index].path)
-                return (read.record.status, try? Workspace.decisionTextHash(of: read.decisionText))
+                let read = DecisionRecord.statusAndDecisionText(text, path: inputs[index].path)
+                return (read.status, try? Workspace.decisionTextHash(of: read.decisionText))
             }
         }
         let resultByBlob = Dictionary(

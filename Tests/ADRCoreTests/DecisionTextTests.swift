@@ -61,6 +61,28 @@ import Testing
         #expect(DecisionText.normalized(superseded) == DecisionText.normalized(madr2))
         #expect(!DecisionText.normalized(madr2).contains("proposed"))
     }
+
+    /// The history scan's shortcut must agree with the full parse and the plain
+    /// normalisation on every form: front matter, status bullet, badge, section, none.
+    @Test(arguments: [
+        "---\nstatus: proposed\ndate: 2026-01-01\n---\n# Use Postgres\n\nBody.\n",
+        "# Use Postgres\n\n* Status: superseded by [ADR-0003](0003-x.md)\n\nBody.\n",
+        "# T\n\n## Status\n\n![Status: accepted](https://img.shields.io/badge/x)\n",
+        "# T\n\n## Status\n\nSuperseded by [3. X](0003-x.md)\n\n## Context\n\n~~c~~ | a |\n",
+        "---\nstatus: [broken\n---\n# T\n\nStatus: Accepted\n",
+        "No heading, no status.\n",
+    ])
+    func statusAndDecisionTextAgreeWithTheFullParse(text: String) {
+        let quick = DecisionRecord.statusAndDecisionText(text, path: "doc/adr/0002-t.md")
+        #expect(quick.status == DecisionRecord(parsing: text, path: "doc/adr/0002-t.md").status)
+        #expect(quick.decisionText == DecisionText.normalized(text))
+    }
+
+    @Test func statusAndDecisionTextOfTheNygardSample() {
+        let quick = DecisionRecord.statusAndDecisionText(nygard, path: "0002-use-postgres.md")
+        #expect(quick.status == .proposed)
+        #expect(quick.decisionText == DecisionText.normalized(nygard))
+    }
 }
 
 @Suite struct ApprovalNoteTests {
