@@ -187,13 +187,6 @@ extension StringProtocol {
         return text[start..<end]
     }
 
-    /// Whether the UTF-8 form holds `byte`, scanning contiguous storage directly: the
-    /// generic `utf8.contains` stepped through string indices and was the single hottest
-    /// function of a record parse.
-    func containsByte(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
-    }
-
     /// Whether `needle` occurs in the text, byte for byte. For the ASCII needles the parser
     /// looks for, this is what `contains(_:)` answers, without Foundation's bridging.
     func containsBytes(_ needle: StaticString) -> Bool {
@@ -206,5 +199,23 @@ extension StringProtocol {
             start = bytes.index(after: found)
         }
         return false
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 form holds `byte`, scanned as a buffer: the generic
+    /// `utf8.contains` steps through string indices and was the hottest function of a
+    /// record parse. `withUTF8` copies nothing for a native string.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(byte) }
+    }
+}
+
+extension Substring {
+    /// Whether the UTF-8 form holds `byte` (see `String.containsByte(_:)`).
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(byte) }
     }
 }
