@@ -43,13 +43,19 @@ public struct LogEvent: Sendable, Hashable {
     /// `events` newest first by ``order``; an approval comes after the change its commit
     /// made, and events that tie keep their relative order reversed.
     public static func newestFirst(_ events: [LogEvent]) -> [LogEvent] {
+        newestFirstIndices(events).map { events[$0] }
+    }
+
+    /// The indices of `events` in the order of ``newestFirst(_:)``, for a caller that reads
+    /// a long log once and need not copy it.
+    public static func newestFirstIndices(_ events: [LogEvent]) -> [Int] {
         // Sorting small keys, not the events: comparing copies of whole events was most of
         // a warm `adr log`.
         let keys = events.enumerated().map { index, event in
             (order: event.order, approval: event.kind == .approved ? 1 : 0, index: index)
         }
         return keys.sorted { ($0.order, $0.approval, $0.index) > ($1.order, $1.approval, $1.index) }
-            .map { events[$0.index] }
+            .map(\.index)
     }
 }
 

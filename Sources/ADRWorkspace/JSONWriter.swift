@@ -131,20 +131,25 @@ public struct JSONWriter {
         }
     }
 
+    /// Bytes that cannot appear raw in a JSON string from us: C0 controls, `"`, `\`, DEL,
+    /// and 0xC2, which leads the C1 controls U+0080...U+009F in UTF-8.
+    private static let needsEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2
+    }
+
     /// Appends `text` as a JSON string, escaping quotes, backslashes and control
     /// characters (C0, DEL and C1), so nothing reaches a terminal raw.
     static func quote(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
-        // Most strings need no escaping and are appended whole, scanned as raw bytes. 0xC2
-        // leads the C1 control characters U+0080...U+009F in UTF-8.
-        let plain = text.withUTF8 { bytes in
-            for byte in bytes
-            where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 {
-                return false
+        // Most strings need no escaping and are appended whole, checked a byte at a time
+        // against a table.
+        let plain = needsEscape.withUnsafeBufferPointer { table in
+            text.withUTF8 { bytes in
+                for byte in bytes where table[Int(byte)] { return false }
+                output.append(contentsOf: bytes)
+                return true
             }
-            output.append(contentsOf: bytes)
-            return true
         }
         if !plain {
             for scalar in text.unicodeScalars {

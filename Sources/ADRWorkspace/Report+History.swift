@@ -83,7 +83,7 @@ extension Report {
     /// `adr log --format json`: one object per event, newest first. An approval's `date`
     /// is when it was given; its `author` and `summary` are those of the commit carrying it.
     /// Streamed rather than built as a ``JSONValue``: a long history gives megabytes.
-    public static func writeJSON(for events: [LogEvent], to writer: inout JSONWriter) {
+    public static func writeJSON(for events: some Sequence<LogEvent>, to writer: inout JSONWriter) {
         writer.array { writer in
             for event in events {
                 writer.element { writer in

@@ -58,20 +58,23 @@ extension ADR {
                 Output.warning("warning: approvals not shown: \(error)")
             }
             PhaseTimer.mark("approvals")
-            events = LogEvent.newestFirst(events)
+            var order = LogEvent.newestFirstIndices(events)
             if let since {
                 guard since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
                     throw WorkspaceError.invalidArgument("--since wants a date like 2025-03-01")
                 }
-                events = events.filter { String($0.date.prefix(10)) >= since }
+                order = order.filter { String(events[$0].date.prefix(10)) >= since }
             }
+            // Read in place: a long log has tens of thousands of events, each copy of which
+            // retains a dozen strings.
+            let newestFirst = order.lazy.map { events[$0] }
             switch format {
             case .json:
                 var writer = JSONWriter(sink: Output.write(bytes:))
-                Report.writeJSON(for: events, to: &writer)
+                Report.writeJSON(for: newestFirst, to: &writer)
                 writer.flush()
                 Output.line("")
-            case .text: Output.text(Report.text(for: events))
+            case .text: Output.text(Report.text(for: Array(newestFirst)))
             }
             PhaseTimer.mark("output")
         }
