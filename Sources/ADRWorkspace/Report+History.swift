@@ -83,35 +83,40 @@ extension Report {
     /// `adr log --format json`: one object per event, newest first. An approval's `date`
     /// is when it was given; its `author` and `summary` are those of the commit carrying it.
     /// Streamed rather than built as a ``JSONValue``: a long history gives megabytes.
-    public static func writeJSON(for events: some Sequence<LogEvent>, to writer: inout JSONWriter) {
+    public static func writeJSON(
+        for events: [LogEvent],
+        inOrder order: [Int],
+        to writer: inout JSONWriter
+    ) {
         writer.array { writer in
-            for event in events {
+            for index in order {
                 writer.element { writer in
-                    writer.object { writer in write(event, to: &writer) }
+                    writer.object { writer in write(events[index], to: &writer) }
                 }
             }
         }
     }
 
-    private static func write(_ event: LogEvent, to writer: inout JSONWriter) {
-        let revision = event.revision
+    /// Borrows the event: a long log has tens of thousands, and each copy retains a dozen
+    /// strings.
+    private static func write(_ event: borrowing LogEvent, to writer: inout JSONWriter) {
         writer.member("event", event.kind.rawValue)
-        writer.member("path", revision.path)
-        writer.member("oldPath", revision.oldPath)
-        writer.member("commit", revision.commit)
+        writer.member("path", event.revision.path)
+        writer.member("oldPath", event.revision.oldPath)
+        writer.member("commit", event.revision.commit)
         writer.member("date", event.date)
         writer.member("author") { writer in
             writer.object { writer in
-                writer.member("name", revision.author.name)
-                writer.member("email", revision.author.email)
+                writer.member("name", event.revision.author.name)
+                writer.member("email", event.revision.author.email)
             }
         }
-        writer.member("summary", revision.summary)
-        writer.member("status", revision.status?.name)
+        writer.member("summary", event.revision.summary)
+        writer.member("status", event.revision.status?.name)
         writer.member("previousStatus", event.previousStatus?.name)
         writer.member("trailers") { writer in
             writer.object { writer in
-                for (key, values) in groupedTrailers(revision.trailers) {
+                for (key, values) in groupedTrailers(event.revision.trailers) {
                     writer.member(key) { writer in
                         writer.array { writer in
                             for value in values { writer.element { $0.string(value) } }

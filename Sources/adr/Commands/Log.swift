@@ -65,16 +65,13 @@ extension ADR {
                 }
                 order = order.filter { String(events[$0].date.prefix(10)) >= since }
             }
-            // Read in place: a long log has tens of thousands of events, each copy of which
-            // retains a dozen strings.
-            let newestFirst = order.lazy.map { events[$0] }
             switch format {
             case .json:
                 var writer = JSONWriter(sink: Output.write(bytes:))
-                Report.writeJSON(for: newestFirst, to: &writer)
+                Report.writeJSON(for: events, inOrder: order, to: &writer)
                 writer.flush()
                 Output.line("")
-            case .text: Output.text(Report.text(for: Array(newestFirst)))
+            case .text: Output.text(Report.text(for: order.map { events[$0] }))
             }
             PhaseTimer.mark("output")
         }
