@@ -175,8 +175,12 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 sample, records = int(sys.argv[2]), int(sys.argv[3])
 follow = next(r for r in results if r["command"].startswith("git log --follow"))
+cold = next(r for r in results if r["command"].endswith("--no-cache"))
+single = next(r for r in results if r["command"].startswith("git log -M"))
 print(f"\n`git log --follow` for all {records} records, extrapolated from {sample}: "
       f"{follow['mean'] / sample * records:.1f} s")
+print(f"\nCold `adr log` / git's single pass: {cold['mean'] / single['mean']:.2f}x "
+      f"(target 1.5x)")
 PY
   for mode in --no-cache ""; do
     peak="$( (cd "$hist" && /usr/bin/time -v "$adr" log --format json $mode >/dev/null) 2>&1 \

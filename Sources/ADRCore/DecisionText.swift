@@ -30,17 +30,34 @@ public enum DecisionText {
                 dropped.insert(block.startLine)
             }
         }
-        var lines: [String] = []
+        // Built as bytes: trimming by `Character` and joining strings took most of the
+        // time a history scan spends hashing decision texts.
+        var output: [UInt8] = []
+        var pendingBlank = false
+        var wroteLine = false
         for (index, line) in source.lines.enumerated() where !dropped.contains(index + 1) {
-            var content = Substring(line.content)
-            // A lone CR (old Mac line ending, or CRLF split oddly) is whitespace here.
-            while let last = content.last, last == " " || last == "\t" || last == "\r" {
-                content = content.dropLast()
+            var content = line.content
+            content.withUTF8 { bytes in
+                var end = bytes.count
+                // A lone CR (old Mac line ending, or CRLF split oddly) is whitespace here.
+                while end > 0,
+                    bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09
+                        || bytes[end - 1] == 0x0D
+                {
+                    end -= 1
+                }
+                guard end > 0 else {
+                    // Blank lines collapse into one, and none leads the text.
+                    pendingBlank = wroteLine
+                    return
+                }
+                if pendingBlank { output.append(0x0A) }
+                pendingBlank = false
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+                output.append(0x0A)
+                wroteLine = true
             }
-            if content.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(String(content))
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0 + "\n" }.joined()
+        return String(decoding: output, as: UTF8.self)
     }
 }

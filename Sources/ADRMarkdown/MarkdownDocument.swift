@@ -177,16 +177,30 @@ private func string(_ pointer: UnsafePointer<CChar>?) -> String {
 
 private func children(of node: OpaquePointer) -> [OpaquePointer] {
     var result: [OpaquePointer] = []
+    forEachChild(of: node) { result.append($0) }
+    return result
+}
+
+/// Calls `body` with each child of `node` in order, without collecting them first.
+private func forEachChild(of node: OpaquePointer, _ body: (OpaquePointer) -> Void) {
     var child = cmark_node_first_child(node)
     while let current = child {
-        result.append(current)
+        body(current)
         child = cmark_node_next(current)
     }
-    return result
 }
 
 private func typeName(_ node: OpaquePointer) -> String {
     string(cmark_node_get_type_string(node))
+}
+
+/// Whether `node`'s type is `name`, compared in C: no string is made for each node.
+private func hasType(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+    guard let type = cmark_node_get_type_string(node) else { return false }
+    return name.withUTF8Buffer { expected in
+        strcmp(type, UnsafeRawPointer(expected.baseAddress!).assumingMemoryBound(to: CChar.self))
+            == 0
+    }
 }
 
 private func isBlock(_ node: OpaquePointer) -> Bool {
@@ -195,24 +209,30 @@ private func isBlock(_ node: OpaquePointer) -> Bool {
 }
 
 /// Inline text and links of one block, with the line advanced at each line break so a
-/// link's line is right even in a multi-line paragraph.
+/// link's line is right even in a multi-line paragraph. The text is gathered as bytes and
+/// made a string once: a string per text node was most of copying a document out.
 private struct InlineText {
-    var text = ""
+    var bytes: [UInt8] = []
     var links: [MarkdownLink] = []
     var line: Int
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func append(_ node: OpaquePointer) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-            text += string(cmark_node_get_literal(node))
+            if let literal = cmark_node_get_literal(node) {
+                let start = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
+            }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text += "\n"
+            bytes.append(UInt8(ascii: "\n"))
             line += 1
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let startLine = line
             var inner = InlineText(line: line)
-            for child in children(of: node) { inner.append(child) }
-            text += inner.text
+            forEachChild(of: node) { inner.append($0) }
+            bytes += inner.bytes
             line = inner.line
             links.append(
                 MarkdownLink(
@@ -224,23 +244,22 @@ private struct InlineText {
             )
             links += inner.links
         default:
-            for child in children(of: node) { append(child) }
+            forEachChild(of: node) { append($0) }
         }
     }
 }
 
 /// Flattened text and links of any block, walking nested blocks.
 private func flatten(_ node: OpaquePointer, lineOffset: Int) -> (String, [MarkdownLink]) {
-    if !isBlock(node) || typeName(node) == "table_cell" {
+    let type = cmark_node_get_type(node)
+    if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || !isBlock(node)
+        || hasType(node, "table_cell")
+    {
         var inline = InlineText(line: Int(cmark_node_get_start_line(node)) + lineOffset)
-        for child in children(of: node) { inline.append(child) }
+        forEachChild(of: node) { inline.append($0) }
         return (inline.text, inline.links)
     }
-    switch cmark_node_get_type(node) {
-    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-        var inline = InlineText(line: Int(cmark_node_get_start_line(node)) + lineOffset)
-        for child in children(of: node) { inline.append(child) }
-        return (inline.text, inline.links)
+    switch type {
     case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
         var literal = string(cmark_node_get_literal(node))
         if literal.hasSuffix("\n") { literal.removeLast() }
@@ -248,8 +267,8 @@ private func flatten(_ node: OpaquePointer, lineOffset: Int) -> (String, [Markdo
     default:
         var texts: [String] = []
         var links: [MarkdownLink] = []
-        let separator = typeName(node) == "table_row" ? " | " : "\n"
-        for child in children(of: node) {
+        let separator = hasType(node, "table_row") ? " | " : "\n"
+        forEachChild(of: node) { child in
             let (text, childLinks) = flatten(child, lineOffset: lineOffset)
             texts.append(text)
             links += childLinks
