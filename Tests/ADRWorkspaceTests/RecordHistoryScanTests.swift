@@ -273,7 +273,7 @@ import Testing
         #expect(commits(rewritten.history(ofPath: path)) == (try oracle(fixture, path)))
         #expect(rewritten.history(ofPath: path)?.lastChanged?.status == .rejected)
 
-        try "adr-history-cache\t3\nhead\tnot-a-commit\nrevision\tx\n".write(
+        try "adr-history-cache\t4\nhead\tnot-a-commit\nstring\tx\nrevision\t0\t0\t9\n".write(
             toFile: cache,
             atomically: true,
             encoding: .utf8
