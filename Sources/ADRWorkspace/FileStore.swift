@@ -117,7 +117,7 @@ enum FileStore {
             if errno == EEXIST { throw .concurrentChange(path: path) }
             throw .io(path: path, message: "cannot create the file (\(errnoText()))")
         }
-        let written = writeAll(descriptor, contents)
+        let written = writeAll(descriptor, Array(contents.utf8))
         close(descriptor)
         guard written else {
             unlink(path)
@@ -127,6 +127,16 @@ enum FileStore {
 
     /// Writes `contents` to a temporary sibling of `path` and renames it over `path`.
     static func replace(_ path: String, with contents: String) throws(WorkspaceError) {
+        try replace(path) { write in write(contents) }
+    }
+
+    /// Like ``replace(_:with:)`` for contents made piece by piece: `produce` hands each piece
+    /// to the `write` it is given, and pieces reach the disk in chunks, so a large file (a
+    /// history cache) never sits in memory whole.
+    static func replace(
+        _ path: String,
+        producing produce: (_ write: (String) -> Void) -> Void
+    ) throws(WorkspaceError) {
         let folder = parent(path)
         let name = (path as NSString).lastPathComponent
         var template = Array("\(folder)/.\(name).adr-XXXXXX".utf8CString)
@@ -141,7 +151,18 @@ enum FileStore {
         var mode = stat()
         let permissions = stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644
         fchmod(descriptor, permissions)
-        let written = writeAll(descriptor, contents) && fsync(descriptor) == 0
+        var written = true
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.chunk + Self.chunk / 4)
+        produce { piece in
+            guard written else { return }
+            buffer += piece.utf8
+            if buffer.count >= Self.chunk {
+                written = writeAll(descriptor, buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        written = written && writeAll(descriptor, buffer) && fsync(descriptor) == 0
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {
             let reason = errnoText()
@@ -150,8 +171,10 @@ enum FileStore {
         }
     }
 
-    private static func writeAll(_ descriptor: Int32, _ contents: String) -> Bool {
-        var bytes = Array(contents.utf8)[...]
+    private static let chunk = 1 << 16
+
+    private static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
+        var bytes = contents[...]
         while !bytes.isEmpty {
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

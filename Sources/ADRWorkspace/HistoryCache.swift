@@ -34,24 +34,29 @@ enum HistoryCache {
     /// a file; a failure to write only costs the next run a full scan.
     static func save(_ state: HistoryState, to path: String) {
         guard let head = state.head else { return }
+        // The table comes first in the file, so it is filled in a first pass and the lines
+        // are written in a second, straight to the file.
         var table = StringTable()
-        var body = ""
-        for (path, index) in state.identities.sorted(by: { $0.key < $1.key }) {
-            body += "identity\t\(index)\t\(table.number(path))\n"
+        let identities = state.identities.sorted(by: { $0.key < $1.key })
+        for (path, _) in identities { _ = table.number(path) }
+        for history in state.histories {
+            for revision in history { _ = fields(of: revision, in: &table) }
         }
-        for (index, history) in state.histories.enumerated() {
-            for revision in history {
-                body += "revision\t\(index)\t"
-                body += fields(of: revision, in: &table).joined(separator: "\t")
-                body += "\n"
+        try? FileStore.createDirectory(PathText.parent(path))
+        try? FileStore.replace(path) { write in
+            write("adr-history-cache\t\(version)\nhead\t\(head.hex)\n")
+            write("folder\t\(CacheLine.escaped(state.folder))\nnext-order\t\(state.nextOrder)\n")
+            for string in table.strings { write("string\t\(CacheLine.escaped(string))\n") }
+            for (path, index) in identities {
+                write("identity\t\(index)\t\(table.number(path))\n")
+            }
+            for (index, history) in state.histories.enumerated() {
+                for revision in history {
+                    let numbers = fields(of: revision, in: &table)
+                    write("revision\t\(index)\t" + numbers.joined(separator: "\t") + "\n")
+                }
             }
         }
-        var text = "adr-history-cache\t\(version)\nhead\t\(head.hex)\n"
-        text += "folder\t\(CacheLine.escaped(state.folder))\nnext-order\t\(state.nextOrder)\n"
-        for string in table.strings { text += "string\t\(CacheLine.escaped(string))\n" }
-        text += body
-        try? FileStore.createDirectory(PathText.parent(path))
-        try? FileStore.replace(path, with: text)
     }
 
     /// The fields of a revision line after the history index: string numbers, except the
