@@ -19,7 +19,8 @@ public struct JSONWriter {
     }
 
     /// A writer that hands the text to `sink` in chunks of about 64 KiB as it goes (call
-    /// ``flush()`` at the end): a large report never sits in memory whole.
+    /// ``flush()`` at the end): a large report never sits in memory whole. Chunks end
+    /// between items, never inside a string, so each one is valid UTF-8 on its own.
     public init(sink: @escaping ([UInt8]) -> Void) {
         self.sink = sink
         bytes.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
