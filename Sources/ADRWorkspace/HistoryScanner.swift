@@ -78,24 +78,19 @@ struct HistoryScanner {
 
     /// Step one, on every core: each commit's tree, parents and subtree at the log folder.
     private mutating func readCommits(_ newestFirst: [ObjectID]) throws {
-        let location = workerLocation
         let folder = state.folder
         let shallow = repository.isShallow
-        let read = try Parallel.map(
-            count: newestFirst.count,
-            chunkSize: Parallel.chunkSize(for: newestFirst.count, minimum: 512)
-        ) { range in
-            let repository = try Repository(at: location)
-            return try range.map { index -> CommitRead? in
-                let commit: (tree: ObjectID, parents: [ObjectID])
-                do {
-                    commit = try repository.treeAndParents(of: newestFirst[index])
-                } catch GitError.missingObject where shallow {
-                    return nil
-                }
-                let subtree = try Self.folderTree(at: folder, in: commit.tree, repository)
-                return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
+        let read = try mapOnEveryCore(newestFirst.count, minimumChunk: 512) {
+            repository,
+            index -> CommitRead? in
+            let commit: (tree: ObjectID, parents: [ObjectID])
+            do {
+                commit = try repository.treeAndParents(of: newestFirst[index])
+            } catch GitError.missingObject where shallow {
+                return nil
             }
+            let subtree = try Self.folderTree(at: folder, in: commit.tree, repository)
+            return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
         }
         walkCount = newestFirst.count
         nodes.reserveCapacity(walkCount + 1)
@@ -158,6 +153,24 @@ struct HistoryScanner {
     }
 
     private var workerLocation: String { repository.workdir ?? repository.gitDirectory }
+
+    /// `body` for each of `count` items on every core, in chunks of at least `minimumChunk`
+    /// items; each chunk opens its own repository, as handles are not shared between
+    /// threads.
+    private func mapOnEveryCore<Value: Sendable>(
+        _ count: Int,
+        minimumChunk: Int,
+        _ body: @escaping @Sendable (Repository, Int) throws -> Value
+    ) throws -> [Value] {
+        let location = workerLocation
+        return try Parallel.map(
+            count: count,
+            chunkSize: Parallel.chunkSize(for: count, minimum: minimumChunk)
+        ) { range in
+            let repository = try Repository(at: location)
+            return try range.map { try body(repository, $0) }
+        }
+    }
 
     /// The subtree of node `index` at `folder`, remembered per folder.
     private mutating func subtree(of index: Int, at folder: String) throws -> ObjectID? {
@@ -293,15 +306,8 @@ struct HistoryScanner {
             if old != current, seen.insert(pair).inserted { pending.append(pair) }
         }
         let jobs = pending
-        let location = workerLocation
-        let diffs = try Parallel.map(
-            count: jobs.count,
-            chunkSize: Parallel.chunkSize(for: jobs.count, minimum: 64)
-        ) { range in
-            let repository = try Repository(at: location)
-            return try range.map { index in
-                try Self.diff(from: jobs[index].old, to: jobs[index].new, in: repository)
-            }
+        let diffs = try mapOnEveryCore(jobs.count, minimumChunk: 64) { repository, index in
+            try Self.diff(from: jobs[index].old, to: jobs[index].new, in: repository)
         }
         for (job, diff) in zip(jobs, diffs) { diffBySubtrees[job] = diff }
     }
@@ -408,17 +414,12 @@ struct HistoryScanner {
             blobs.append((pending.blob, pending.path))
         }
         let inputs = blobs
-        let location = workerLocation
-        let results = try Parallel.map(
-            count: inputs.count,
-            chunkSize: Parallel.chunkSize(for: inputs.count, minimum: 32)
-        ) { range in
-            let repository = try Repository(at: location)
-            return try range.map { index -> (status: RecordStatus?, textHash: String?) in
-                let text = try repository.blobText(inputs[index].blob)
-                let read = DecisionRecord.statusAndDecisionText(text, path: inputs[index].path)
-                return (read.status, try? Workspace.decisionTextHash(of: read.decisionText))
-            }
+        let results = try mapOnEveryCore(inputs.count, minimumChunk: 32) {
+            repository,
+            index -> (status: RecordStatus?, textHash: String?) in
+            let text = try repository.blobText(inputs[index].blob)
+            let read = DecisionRecord.statusAndDecisionText(text, path: inputs[index].path)
+            return (read.status, try? Workspace.decisionTextHash(of: read.decisionText))
         }
         let resultByBlob = Dictionary(
             zip(inputs.map(\.blob), results),
