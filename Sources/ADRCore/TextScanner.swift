@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cursor over a line of text for the hand-written matchers in `RecordScan`.
 ///
 /// It steps by `Character`, so whitespace, letters and digits mean what `\s`, `\p{L}` and
@@ -208,7 +210,7 @@ extension String {
     /// record parse. `withUTF8` copies nothing for a native string.
     func containsByte(_ byte: UInt8) -> Bool {
         var text = self
-        return text.withUTF8 { $0.contains(byte) }
+        return text.withUTF8 { bufferContainsByte(byte, $0) }
     }
 }
 
@@ -216,6 +218,12 @@ extension Substring {
     /// Whether the UTF-8 form holds `byte` (see `String.containsByte(_:)`).
     func containsByte(_ byte: UInt8) -> Bool {
         var text = self
-        return text.withUTF8 { $0.contains(byte) }
+        return text.withUTF8 { bufferContainsByte(byte, $0) }
     }
+}
+
+/// `memchr`: the generic `contains` compared each byte through a protocol witness.
+private func bufferContainsByte(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    return memchr(base, Int32(byte), bytes.count) != nil
 }

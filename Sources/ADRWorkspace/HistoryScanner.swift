@@ -53,12 +53,23 @@ struct HistoryScanner {
 
     /// Walks the commits reachable from `head` but not from `state.head`, updating `state`.
     mutating func scan(to head: ObjectID) throws {
-        let hidden = state.head.map { [$0] } ?? []
-        let newestFirst = try repository.commitIDs(RevisionWalk(from: head, hiding: hidden))
-        oldestCommit = newestFirst.last
-        PhaseTimer.mark("revwalk")
-        try readCommits(newestFirst)
-        PhaseTimer.mark("read commits")
+        if state.head == nil, !repository.isShallow {
+            // A full scan: one read of each commit gives the order, trees and parents.
+            let graph = try repository.commitGraph(from: head)
+            oldestCommit = graph.last?.id
+            PhaseTimer.mark("commit graph")
+            try readSubtrees(of: graph)
+            PhaseTimer.mark("subtrees")
+        } else {
+            // New commits since the cache, or a shallow clone, which only libgit2's walk
+            // (and ours for shallow clones) knows to stop at.
+            let hidden = state.head.map { [$0] } ?? []
+            let newestFirst = try repository.commitIDs(RevisionWalk(from: head, hiding: hidden))
+            oldestCommit = newestFirst.last
+            PhaseTimer.mark("revwalk")
+            try readCommits(newestFirst)
+            PhaseTimer.mark("read commits")
+        }
         try findFolders()
         let changing = try commitsChangingTheLog()
         PhaseTimer.mark("folders")
@@ -92,6 +103,28 @@ struct HistoryScanner {
             let subtree = try Self.folderTree(at: folder, in: commit.tree, repository)
             return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
         }
+        try addNodes(newestFirst, read)
+    }
+
+    /// Step one of a full scan, where the commit graph already gave each commit's tree and
+    /// parents: the subtrees at the log folder, on every core.
+    private mutating func readSubtrees(of graph: [CommitGraphNode]) throws {
+        let folder = state.folder
+        let subtrees = try mapOnEveryCore(graph.count, minimumChunk: 512) { repository, index in
+            try Self.folderTree(at: folder, in: graph[index].tree, repository)
+        }
+        try addNodes(
+            graph.map(\.id),
+            zip(graph, subtrees).map { node, subtree in
+                CommitRead(tree: node.tree, parents: node.parents, subtree: subtree)
+            }
+        )
+    }
+
+    /// The walk's commits as nodes, newest first, followed by the parents outside it.
+    private mutating func addNodes(_ newestFirst: [ObjectID], _ read: [CommitRead?]) throws {
+        let folder = state.folder
+        let shallow = repository.isShallow
         walkCount = newestFirst.count
         nodes.reserveCapacity(walkCount + 1)
         var indexByID: [ObjectID: Int] = [:]

@@ -37,6 +37,47 @@ import Testing
         #expect(commits.map(\.id) == expected)
     }
 
+    @Test func theCommitGraphMatchesRevListDateOrderWithTreesAndParents() throws {
+        let fixture = try branchyFixture()
+        let repository = try Repository(at: fixture.path)
+        let head = try objectID(fixture.line("rev-parse", "HEAD"))
+        let graph = try repository.commitGraph(from: head)
+        #expect(graph.map(\.id) == (try ids(fixture.lines("rev-list", "--date-order", "HEAD"))))
+        for node in graph {
+            #expect(node.tree == (try objectID(fixture.line("rev-parse", "\(node.id.hex)^{tree}"))))
+            let parents = try fixture.line("log", "-1", "--format=%P", node.id.hex)
+                .split(separator: " ").map { try objectID(String($0)) }
+            #expect(node.parents == parents)
+            #expect(node.time == Int64(try fixture.line("log", "-1", "--format=%ct", node.id.hex)))
+        }
+    }
+
+    /// Commits made in the same second (scripts, rebases): still never a parent before one
+    /// of its children.
+    @Test func theCommitGraphKeepsParentsAfterChildrenWhenDatesTie() throws {
+        let fixture = try GitFixture()
+        for name in ["a", "b"] {
+            try fixture.write("\(name).md", "\(name)\n")
+            try fixture.git("add", "-A")
+            try fixture.git("commit", "-q", "-m", name)
+        }
+        try fixture.git("checkout", "-q", "-b", "topic", "HEAD~1")
+        try fixture.write("c.md", "c\n")
+        try fixture.git("add", "-A")
+        try fixture.git("commit", "-q", "-m", "c")
+        try fixture.git("checkout", "-q", "main")
+        try fixture.git("merge", "-q", "--no-ff", "-m", "merge", "topic")
+        let repository = try Repository(at: fixture.path)
+        let graph = try repository.commitGraph(
+            from: try objectID(fixture.line("rev-parse", "HEAD"))
+        )
+        #expect(Set(graph.map(\.id)) == Set(try ids(fixture.lines("rev-list", "HEAD"))))
+        let position = Dictionary(uniqueKeysWithValues: graph.enumerated().map { ($1.id, $0) })
+        for node in graph {
+            for parent in node.parents { #expect(position[node.id]! < position[parent]!) }
+        }
+    }
+
     @Test func walkingOldestFirstMatchesRevListReverse() throws {
         let fixture = try branchyFixture()
         let repository = try Repository(at: fixture.path)
