@@ -126,21 +126,14 @@ extension Report {
             }
         }
         writer.member("approval") { writer in
-            if let approval = event.approval {
-                writer.value(json(for: approval))
-            } else {
-                writer.null()
+            guard let approval = event.approval else { return writer.null() }
+            writer.object { writer in
+                writer.member("by", approval.approver)
+                writer.member("source", approval.source.rawValue)
+                writer.member("textHash", approval.textHash)
+                writer.member("comment", approval.comment)
             }
         }
-    }
-
-    static func json(for approval: Approval) -> JSONValue {
-        .object([
-            ("by", .string(approval.approver)),
-            ("source", .string(approval.source.rawValue)),
-            ("textHash", .string(approval.textHash)),
-            ("comment", JSONValue(approval.comment)),
-        ])
     }
 
     /// `adr log`: one line per event, newest first.
