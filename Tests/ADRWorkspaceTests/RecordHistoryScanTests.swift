@@ -338,6 +338,26 @@ import Testing
         }
     }
 
+    /// A full scan reads the commit graph itself: a commit missing from a repository that
+    /// is not shallow is an error naming it, not a history cut short.
+    @Test func aMissingCommitIsAnErrorNamingIt() throws {
+        let fixture = try GitFixture()
+        let path = "doc/adr/0001-a.md"
+        try fixture.write(path, record(1, "A", status: "Proposed"))
+        try fixture.commit("Propose")
+        try fixture.write(path, record(1, "A", status: "Accepted"))
+        try fixture.commit("Accept")
+        let first = try fixture.line("rev-parse", "HEAD~1")
+        let object = fixture.path + "/.git/objects/" + first.prefix(2) + "/" + first.dropFirst(2)
+        try FileManager.default.removeItem(atPath: object)
+        #expect {
+            try history(fixture)
+        } throws: { error in
+            guard case WorkspaceError.git(let message) = error else { return false }
+            return message.contains(first)
+        }
+    }
+
     @Test func uncommittedEditsKeepTheCommittedHistory() throws {
         let fixture = try GitFixture()
         let path = "doc/adr/0001-a.md"
