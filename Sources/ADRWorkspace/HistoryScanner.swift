@@ -23,11 +23,12 @@ struct HistoryState: Sendable {
 /// its parents' and only diffs that folder, subtree to subtree, when it changed: most
 /// commits of a busy repository never touch the log and cost one tree lookup.
 ///
-/// Reading git objects is most of the cost, and it is independent per commit, so it runs on
-/// every core in four steps: each commit's tree, parents and log subtree; the folder diffs
-/// of the commits that changed the log; their authors, dates and trailers; and the status
-/// and decision text of every record revision met. Only the bookkeeping between the steps,
-/// which follows records from commit to commit, runs in walk order on one thread.
+/// Reading git objects is most of the cost. A full scan reads each commit once, for the
+/// graph; the rest is independent per commit and runs on every core in four steps: each
+/// commit's log subtree; the folder diffs of the commits that changed the log; their
+/// authors, dates and trailers; and the status and decision text of every record revision
+/// met. Only the bookkeeping between the steps, which follows records from commit to commit,
+/// runs in walk order on one thread (decision 12).
 struct HistoryScanner {
     let repository: Repository
     var state: HistoryState
@@ -61,8 +62,8 @@ struct HistoryScanner {
             try readSubtrees(of: graph)
             PhaseTimer.mark("subtrees")
         } else {
-            // New commits since the cache, or a shallow clone, which only libgit2's walk
-            // (and ours for shallow clones) knows to stop at.
+            // New commits since the cache, where libgit2's walk stops at the cached head, or
+            // a shallow clone, which ADRGit walks knowing the grafts.
             let hidden = state.head.map { [$0] } ?? []
             let newestFirst = try repository.commitIDs(RevisionWalk(from: head, hiding: hidden))
             oldestCommit = newestFirst.last
