@@ -321,40 +321,37 @@ import Testing
     }
 
     @Test func aMissingObjectIsAnErrorNamingIt() throws {
-        let fixture = try GitFixture()
-        let path = "doc/adr/0001-a.md"
-        try fixture.write(path, record(1, "A", status: "Proposed"))
-        try fixture.commit("Propose")
-        try fixture.write(path, record(1, "A", status: "Accepted"))
-        try fixture.commit("Accept")
-        let blob = try fixture.line("rev-parse", "HEAD~1:" + path)
-        let object = fixture.path + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
-        try FileManager.default.removeItem(atPath: object)
-        #expect {
-            try history(fixture)
-        } throws: { error in
-            guard case WorkspaceError.git(let message) = error else { return false }
-            return message.contains(blob)
-        }
+        let fixture = try proposedThenAccepted()
+        try expectScanFailsNaming(fixture.line("rev-parse", "HEAD~1:doc/adr/0001-a.md"), fixture)
     }
 
     /// A full scan reads the commit graph itself: a commit missing from a repository that
     /// is not shallow is an error naming it, not a history cut short.
     @Test func aMissingCommitIsAnErrorNamingIt() throws {
+        let fixture = try proposedThenAccepted()
+        try expectScanFailsNaming(fixture.line("rev-parse", "HEAD~1"), fixture)
+    }
+
+    /// A log whose one record was proposed, then accepted: two commits.
+    private func proposedThenAccepted() throws -> GitFixture {
         let fixture = try GitFixture()
         let path = "doc/adr/0001-a.md"
         try fixture.write(path, record(1, "A", status: "Proposed"))
         try fixture.commit("Propose")
         try fixture.write(path, record(1, "A", status: "Accepted"))
         try fixture.commit("Accept")
-        let first = try fixture.line("rev-parse", "HEAD~1")
-        let object = fixture.path + "/.git/objects/" + first.prefix(2) + "/" + first.dropFirst(2)
+        return fixture
+    }
+
+    /// Deletes loose object `id`, then expects the scan to fail with an error naming it.
+    private func expectScanFailsNaming(_ id: String, _ fixture: GitFixture) throws {
+        let object = fixture.path + "/.git/objects/" + id.prefix(2) + "/" + id.dropFirst(2)
         try FileManager.default.removeItem(atPath: object)
         #expect {
             try history(fixture)
         } throws: { error in
             guard case WorkspaceError.git(let message) = error else { return false }
-            return message.contains(first)
+            return message.contains(id)
         }
     }
 
