@@ -300,7 +300,10 @@ struct HistoryScanner {
         deltas = deltas.filter { isRecord($0.newPath) || isRecord($0.oldPath) }
         guard !deltas.isEmpty else { return }
 
-        let facts = try factsByNode[index] ?? CommitFacts(reading: nodes[index].id, in: repository)
+        // `readFacts` read every commit this is called for.
+        guard let facts = factsByNode[index] else {
+            preconditionFailure("no commit facts for a commit that changed the log")
+        }
         // The walk's position: oldest commit first, continuing from the previous scan.
         let order = state.nextOrder + walkCount - index
         for delta in deltas {
@@ -507,9 +510,8 @@ struct CommitFacts: Sendable {
     var summary: String
     var trailers: [CommitTrailer]
 
-    init(reading id: ObjectID, in repository: Repository, _ mailmap: Mailmap? = nil) throws {
+    init(reading id: ObjectID, in repository: Repository, _ mailmap: Mailmap) throws {
         let commit = try repository.commit(id)
-        let mailmap = try mailmap ?? repository.mailmap()
         let author = try mailmap.canonical(commit.author)
         let committer = try mailmap.canonical(commit.committer)
         self.commit = commit.id.hex
