@@ -46,23 +46,34 @@ extension Repository {
         var position: [ObjectID: Int] = [:]
         position.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() { position[node.id] = index }
+        return DateOrder.newestFirst(
+            parents: nodes.map { node in node.parents.map { position[$0]! } },
+            times: nodes.map(\.time)
+        ).map { nodes[$0] }
+    }
+}
 
-        // Kahn's algorithm: a commit is ready once all its children are out; the newest
-        // ready commit goes next, and of equal dates the one read first.
-        var children = [Int](repeating: 0, count: nodes.count)
-        for node in nodes {
-            for parent in node.parents { children[position[parent]!] += 1 }
+/// `git rev-list --date-order` over commits given as indices: never a parent before one of
+/// its children, otherwise the newest committer date first, and of equal dates the lower
+/// index (the commit met first).
+enum DateOrder {
+    /// `parents[i]` holds the indices of commit `i`'s parents among the commits given, and
+    /// `times[i]` its committer date.
+    static func newestFirst(parents: [[Int]], times: [Int64]) -> [Int] {
+        // Kahn's algorithm: a commit is ready once all its children are out.
+        var children = [Int](repeating: 0, count: parents.count)
+        for list in parents {
+            for parent in list { children[parent] += 1 }
         }
-        var ready = ReadyCommits(nodes: nodes)
-        for index in nodes.indices where children[index] == 0 { ready.insert(index) }
-        var order: [CommitGraphNode] = []
-        order.reserveCapacity(nodes.count)
+        var ready = ReadyCommits(times: times)
+        for index in parents.indices where children[index] == 0 { ready.insert(index) }
+        var order: [Int] = []
+        order.reserveCapacity(parents.count)
         while let index = ready.popNewest() {
-            order.append(nodes[index])
-            for parent in nodes[index].parents {
-                let parentIndex = position[parent]!
-                children[parentIndex] -= 1
-                if children[parentIndex] == 0 { ready.insert(parentIndex) }
+            order.append(index)
+            for parent in parents[index] {
+                children[parent] -= 1
+                if children[parent] == 0 { ready.insert(parent) }
             }
         }
         return order
@@ -71,15 +82,15 @@ extension Repository {
 
 /// A binary heap of commit indices, newest date on top, then the lowest index.
 private struct ReadyCommits {
-    let nodes: [CommitGraphNode]
+    let times: [Int64]
     private var heap: [Int] = []
 
-    init(nodes: [CommitGraphNode]) {
-        self.nodes = nodes
+    init(times: [Int64]) {
+        self.times = times
     }
 
     private func comesFirst(_ a: Int, _ b: Int) -> Bool {
-        let (timeA, timeB) = (nodes[a].time, nodes[b].time)
+        let (timeA, timeB) = (times[a], times[b])
         return timeA != timeB ? timeA > timeB : a < b
     }
 

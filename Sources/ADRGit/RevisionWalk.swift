@@ -118,43 +118,29 @@ extension Repository {
             return parents
         }
 
+        /// The commits reachable from `starts` but not in `excluded`, in the order met.
         func reachable(from starts: [ObjectID], excluding excluded: Set<ObjectID>) throws
-            -> Set<ObjectID>
+            -> [ObjectID]
         {
             var seen: Set<ObjectID> = []
+            var found: [ObjectID] = []
             var stack = starts.filter { !excluded.contains($0) }
             while let id = stack.popLast() {
                 guard seen.insert(id).inserted else { continue }
+                found.append(id)
                 stack.append(contentsOf: try parents(of: id).filter { !excluded.contains($0) })
             }
-            return seen
+            return found
         }
 
-        let hidden = try reachable(from: walk.hidden, excluding: [])
+        let hidden = Set(try reachable(from: walk.hidden, excluding: []))
         let included = try reachable(from: [start], excluding: hidden)
-
-        // Kahn's algorithm: a commit is ready once all its children are out; among ready
-        // commits the newest goes first.
-        var childCount: [ObjectID: Int] = [:]
-        for id in included {
-            for parent in try parents(of: id) where included.contains(parent) {
-                childCount[parent, default: 0] += 1
-            }
-        }
-        var ready = included.filter { childCount[$0, default: 0] == 0 }
-            .sorted { (timeByID[$0] ?? 0) < (timeByID[$1] ?? 0) }
-        var order: [ObjectID] = []
-        order.reserveCapacity(included.count)
-        while let id = ready.popLast() {
-            order.append(id)
-            for parent in try parents(of: id) where included.contains(parent) {
-                childCount[parent, default: 0] -= 1
-                guard childCount[parent] == 0 else { continue }
-                let time = timeByID[parent] ?? 0
-                let index = ready.firstIndex { (timeByID[$0] ?? 0) > time } ?? ready.endIndex
-                ready.insert(parent, at: index)
-            }
-        }
+        var position: [ObjectID: Int] = [:]
+        for (index, id) in included.enumerated() { position[id] = index }
+        let order = DateOrder.newestFirst(
+            parents: try included.map { id in try parents(of: id).compactMap { position[$0] } },
+            times: included.map { timeByID[$0] ?? 0 }
+        ).map { included[$0] }
         return walk.order == .oldestFirst ? order.reversed() : order
     }
 }
