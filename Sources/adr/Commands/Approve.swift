@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Record an approval of a record's committed decision text in a git note.",
             discussion: """
                 The note goes on the commit that last changed the record, in the notes \

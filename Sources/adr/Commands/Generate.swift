@@ -5,12 +5,14 @@ import ArgumentParser
 extension ADR {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Generate a table of contents, an index or a graph of the log.",
             subcommands: [Toc.self, Index.self, Graph.self]
         )
 
         struct Toc: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "toc",
                 abstract: "Print a Markdown table of contents of the log."
             )
 
@@ -37,6 +39,7 @@ extension ADR {
 
         struct Index: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "index",
                 abstract: "Keep a generated list of records inside a README or index file.",
                 discussion: """
                     The list sits between <!-- adr-index:start --> and <!-- adr-index:end -->; \
@@ -73,6 +76,7 @@ extension ADR {
 
         struct Graph: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "graph",
                 abstract: "Print the graph of records and their links (Graphviz or Mermaid)."
             )
 

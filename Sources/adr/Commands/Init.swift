@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Start a decision log with its first record.",
             discussion: "With DIR, the log is DIR and .adr-dir records it, as adr-tools does."
         )

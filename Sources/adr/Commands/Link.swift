@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Link two records both ways.",
             discussion: "Example: adr link 12 Amends 10 \"Amended by\""
         )

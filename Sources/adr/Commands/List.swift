@@ -10,6 +10,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 extension ADR {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the records of the log.",
             discussion: """
                 At a terminal: a table of number, status, date and title. Piped: one path per \

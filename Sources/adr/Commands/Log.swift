@@ -5,6 +5,7 @@ import ArgumentParser
 extension ADR {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Show the decision log's events from git history, newest first.",
             discussion: """
                 Events: created, status changed, edited, renamed, deleted, approved (from \

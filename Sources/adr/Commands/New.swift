@@ -59,6 +59,7 @@ struct NewRecordArguments: ParsableArguments {
 extension ADR {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Create a new, numbered record and open it in your editor.",
             discussion: """
                 Examples:
@@ -78,6 +79,7 @@ extension ADR {
 
     struct Supersede: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "supersede",
             abstract: "Create a record that supersedes another (adr new -s OLD)."
         )
 

@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct Renumber: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "renumber",
             abstract: "Move a record to a free number and rewrite every link to it.",
             discussion: "The fix when two branches added the same number."
         )

@@ -5,6 +5,7 @@ import ArgumentParser
 extension ADR {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a record with its metadata and its links, resolved both ways."
         )
 

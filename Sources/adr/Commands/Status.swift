@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Change a record's status where the record keeps it.",
             discussion: """
                 Allowed without --force: proposed -> accepted | rejected, \

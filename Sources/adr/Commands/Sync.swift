@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Fetch, merge and push the approval notes.",
             discussion: """
                 Fetches the remote's notes into <notes-ref>-remote, adds their approvals to \

@@ -4,6 +4,7 @@ import ArgumentParser
 extension ADR {
     struct UpgradeRepository: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "upgrade-repository",
             abstract: "Upgrade records to the current format (Date: dd/mm/yyyy becomes ISO)."
         )
 
