@@ -28,6 +28,29 @@ enum FileStore {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The bytes of the file at `path`, `nil` when it cannot be read: one `read` into a
+    /// buffer sized by `fstat`, without Foundation's `Data` on the way (a warm `adr log`
+    /// reads its cache this way).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            // Shorter than fstat said: the file changed under us, so it is not trusted.
+            guard count > 0 else { return nil }
+            filled += count
+        }
+        return bytes
+    }
+
     static func contents(ofDirectory path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
@@ -127,7 +150,7 @@ enum FileStore {
 
     /// Writes `contents` to a temporary sibling of `path` and renames it over `path`.
     static func replace(_ path: String, with contents: String) throws(WorkspaceError) {
-        try replace(path) { write in write(contents) }
+        try replace(path) { write in write(Array(contents.utf8)) }
     }
 
     /// Like ``replace(_:with:)`` for contents made piece by piece: `produce` hands each piece
@@ -135,7 +158,7 @@ enum FileStore {
     /// history cache) never sits in memory whole.
     static func replace(
         _ path: String,
-        producing produce: (_ write: (String) -> Void) -> Void
+        producing produce: (_ write: ([UInt8]) -> Void) -> Void
     ) throws(WorkspaceError) {
         let folder = parent(path)
         let name = (path as NSString).lastPathComponent
@@ -156,7 +179,7 @@ enum FileStore {
         buffer.reserveCapacity(Self.chunk + Self.chunk / 4)
         produce { piece in
             guard written else { return }
-            buffer += piece.utf8
+            buffer += piece
             if buffer.count >= Self.chunk {
                 written = writeAll(descriptor, buffer)
                 buffer.removeAll(keepingCapacity: true)

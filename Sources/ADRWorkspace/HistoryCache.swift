@@ -4,29 +4,37 @@ import Foundation
 
 /// The scan state saved in the git directory, so the next run walks only new commits.
 ///
-/// Anything unexpected (another version, a corrupt file, another log folder) means "no
-/// cache": a full scan is always correct, only slower.
+/// Anything unexpected (another version, a corrupt or truncated file, another log folder)
+/// means "no cache": a full scan is always correct, only slower.
 enum HistoryCache {
     /// Bumped whenever the stored shape or what the scanner records changes.
-    static let version = 4
+    static let version = 5
 
     static func path(in repository: Repository) -> String {
         repository.gitDirectory + "adr/history-cache"
     }
 
-    /// The cache is a small line format rather than JSON: Foundation's JSON decoder took
-    /// most of a warm `adr log`. Line 1 is `adr-history-cache VERSION`, then `head`,
-    /// `folder` and `next-order` lines; then the string table, one `string` line per
-    /// distinct text; then `identity` lines (`identity\tINDEX\tSTRING`) and one `revision`
-    /// line per revision (`revision\tHISTORY\tFIELDS…`), whose text fields are numbers in
-    /// the string table. A history repeats its people, paths, trailers and commits many
-    /// times: the table makes each string once when the cache is read, where making them
-    /// took most of a warm run. Text is tab-separated with `\\`, `\t` and `\n` escaped.
+    /// The first line of the file, readable by a person who opens it.
+    private static var header: String { "adr-history-cache\t\(version)\n" }
+
+    /// Reads the cache; `nil` when there is none or it is not one this version wrote for
+    /// `folder`.
+    ///
+    /// The file is binary because reading it is most of a warm `adr log`: after the header
+    /// line come little-endian numbers, 32-bit unless said otherwise. First the string
+    /// table (a count, then each string as a byte length and UTF-8 bytes), where every
+    /// text below is a number; then the head, the folder, the next walk order (64-bit),
+    /// the identities (a count, then index and path pairs) and the histories (a count,
+    /// then for each a revision count and the revisions, see ``Reader/revision()``). A
+    /// history repeats its people, paths and trailers many times: the table makes each
+    /// string once.
     static func load(from path: String, folder: String) -> HistoryState? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.withUnsafeBytes { raw in
-            var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
-            return reader.read(folder: folder)
+        guard let bytes = FileStore.contents(of: path) else { return nil }
+        return bytes.withUnsafeBytes { raw -> HistoryState? in
+            guard raw.starts(with: header.utf8) else { return nil }
+            var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
+            guard let state = reader.state(), state.folder == folder else { return nil }
+            return state
         }
     }
 
@@ -34,186 +42,236 @@ enum HistoryCache {
     /// a file; a failure to write only costs the next run a full scan.
     static func save(_ state: HistoryState, to path: String) {
         guard let head = state.head else { return }
-        // The table comes first in the file, so it is filled in a first pass and the lines
-        // are written in a second, straight to the file.
+        // The table comes first in the file, so it is filled in a first pass and the rest
+        // is written in a second, straight to the file in chunks.
         var table = StringTable()
         let identities = state.identities.sorted(by: { $0.key < $1.key })
-        for (path, _) in identities { _ = table.number(path) }
+        for (path, _) in identities { table.add(path) }
         for history in state.histories {
-            for revision in history { _ = fields(of: revision, in: &table) }
+            for revision in history { table.add(texts(of: revision)) }
         }
+        table.add(head.hex)
+        table.add(state.folder)
         try? FileStore.createDirectory(PathText.parent(path))
         try? FileStore.replace(path) { write in
-            write("adr-history-cache\t\(version)\nhead\t\(head.hex)\n")
-            write("folder\t\(CacheLine.escaped(state.folder))\nnext-order\t\(state.nextOrder)\n")
-            for string in table.strings { write("string\t\(CacheLine.escaped(string))\n") }
-            for (path, index) in identities {
-                write("identity\t\(index)\t\(table.number(path))\n")
-            }
-            for (index, history) in state.histories.enumerated() {
-                for revision in history {
-                    let numbers = fields(of: revision, in: &table)
-                    write("revision\t\(index)\t" + numbers.joined(separator: "\t") + "\n")
-                }
+            withoutActuallyEscaping(write) { write in
+                var writer = Writer(write: write)
+                writer.write(state, head: head, identities: identities, table: table)
             }
         }
     }
 
-    /// The fields of a revision line after the history index: string numbers, except the
-    /// time and walk order, which are written as they are.
-    private static func fields(of revision: RecordRevision, in table: inout StringTable)
-        -> [String]
-    {
-        let texts = [
+    /// A revision's texts in the order they are stored; `nil` for an absent optional.
+    fileprivate static func texts(of revision: RecordRevision) -> [String?] {
+        [
             revision.commit, revision.author.name, revision.author.email,
-            revision.committer.name, revision.committer.email, revision.date,
-        ]
-        let more = [
-            revision.summary, revision.change.rawValue, revision.path, revision.oldPath ?? "",
-            revision.status?.name ?? "", revision.blob ?? "", revision.textHash ?? "",
-        ]
-        return texts.map { String(table.number($0)) } + [
-            String(revision.time), String(revision.order),
-        ]
-            + more.map { String(table.number($0)) }
-            + revision.trailers.flatMap {
-                [String(table.number($0.key)), String(table.number($0.value))]
-            }
+            revision.committer.name, revision.committer.email, revision.date, revision.summary,
+            revision.change.rawValue, revision.path, revision.oldPath, revision.status?.name,
+            revision.blob, revision.textHash,
+        ] + revision.trailers.flatMap { [$0.key, $0.value] }
     }
+
+    /// The number written for an absent optional text.
+    fileprivate static let absent = UInt32.max
 
     /// Distinct strings in order of first use.
     private struct StringTable {
         private(set) var strings: [String] = []
         private var numbers: [String: Int] = [:]
 
-        mutating func number(_ string: String) -> Int {
-            if let known = numbers[string] { return known }
-            numbers[string] = strings.count
-            strings.append(string)
-            return strings.count - 1
+        mutating func add(_ string: String) {
+            if numbers[string] == nil {
+                numbers[string] = strings.count
+                strings.append(string)
+            }
+        }
+
+        mutating func add(_ texts: [String?]) {
+            for case let text? in texts { add(text) }
+        }
+
+        subscript(string: String) -> Int { numbers[string]! }
+
+        func number(_ text: String?) -> UInt32 {
+            text.map { UInt32(self[$0]) } ?? HistoryCache.absent
         }
     }
 
-    /// Reads a cache file line by line, making a string only for each table entry.
+    /// Encodes into a buffer that goes to the file whenever it holds 64 KiB.
+    private struct Writer {
+        let write: ([UInt8]) -> Void
+        var bytes: [UInt8] = []
+
+        init(write: @escaping ([UInt8]) -> Void) {
+            self.write = write
+            bytes.reserveCapacity(1 << 17)
+        }
+
+        mutating func number(_ value: Int) { number(UInt32(value)) }
+
+        mutating func number(_ value: UInt32) {
+            withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+        }
+
+        mutating func wide(_ value: Int64) {
+            withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+        }
+
+        /// Thirteen text numbers (see ``HistoryCache/texts(of:)``), the time (64-bit), the
+        /// walk order, the trailer count and a key and value number per trailer.
+        mutating func revision(_ revision: RecordRevision, table: StringTable) {
+            let texts = HistoryCache.texts(of: revision)
+            for text in texts.prefix(13) { number(table.number(text)) }
+            wide(revision.time)
+            number(revision.order)
+            number(revision.trailers.count)
+            for text in texts.dropFirst(13) { number(table.number(text)) }
+        }
+
+        mutating func write(
+            _ state: HistoryState,
+            head: ObjectID,
+            identities: [(key: String, value: Int)],
+            table: StringTable
+        ) {
+            bytes += HistoryCache.header.utf8
+            number(table.strings.count)
+            for string in table.strings {
+                number(string.utf8.count)
+                bytes += string.utf8
+                flushIfFull()
+            }
+            number(table[head.hex])
+            number(table[state.folder])
+            wide(Int64(state.nextOrder))
+            number(identities.count)
+            for (path, index) in identities {
+                number(index)
+                number(table[path])
+            }
+            number(state.histories.count)
+            for history in state.histories {
+                number(history.count)
+                for revision in history {
+                    self.revision(revision, table: table)
+                    flushIfFull()
+                }
+            }
+            flush()
+        }
+
+        mutating func flushIfFull() {
+            if bytes.count >= 1 << 16 { flush() }
+        }
+
+        mutating func flush() {
+            write(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Decodes the file after its header, checking every length and number against what
+    /// is there: a truncated or damaged file reads as `nil`, never out of bounds.
     private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let bytes: UnsafeRawBufferPointer
         private var position = 0
         private var strings: [String] = []
-        /// Field boundaries of the current line, reused.
-        private var fields: [Range<Int>] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
         }
 
-        mutating func read(folder: String) -> HistoryState? {
-            guard nextLine(), fields.count == 2, text(0) == "adr-history-cache",
-                text(1) == String(HistoryCache.version)
+        mutating func state() -> HistoryState? {
+            guard let count = number(), count <= bytes.count / 4 else { return nil }
+            strings.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let length = number(), length <= bytes.count - position else { return nil }
+                let start = bytes.baseAddress! + position
+                strings.append(
+                    String(
+                        decoding: UnsafeRawBufferPointer(start: start, count: length),
+                        as: UTF8.self
+                    )
+                )
+                position += length
+            }
+            guard let headHex = string(), let head = ObjectID(hex: headHex),
+                let folder = string(), let nextOrder = wide(), nextOrder >= 0,
+                let identityCount = number()
             else { return nil }
-            var head: ObjectID?
-            var storedFolder: String?
-            var nextOrder: Int?
             var identities: [String: Int] = [:]
+            identities.reserveCapacity(identityCount)
+            for _ in 0..<identityCount {
+                guard let index = number(), let path = string() else { return nil }
+                identities[path] = index
+            }
+            guard let historyCount = number(), historyCount <= bytes.count else { return nil }
             var histories: [[RecordRevision]] = []
-            while nextLine() {
-                guard !fields.isEmpty else { continue }
-                switch (kind, fields.count) {
-                case (.revision, 2...):
-                    guard let index = number(1), index <= histories.count,
-                        let revision = revision()
-                    else { return nil }
-                    if index == histories.count { histories.append([]) }
-                    histories[index].append(revision)
-                case (.string, 2): strings.append(text(1))
-                case (.identity, 3):
-                    guard let index = number(1), let path = string(2) else { return nil }
-                    identities[path] = index
-                case (.head, 2): head = ObjectID(hex: text(1))
-                case (.folder, 2): storedFolder = text(1)
-                case (.nextOrder, 2): nextOrder = number(1)
-                default: return nil
+            histories.reserveCapacity(historyCount)
+            for _ in 0..<historyCount {
+                guard let revisionCount = number(), revisionCount <= bytes.count else {
+                    return nil
                 }
+                var history: [RecordRevision] = []
+                history.reserveCapacity(revisionCount)
+                for _ in 0..<revisionCount {
+                    guard let revision = revision() else { return nil }
+                    history.append(revision)
+                }
+                histories.append(history)
             }
-            guard let head, let storedFolder, storedFolder == folder, let nextOrder else {
-                return nil
-            }
+            guard position == bytes.count else { return nil }
             return HistoryState(
                 head: head,
-                folder: storedFolder,
+                folder: folder,
                 identities: identities,
                 histories: histories,
-                nextOrder: nextOrder
+                nextOrder: Int(nextOrder)
             )
         }
 
-        /// Splits the next non-empty line into `fields`; `false` at the end of the file.
-        private mutating func nextLine() -> Bool {
-            fields.removeAll(keepingCapacity: true)
-            guard position < bytes.count else { return false }
-            let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            var start = position
-            for index in position...end where index == end || bytes[index] == UInt8(ascii: "\t") {
-                fields.append(start..<index)
-                start = index + 1
-            }
-            if end == position { fields.removeAll() }
-            position = end + 1
-            return true
+        private mutating func number() -> Int? {
+            guard bytes.count - position >= 4 else { return nil }
+            let value = bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+            position += 4
+            return Int(UInt32(littleEndian: value))
         }
 
-        private enum Kind {
-            case revision, string, identity, head, folder, nextOrder, other
+        private mutating func wide() -> Int64? {
+            guard bytes.count - position >= 8 else { return nil }
+            let value = bytes.loadUnaligned(fromByteOffset: position, as: Int64.self)
+            position += 8
+            return Int64(littleEndian: value)
         }
 
-        private var kind: Kind {
-            let field = bytes[fields[0]]
-            if field.elementsEqual("revision".utf8) { return .revision }
-            if field.elementsEqual("string".utf8) { return .string }
-            if field.elementsEqual("identity".utf8) { return .identity }
-            if field.elementsEqual("head".utf8) { return .head }
-            if field.elementsEqual("folder".utf8) { return .folder }
-            if field.elementsEqual("next-order".utf8) { return .nextOrder }
-            return .other
-        }
-
-        private func text(_ field: Int) -> String {
-            CacheLine.unescaped(bytes[fields[field]])
-        }
-
-        /// A non-negative decimal number, read from the bytes.
-        private func number(_ field: Int) -> Int? {
-            let digits = bytes[fields[field]]
-            guard !digits.isEmpty, digits.count <= 18 else { return nil }
-            var value = 0
-            for digit in digits {
-                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(digit - UInt8(ascii: "0"))
-            }
-            return value
-        }
-
-        /// The table string a field names.
-        private func string(_ field: Int) -> String? {
-            guard let number = number(field), number < strings.count else { return nil }
+        /// A table string.
+        private mutating func string() -> String? {
+            guard let number = number(), number < strings.count else { return nil }
             return strings[number]
         }
 
-        /// The revision on the current line, its fields starting at the third.
-        private func revision() -> RecordRevision? {
-            let count = fields.count - 2
-            guard count >= 15, (count - 15) % 2 == 0 else { return nil }
-            func text(_ index: Int) -> String? { string(index + 2) }
-            guard let commit = text(0), let authorName = text(1), let authorEmail = text(2),
-                let committerName = text(3), let committerEmail = text(4), let date = text(5),
-                let time = Int64(CacheLine.unescaped(bytes[fields[8]])),
-                let order = number(9), let summary = text(8),
-                let change = text(9).flatMap(RecordChange.init(rawValue:)),
-                let path = text(10), let oldPath = text(11), let status = text(12),
-                let blob = text(13), let textHash = text(14)
+        /// A table string, or `nil` inside `.some` for an absent one.
+        private mutating func optionalString() -> String?? {
+            guard let number = number() else { return nil }
+            if number == Int(HistoryCache.absent) { return .some(nil) }
+            guard number < strings.count else { return nil }
+            return .some(strings[number])
+        }
+
+        private mutating func revision() -> RecordRevision? {
+            guard let commit = string(), let authorName = string(), let authorEmail = string(),
+                let committerName = string(), let committerEmail = string(),
+                let date = string(), let summary = string(),
+                let change = string().flatMap(RecordChange.init(rawValue:)),
+                let path = string(), let oldPath = optionalString(),
+                let status = optionalString(), let blob = optionalString(),
+                let textHash = optionalString(), let time = wide(), let order = number(),
+                let trailerCount = number(), trailerCount <= bytes.count
             else { return nil }
             var trailers: [CommitTrailer] = []
-            for index in stride(from: 15, to: count, by: 2) {
-                guard let key = text(index), let value = text(index + 1) else { return nil }
+            trailers.reserveCapacity(trailerCount)
+            for _ in 0..<trailerCount {
+                guard let key = string(), let value = string() else { return nil }
                 trailers.append(CommitTrailer(key: key, value: value))
             }
             return RecordRevision(
@@ -224,11 +282,11 @@ enum HistoryCache {
                 summary: summary,
                 change: change,
                 path: path,
-                oldPath: oldPath.isEmpty ? nil : oldPath,
-                status: status.isEmpty ? nil : RecordStatus(name: status),
+                oldPath: oldPath,
+                status: status.map(RecordStatus.init(name:)),
                 trailers: trailers,
-                textHash: textHash.isEmpty ? nil : textHash,
-                blob: blob.isEmpty ? nil : blob,
+                textHash: textHash,
+                blob: blob,
                 time: time,
                 order: order
             )

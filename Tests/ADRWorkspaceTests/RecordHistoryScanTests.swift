@@ -273,13 +273,17 @@ import Testing
         #expect(commits(rewritten.history(ofPath: path)) == (try oracle(fixture, path)))
         #expect(rewritten.history(ofPath: path)?.lastChanged?.status == .rejected)
 
-        try "adr-history-cache\t4\nhead\tnot-a-commit\nstring\tx\nrevision\t0\t0\t9\n".write(
-            toFile: cache,
-            atomically: true,
-            encoding: .utf8
-        )
-        let afterCorruption = try history(fixture, useCache: true)
-        #expect(commits(afterCorruption.history(ofPath: path)) == (try oracle(fixture, path)))
+        // Damaged: every truncation of a good cache, and one with its numbers overwritten.
+        _ = try history(fixture, useCache: true)
+        let good = try #require(FileManager.default.contents(atPath: cache))
+        var damaged = (1..<good.count).map { good.prefix($0) }
+        damaged.append(good.prefix(24) + Data(repeating: 0xFF, count: good.count - 24))
+        let expected = try oracle(fixture, path)
+        for bytes in damaged {
+            try bytes.write(to: URL(fileURLWithPath: cache))
+            let afterCorruption = try history(fixture, useCache: true)
+            #expect(commits(afterCorruption.history(ofPath: path)) == expected)
+        }
 
         // A cache of another version is ignored, and no-cache runs leave it as it is.
         try "adr-history-cache\t999\n".write(toFile: cache, atomically: true, encoding: .utf8)
