@@ -20,11 +20,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         return writer.text
     }
 
-    static func quoted(_ text: String) -> String {
-        var output: [UInt8] = []
-        JSONWriter.quote(text, to: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
+    static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
 }
 
 extension JSONValue {

@@ -88,10 +88,14 @@ extension Report {
         inOrder order: [Int],
         to writer: inout JSONWriter
     ) {
-        writer.array { writer in
-            for index in order {
-                writer.element { writer in
-                    writer.object { writer in write(events[index], to: &writer) }
+        // Through a buffer pointer, which lends each event where the array's subscript
+        // copied it.
+        events.withUnsafeBufferPointer { events in
+            writer.array { writer in
+                for index in order {
+                    writer.element { writer in
+                        writer.object { writer in write(events[index], to: &writer) }
+                    }
                 }
             }
         }
