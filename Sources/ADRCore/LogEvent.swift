@@ -50,9 +50,13 @@ public struct LogEvent: Sendable, Hashable {
     /// a long log once and need not copy it.
     public static func newestFirstIndices(_ events: [LogEvent]) -> [Int] {
         // Sorting small keys, not the events: comparing copies of whole events was most of
-        // a warm `adr log`.
-        let keys = events.enumerated().map { index, event in
-            (order: event.order, approval: event.kind == .approved ? 1 : 0, index: index)
+        // a warm `adr log`. The keys are read through the indices, which copies no event.
+        let keys = events.indices.map { index in
+            (
+                order: events[index].order,
+                approval: events[index].kind == .approved ? 1 : 0,
+                index: index
+            )
         }
         return keys.sorted { ($0.order, $0.approval, $0.index) > ($1.order, $1.approval, $1.index) }
             .map(\.index)

@@ -17,6 +17,9 @@ public struct JSONWriter: ~Copyable {
     private var hasItems: UInt64 = 0
     /// Where full chunks go; `nil` keeps everything in the buffer.
     private let sink: ((UnsafeRawBufferPointer) -> Void)?
+    /// A comma, a newline, and spaces enough for the deepest nesting: every line break is
+    /// one copy from it.
+    private let indentation: UnsafeMutablePointer<UInt8>
     private static let chunkSize = 1 << 16
 
     /// A writer that keeps the whole document (see ``text``).
@@ -36,10 +39,15 @@ public struct JSONWriter: ~Copyable {
         self.capacity = capacity
         self.sink = sink
         buffer = .allocate(capacity: capacity)
+        indentation = .allocate(capacity: 2 + 2 * 64 + 8)
+        indentation.initialize(repeating: UInt8(ascii: " "), count: 2 + 2 * 64 + 8)
+        indentation[0] = UInt8(ascii: ",")
+        indentation[1] = UInt8(ascii: "\n")
     }
 
     deinit {
         buffer.deallocate()
+        indentation.deallocate()
     }
 
     /// Hands what is buffered to the sink.
@@ -57,45 +65,73 @@ public struct JSONWriter: ~Copyable {
     // MARK: Containers
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open(UInt8(ascii: "{"))
+        openObject()
         body(&self)
-        close(UInt8(ascii: "}"))
+        closeObject()
     }
 
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
-        open(UInt8(ascii: "["))
+        openArray()
         body(&self)
-        close(UInt8(ascii: "]"))
+        closeArray()
     }
 
     /// A member of the open object, its value written by `body`.
     public mutating func member(_ key: String, _ body: (inout JSONWriter) -> Void) {
         nextItem()
         quote(key)
-        append(UInt8(ascii: ":"))
-        append(UInt8(ascii: " "))
+        append(": ")
         body(&self)
     }
 
     /// A string member, `null` when `value` is `nil`.
-    public mutating func member(_ key: String, _ value: String?) {
-        member(key) { writer in
-            if let value { writer.string(value) } else { writer.null() }
-        }
+    public mutating func member(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        if let value { string(value) } else { null() }
     }
 
     /// An element of the open array, written by `body`.
     public mutating func element(_ body: (inout JSONWriter) -> Void) {
-        nextItem()
+        nextElement()
         body(&self)
     }
+
+    // The same steps one by one, for a writer of many small objects that wants no closures
+    // (`adr log`): each open is matched by its close, each `key` or `nextElement` is
+    // followed by one value.
+
+    public mutating func openObject() { open(UInt8(ascii: "{")) }
+    public mutating func closeObject() { close(UInt8(ascii: "}")) }
+    public mutating func openArray() { open(UInt8(ascii: "[")) }
+    public mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object; its value comes next. The key is a literal of
+    /// the program's, written as it is: a name with nothing to escape.
+    public mutating func key(_ key: StaticString) {
+        nextItem()
+        let length = key.utf8CodeUnitCount
+        reserve(length + 4)
+        buffer[count] = UInt8(ascii: "\"")
+        // Byte by byte: a key is a few bytes, for which a call to memmove costs more.
+        for offset in 0..<length { buffer[count + 1 + offset] = key.utf8Start[offset] }
+        buffer[count + 1 + length] = UInt8(ascii: "\"")
+        buffer[count + 2 + length] = UInt8(ascii: ":")
+        buffer[count + 3 + length] = UInt8(ascii: " ")
+        count += length + 4
+    }
+
+    /// Starts an element of the open array; its value comes next.
+    public mutating func nextElement() { nextItem() }
 
     // MARK: Values
 
     public mutating func string(_ value: String) { quote(value) }
     public mutating func null() { append("null") }
     public mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
-    public mutating func number(_ value: Int) { append(String(value)) }
+    public mutating func number(_ value: Int) {
+        var digits = String(value)
+        digits.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
 
     public mutating func value(_ value: JSONValue) {
         switch value {
@@ -116,8 +152,14 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: Bytes
 
+    /// Room for `extra` more bytes; the common case, room already there, is one compare.
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(toHold: extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold extra: Int) {
         let grown = max(capacity * 2, count + extra)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         larger.update(from: buffer, count: count)
@@ -126,6 +168,7 @@ public struct JSONWriter: ~Copyable {
         capacity = grown
     }
 
+    @inline(__always)
     private mutating func append(_ byte: UInt8) {
         reserve(1)
         buffer[count] = byte
@@ -139,10 +182,9 @@ public struct JSONWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// Text known to need no escaping.
-    private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    /// A literal of the program's, known to need no escaping.
+    private mutating func append(_ text: StaticString) {
+        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // MARK: Layout
@@ -158,42 +200,58 @@ public struct JSONWriter: ~Copyable {
     private mutating func close(_ bracket: UInt8) {
         let hadItems = hasItems & (1 << depth) != 0
         depth -= 1
-        if hadItems { lineBreak() }
+        if hadItems { lineBreak(comma: false) }
         append(bracket)
     }
 
+    @inline(__always)
     private mutating func nextItem() {
         if sink != nil, count >= Self.chunkSize { flush() }
         guard depth > 0 else { return }
-        if hasItems & (1 << depth) != 0 { append(UInt8(ascii: ",")) }
+        let comma = hasItems & (1 << depth) != 0
         hasItems |= 1 << depth
-        lineBreak()
+        lineBreak(comma: comma)
     }
 
-    /// A newline and the indentation of the current depth.
-    private mutating func lineBreak() {
-        let length = 1 + 2 * depth
-        reserve(length)
-        buffer[count] = UInt8(ascii: "\n")
-        (buffer + count + 1).initialize(repeating: UInt8(ascii: " "), count: length - 1)
+    /// A comma if asked, a newline and the indentation of the current depth, in one copy.
+    @inline(__always)
+    private mutating func lineBreak(comma: Bool) {
+        // `indentation` is a comma, a newline and spaces: start past the comma if none.
+        let skip = comma ? 0 : 1
+        let length = 2 + 2 * depth - skip
+        // Whole words, which may copy past `length` into the room reserved: as many bytes
+        // as there are; never past the end of `indentation`, which has a word to spare.
+        reserve(length + 8)
+        let source = UnsafeRawPointer(indentation + skip)
+        let destination = UnsafeMutableRawPointer(buffer + count)
+        var offset = 0
+        while offset < length {
+            destination.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+                toByteOffset: offset,
+                as: UInt64.self
+            )
+            offset += 8
+        }
         count += length
     }
 
     private mutating func quote(_ text: String) {
-        var utf8 = text
-        utf8.withUTF8 { bytes in
-            if Self.isPlain(bytes) {
-                reserve(bytes.count + 2)
-                buffer[count] = UInt8(ascii: "\"")
-                UnsafeMutableRawPointer(buffer + count + 1).copyMemory(
-                    from: bytes.baseAddress!,
-                    byteCount: bytes.count
-                )
-                buffer[count + 1 + bytes.count] = UInt8(ascii: "\"")
-                count += bytes.count + 2
-            } else {
-                append(Self.escaped(text))
+        // Native strings lend their bytes without a copy of the string.
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard Self.isPlain(bytes) else { return false }
+            reserve(bytes.count + 2)
+            buffer[count] = UInt8(ascii: "\"")
+            if let start = bytes.baseAddress {
+                (buffer + count + 1).update(from: start, count: bytes.count)
             }
+            buffer[count + 1 + bytes.count] = UInt8(ascii: "\"")
+            count += bytes.count + 2
+            return true
+        }
+        if done != true {
+            var escaped = Self.escaped(text)
+            escaped.withUTF8 { append(UnsafeRawBufferPointer($0)) }
         }
     }
 

@@ -88,56 +88,63 @@ extension Report {
         inOrder order: [Int],
         to writer: inout JSONWriter
     ) {
-        // Through a buffer pointer, which lends each event where the array's subscript
-        // copied it.
+        // Step by step and through a buffer pointer: each event is lent, never copied, and
+        // no closure is made per member. This is most of a warm `adr log`.
         events.withUnsafeBufferPointer { events in
-            writer.array { writer in
-                for index in order {
-                    writer.element { writer in
-                        writer.object { writer in write(events[index], to: &writer) }
-                    }
-                }
+            writer.openArray()
+            for index in order {
+                writer.nextElement()
+                write(events[index], to: &writer)
             }
+            writer.closeArray()
         }
     }
 
-    /// Borrows the event: a long log has tens of thousands, and each copy retains a dozen
-    /// strings.
     private static func write(_ event: borrowing LogEvent, to writer: inout JSONWriter) {
+        writer.openObject()
         writer.member("event", event.kind.rawValue)
         writer.member("path", event.revision.path)
         writer.member("oldPath", event.revision.oldPath)
         writer.member("commit", event.revision.commit)
         writer.member("date", event.date)
-        writer.member("author") { writer in
-            writer.object { writer in
-                writer.member("name", event.revision.author.name)
-                writer.member("email", event.revision.author.email)
-            }
-        }
+        writer.key("author")
+        writer.openObject()
+        writer.member("name", event.revision.author.name)
+        writer.member("email", event.revision.author.email)
+        writer.closeObject()
         writer.member("summary", event.revision.summary)
         writer.member("status", event.revision.status?.name)
         writer.member("previousStatus", event.previousStatus?.name)
-        writer.member("trailers") { writer in
-            writer.object { writer in
-                for (key, values) in groupedTrailers(event.revision.trailers) {
-                    writer.member(key) { writer in
-                        writer.array { writer in
-                            for value in values { writer.element { $0.string(value) } }
-                        }
+        writer.key("trailers")
+        writer.openObject()
+        // Grouped as ``trailersJSON(_:)`` groups them, without making the groups: a commit
+        // has a handful of trailers, and this runs for every event.
+        event.revision.trailers.withUnsafeBufferPointer { trailers in
+            for (index, trailer) in trailers.enumerated()
+            where !trailers[..<index].contains(where: { $0.key == trailer.key }) {
+                writer.member(trailer.key) { writer in
+                    writer.openArray()
+                    for value in trailers[index...] where value.key == trailer.key {
+                        writer.nextElement()
+                        writer.string(value.value)
                     }
+                    writer.closeArray()
                 }
             }
         }
-        writer.member("approval") { writer in
-            guard let approval = event.approval else { return writer.null() }
-            writer.object { writer in
-                writer.member("by", approval.approver)
-                writer.member("source", approval.source.rawValue)
-                writer.member("textHash", approval.textHash)
-                writer.member("comment", approval.comment)
-            }
+        writer.closeObject()
+        writer.key("approval")
+        if let approval = event.approval {
+            writer.openObject()
+            writer.member("by", approval.approver)
+            writer.member("source", approval.source.rawValue)
+            writer.member("textHash", approval.textHash)
+            writer.member("comment", approval.comment)
+            writer.closeObject()
+        } else {
+            writer.null()
         }
+        writer.closeObject()
     }
 
     /// `adr log`: one line per event, newest first.
