@@ -72,6 +72,18 @@ enum Output {
         print(text, terminator: "")
     }
 
+    /// Ends the process with `status` once stdout is flushed, skipping exit handlers (see
+    /// main.swift for why).
+    static func exit(_ status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
+    }
+
+    /// A message as it is, on stderr.
+    static func diagnostic(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("adr: error: \(Terminal.sanitized(message))\n".utf8))
     }
