@@ -29,11 +29,50 @@ enum HistoryCache {
     /// history repeats its people, paths and trailers many times: the table makes each
     /// string once.
     static func load(from path: String, folder: String) -> HistoryState? {
+        guard let state = read(path), state.folder == folder else { return nil }
+        return state
+    }
+
+    /// The cache at `path` for whatever folder it was written.
+    private static func read(_ path: String) -> HistoryState? {
         guard let bytes = FileStore.contents(of: path) else { return nil }
         return bytes.withUnsafeBytes { raw -> HistoryState? in
             guard raw.starts(with: header.utf8) else { return nil }
             var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
-            guard let state = reader.state(), state.folder == folder else { return nil }
+            return reader.state()
+        }
+    }
+
+    /// A cache read before the repository is open, so that reading it overlaps git's
+    /// set-up on the other thread (see ``ADRGit/GitSetUp``): the first call into libgit2
+    /// waits for that set-up, which takes longer than the whole read.
+    struct Prefetched {
+        /// Where the cache was looked for.
+        let path: String
+        let state: HistoryState?
+
+        /// Looks for the cache where the repository holding `directory` most likely
+        /// keeps it: in the `.git` folder of the nearest folder up that has one. A guess
+        /// only: ``state(at:folder:)`` uses it when the repository libgit2 opens has its
+        /// cache at the same path, and `nil` when `GIT_DIR` says where the repository
+        /// is or `.git` is a file (a worktree or submodule).
+        static func near(_ directory: String) -> Prefetched? {
+            guard ProcessInfo.processInfo.environment["GIT_DIR"] == nil else { return nil }
+            var folder = directory
+            while true {
+                let dotGit = PathText.join(folder, ".git")
+                if FileStore.isDirectory(dotGit) {
+                    let path = dotGit + "/adr/history-cache"
+                    return Prefetched(path: path, state: HistoryCache.read(path))
+                }
+                if FileStore.exists(dotGit) || folder == "/" || folder.isEmpty { return nil }
+                folder = PathText.parent(folder)
+            }
+        }
+
+        /// The prefetched state if it is the cache at `path` and for `folder`.
+        func state(at path: String, folder: String) -> HistoryState? {
+            guard path == self.path, let state, state.folder == folder else { return nil }
             return state
         }
     }

@@ -31,6 +31,12 @@ public struct LogHistory: Sendable {
 }
 
 extension Workspace {
+    /// Starts git's one-time set-up on another thread (see ``ADRGit/GitSetUp``); the
+    /// process calls ``finishGitSetUp()`` before it exits.
+    public static func startGitSetUp() { GitSetUp.startInBackground() }
+
+    public static func finishGitSetUp() { GitSetUp.finish() }
+
     /// Reads the history of the log from `HEAD`: from the cache in the git directory plus
     /// the commits made since, or with `useCache` false by a full scan that leaves the
     /// cache alone.
@@ -53,7 +59,12 @@ extension Workspace {
 
     private func scanHistory(useCache: Bool) throws -> LogHistory {
         PhaseTimer.mark("start")
+        // Read while git's set-up finishes on the other thread, which opening the
+        // repository waits for.
+        let prefetched = useCache ? HistoryCache.Prefetched.near(options.workingDirectory) : nil
+        PhaseTimer.mark("cache read")
         let repository = try Repository(discoveringFrom: options.workingDirectory)
+        PhaseTimer.mark("repository open")
         guard let workdir = repository.workdir else {
             throw WorkspaceError.noRepository(path: displayPath(options.workingDirectory))
         }
@@ -71,7 +82,9 @@ extension Workspace {
 
         let cachePath = HistoryCache.path(in: repository)
         var state = HistoryState(folder: folderInRepository)
-        if useCache, let cached = HistoryCache.load(from: cachePath, folder: folderInRepository),
+        if useCache,
+            let cached = prefetched?.state(at: cachePath, folder: folderInRepository)
+                ?? HistoryCache.load(from: cachePath, folder: folderInRepository),
             let cachedHead = cached.head,
             try cachedHead == head || repository.isDescendant(head, of: cachedHead)
         {

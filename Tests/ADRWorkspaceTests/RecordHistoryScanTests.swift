@@ -292,6 +292,30 @@ import Testing
         #expect(commits((try history(fixture, useCache: true)).history(ofPath: path)).count == 2)
     }
 
+    @Test func theCacheIsReadAheadFromWhereTheRepositoryKeepsIt() throws {
+        let fixture = try GitFixture()
+        let path = "doc/adr/0001-a.md"
+        try fixture.write(path, record(1, "A", status: "Proposed"))
+        try fixture.commit("Propose")
+        _ = try history(fixture, useCache: true)
+        let cache = fixture.path + "/.git/adr/history-cache"
+        let prefetched = try #require(HistoryCache.Prefetched.near(fixture.path + "/doc/adr"))
+        #expect(prefetched.path == cache)
+        #expect(prefetched.state(at: cache, folder: "doc/adr") != nil)
+        #expect(prefetched.state(at: cache, folder: "docs/adr") == nil)
+        #expect(prefetched.state(at: cache + "-elsewhere", folder: "doc/adr") == nil)
+
+        // In a linked worktree `.git` is a file: no guess, and the history is still read.
+        let tree = fixture.root.path + "/tree"
+        try fixture.git("worktree", "add", "-q", tree)
+        #expect(HistoryCache.Prefetched.near(tree + "/doc/adr") == nil)
+        let options = WorkspaceOptions(workingDirectory: tree, environment: [:])
+        for _ in 0..<2 {
+            let inTree = try Workspace(options: options).readHistory(useCache: true)
+            #expect(commits(inTree.history(ofPath: path)) == (try oracle(fixture, path)))
+        }
+    }
+
     @Test func outsideARepositoryHistorySaysThereIsNone() throws {
         let folder = try TemporaryFolder()
         try folder.write("doc/adr/0001-a.md", record(1, "A", status: "Proposed"))
