@@ -123,20 +123,20 @@ extension Workspace {
                 return ([], [])
             }
             let settings = location.configuration.approvals
-            let keys = Set(settings.trailerKeys.map { $0.lowercased() })
+            let keys = TrailerKeys(settings.trailerKeys)
             var hashes = DecisionTextHashes(repository: repository)
             var events: [LogEvent] = []
             for record in records {
                 for revision in record.revisions where revision.change != .deleted {
-                    let trailers = revision.trailers.filter {
-                        keys.contains($0.key.lowercased())
-                    }
-                    guard !trailers.isEmpty, let textHash = try hashes.hash(of: revision)
-                    else { continue }
-                    for trailer in trailers {
+                    var textHash: String?
+                    for trailer in revision.trailers where keys.contains(trailer.key) {
+                        if textHash == nil {
+                            guard let hash = try hashes.hash(of: revision) else { break }
+                            textHash = hash
+                        }
                         let approval = Approval(
                             record: revision.path,
-                            textHash: textHash,
+                            textHash: textHash ?? "",
                             approver: trailer.value,
                             date: revision.date,
                             source: .trailer,
@@ -445,6 +445,42 @@ extension Workspace {
 
     static func isPersonText(_ text: String) -> Bool {
         text.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) != nil
+    }
+}
+
+/// The trailer keys that approve, matched in any case: `Approved-by`, `approved-by`.
+///
+/// ASCII keys, which is what git trailer keys are in practice, are compared byte by byte
+/// with their letters folded; only another key is lower-cased as a string (that was a
+/// string made for every trailer of every revision).
+struct TrailerKeys {
+    private let folded: [[UInt8]]
+    private let lowercased: Set<String>
+
+    init(_ keys: [String]) {
+        lowercased = Set(keys.map { $0.lowercased() })
+        folded = lowercased.map { Array($0.utf8) }
+    }
+
+    func contains(_ key: String) -> Bool {
+        var key = key
+        let ascii = key.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return false }
+            return true
+        }
+        guard ascii else { return lowercased.contains(key.lowercased()) }
+        return key.withUTF8 { bytes in
+            folded.contains { candidate in
+                guard candidate.count == bytes.count else { return false }
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    let lower =
+                        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    if lower != candidate[index] { return false }
+                }
+                return true
+            }
+        }
     }
 }
 

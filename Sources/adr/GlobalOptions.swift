@@ -72,6 +72,15 @@ enum Output {
         print(text, terminator: "")
     }
 
+    /// Keeps `values` alive until the process ends, for a command about to exit: freeing
+    /// a long history and its events object by object took a twentieth of a warm `adr log`,
+    /// and the memory goes back with the process anyway.
+    static func keepUntilExit(_ values: Any...) {
+        keptUntilExit.append(contentsOf: values)
+    }
+
+    nonisolated(unsafe) private static var keptUntilExit: [Any] = []
+
     /// Ends the process with `status` once stdout is flushed, skipping exit handlers (see
     /// main.swift for why).
     static func exit(_ status: Int32) -> Never {

@@ -75,6 +75,7 @@ extension ADR {
             case .text: Output.text(Report.text(for: order.map { events[$0] }))
             }
             PhaseTimer.mark("output")
+            Output.keepUntilExit(history, events)
         }
     }
 }
