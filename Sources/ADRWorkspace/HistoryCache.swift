@@ -297,18 +297,42 @@ enum HistoryCache {
             return .some(strings[number])
         }
 
+        /// The kinds of change and the statuses met so far, by string number: a log has a
+        /// handful of each, and parsing the name again for every revision was a fifth of
+        /// reading the cache.
+        private var changes: [Int: RecordChange] = [:]
+        private var statuses: [Int: RecordStatus] = [:]
+
+        private mutating func change() -> RecordChange? {
+            guard let number = number(), number < strings.count else { return nil }
+            if let known = changes[number] { return known }
+            let change = RecordChange(rawValue: strings[number])
+            changes[number] = change
+            return change
+        }
+
+        /// A status, or `nil` inside `.some` for none.
+        private mutating func status() -> RecordStatus?? {
+            guard let number = number() else { return nil }
+            if number == Int(HistoryCache.absent) { return .some(nil) }
+            guard number < strings.count else { return nil }
+            if let known = statuses[number] { return known }
+            let status = RecordStatus(name: strings[number])
+            statuses[number] = status
+            return status
+        }
+
         private mutating func revision() -> RecordRevision? {
             guard let commit = string(), let authorName = string(), let authorEmail = string(),
                 let committerName = string(), let committerEmail = string(),
-                let date = string(), let summary = string(),
-                let change = string().flatMap(RecordChange.init(rawValue:)),
+                let date = string(), let summary = string(), let change = change(),
                 let path = string(), let oldPath = optionalString(),
-                let status = optionalString(), let blob = optionalString(),
+                let status = status(), let blob = optionalString(),
                 let textHash = optionalString(), let time = wide(), let order = number(),
                 let trailerCount = number(), trailerCount <= bytes.count
             else { return nil }
             var trailers: [CommitTrailer] = []
-            trailers.reserveCapacity(trailerCount)
+            if trailerCount > 0 { trailers.reserveCapacity(trailerCount) }
             for _ in 0..<trailerCount {
                 guard let key = string(), let value = string() else { return nil }
                 trailers.append(CommitTrailer(key: key, value: value))
@@ -322,7 +346,7 @@ enum HistoryCache {
                 change: change,
                 path: path,
                 oldPath: oldPath,
-                status: status.map(RecordStatus.init(name:)),
+                status: status,
                 trailers: trailers,
                 textHash: textHash,
                 blob: blob,

@@ -49,15 +49,22 @@ extension ADR {
                 }
                 records = record.map { [$0] } ?? []
             }
-            var events = records.flatMap(\.events)
             // Approvals are extra: a git problem reading them is a warning, not a failed log.
+            var approvals: [LogEvent] = []
             do {
-                let approvals = try workspace.approvalEvents(of: records, in: history)
-                approvals.warnings.forEach { Output.warning("warning: \($0)") }
-                events += approvals.events
+                let found = try workspace.approvalEvents(of: records, in: history)
+                found.warnings.forEach { Output.warning("warning: \($0)") }
+                approvals = found.events
             } catch {
                 Output.warning("warning: approvals not shown: \(error)")
             }
+            // One array of the right size: growing it copied every event more than once.
+            var events: [LogEvent] = []
+            events.reserveCapacity(
+                records.reduce(approvals.count) { $0 + $1.revisions.count }
+            )
+            for record in records { events += record.events }
+            events += approvals
             PhaseTimer.mark("approvals")
             var order = LogEvent.newestFirstIndices(events)
             if let since {
