@@ -456,7 +456,7 @@ struct HistoryScanner {
             index -> (status: RecordStatus?, textHash: String?) in
             let text = try repository.blobText(inputs[index].blob)
             let read = DecisionRecord.statusAndDecisionText(text, path: inputs[index].path)
-            return (read.status, try? Workspace.decisionTextHash(of: read.decisionText))
+            return (read.status, try? Workspace.decisionTextHash(ofNormalized: read.decisionText))
         }
         let resultByBlob = Dictionary(
             zip(inputs.map(\.blob), results),

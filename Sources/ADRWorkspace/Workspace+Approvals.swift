@@ -20,9 +20,15 @@ extension Workspace {
     /// The hash approvals store for a record's text: the git blob id of its
     /// ``DecisionText``, prefixed with the algorithm so another one can follow.
     public static func decisionTextHash(of text: String) throws(WorkspaceError) -> String {
+        try decisionTextHash(ofNormalized: DecisionText.normalized(text))
+    }
+
+    /// The hash of a decision text already normalised (``DecisionText/normalized(_:)``),
+    /// as a history scan has it from the same parse that read the status: normalising it
+    /// again parsed every revision a second time.
+    static func decisionTextHash(ofNormalized text: String) throws(WorkspaceError) -> String {
         do {
-            let id = try ObjectID.blobID(hashing: Data(DecisionText.normalized(text).utf8))
-            return "sha1:" + id.hex
+            return "sha1:" + (try ObjectID.blobID(hashing: Data(text.utf8))).hex
         } catch {
             throw .approvals("cannot hash the decision text: \(error)")
         }
