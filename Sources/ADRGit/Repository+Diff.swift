@@ -29,9 +29,9 @@ extension Repository {
         return try body(recentTree(id))
     }
 
-    /// Tree `id`, kept among the two trees this repository used last for a diff (so both
-    /// sides of the current diff stay alive); the repository frees a tree when it drops
-    /// out, or in `deinit`.
+    /// Tree `id`, kept among the trees this repository used last for a diff (at least two,
+    /// so both sides of the current diff stay alive); the repository frees a tree when it
+    /// drops out, or in `deinit`.
     private func recentTree(_ id: ObjectID) throws -> OpaquePointer {
         if let index = recentTrees.firstIndex(where: { $0.id == id }) {
             let recent = recentTrees.remove(at: index)
@@ -42,7 +42,9 @@ extension Repository {
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &oid), context: .object(id))
         guard let tree else { throw GitError.missingObject(id, detail: "no tree returned") }
-        if recentTrees.count == 2 { git_tree_free(recentTrees.removeFirst().tree) }
+        if recentTrees.count == Self.recentTreeCount {
+            git_tree_free(recentTrees.removeFirst().tree)
+        }
         recentTrees.append((id, tree))
         return tree
     }
