@@ -182,6 +182,24 @@ print(f"\n`git log --follow` for all {records} records, extrapolated from {sampl
 print(f"\nCold `adr log` / git's single pass: {cold['mean'] / single['mean']:.2f}x "
       f"(target 1.5x)")
 PY
+  # The machine's speed can swing by a third from one minute to the next, and hyperfine
+  # times all runs of one command before the next: the ratio above can compare a slow
+  # phase with a fast one. Runs in alternating pairs see the same phase.
+  python3 - "$hist" "$adr" >>"$out/history.md" <<'PY'
+import statistics, subprocess, sys, time
+hist, adr = sys.argv[1], sys.argv[2]
+def seconds(command):
+    start = time.perf_counter()
+    subprocess.run(command, cwd=hist, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+ratios = []
+for _ in range(10):
+    ours = seconds([adr, "log", "--format", "json", "--no-cache"])
+    gits = seconds(["git", "log", "-M", "--name-status", "--format=%H", "--", "decisions/"])
+    ratios.append(ours / gits)
+print(f"\nThe same ratio over 10 alternating pairs of runs: median "
+      f"{statistics.median(ratios):.2f}x, from {min(ratios):.2f}x to {max(ratios):.2f}x")
+PY
   for mode in --no-cache ""; do
     peak="$( (cd "$hist" && /usr/bin/time -v "$adr" log --format json $mode >/dev/null) 2>&1 \
       | awk -F': ' '/Maximum resident/ {print $2}')"
