@@ -17,12 +17,15 @@ enum LibGit2 {
 /// 1.5 having mbedTLS decode every certificate of the system's CA bundle (and libssh2 start
 /// OpenSSL), whether or not the process will ever go near a network. Started before the
 /// command line is parsed, it runs beside the parse and whatever the command reads first,
-/// instead of before everything else.
+/// instead of before everything else. A process that ends while the thread runs must not
+/// run exit handlers (the executable ends through `_exit`): OpenSSL registers one during
+/// the set-up.
 public enum GitSetUp {
     public static func startInBackground() {
         // On one core the thread would only take turns with the one that waits for it.
         guard sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return }
-        // A bare POSIX thread: Foundation's `Thread` took 5 ms to start its first one.
+        // A bare POSIX thread: nothing of Foundation's thread machinery is needed to start
+        // it as early as possible.
         var thread = pthread_t()
         let started = pthread_create(
             &thread,
@@ -34,13 +37,6 @@ public enum GitSetUp {
             nil
         )
         if started == 0 { pthread_detach(thread) }
-    }
-
-    /// Returns once the set-up has finished, doing it here if the thread has not begun.
-    /// The process calls this before it exits: exiting while OpenSSL registers its exit
-    /// handlers on the other thread could run them half set up.
-    public static func finish() {
-        _ = LibGit2.initialized
     }
 }
 

@@ -31,11 +31,9 @@ public struct LogHistory: Sendable {
 }
 
 extension Workspace {
-    /// Starts git's one-time set-up on another thread (see ``ADRGit/GitSetUp``); the
-    /// process calls ``finishGitSetUp()`` before it exits.
+    /// Starts git's one-time set-up on another thread (see ``ADRGit/GitSetUp``); a
+    /// process that calls this must end without running exit handlers.
     public static func startGitSetUp() { GitSetUp.startInBackground() }
-
-    public static func finishGitSetUp() { GitSetUp.finish() }
 
     /// Reads the history of the log from `HEAD`: from the cache in the git directory plus
     /// the commits made since, or with `useCache` false by a full scan that leaves the
