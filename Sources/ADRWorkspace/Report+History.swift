@@ -149,29 +149,54 @@ extension Report {
 
     /// `adr log`: one line per event, newest first.
     public static func text(for events: [LogEvent]) -> String {
-        events.map { event in
+        // One string appended to, rather than a string per line joined: a long log has
+        // thousands of lines. Every piece from the repository or a note is sanitised; the
+        // words in between have nothing to sanitise.
+        var output = ""
+        output.reserveCapacity(events.count * 128)
+        func append(_ piece: some StringProtocol) { output += Terminal.sanitized(String(piece)) }
+        for event in events {
             let revision = event.revision
-            var what: String
+            append(day(event.date))
+            output += "  "
+            append(revision.commit.prefix(7))
+            output += "  "
+            append(revision.path)
+            output += "  "
             switch event.kind {
-            case .created: what = "created" + (revision.status.map { " (\($0.name))" } ?? "")
+            case .created:
+                output += "created"
+                if let status = revision.status {
+                    output += " ("
+                    append(status.name)
+                    output += ")"
+                }
             case .statusChanged:
-                what =
-                    "status \(event.previousStatus?.name ?? "none") -> "
-                    + (revision.status?.name ?? "none")
-            case .edited: what = "edited"
-            case .renamed: what = "renamed from \(revision.oldPath ?? "?")"
-            case .deleted: what = "deleted"
-            case .approved: what = "approved (\(event.approval?.source.rawValue ?? "?"))"
+                output += "status "
+                append(event.previousStatus?.name ?? "none")
+                output += " -> "
+                append(revision.status?.name ?? "none")
+                if let oldPath = revision.oldPath {
+                    output += ", renamed from "
+                    append(oldPath)
+                }
+            case .edited: output += "edited"
+            case .renamed:
+                output += "renamed from "
+                append(revision.oldPath ?? "?")
+            case .deleted: output += "deleted"
+            case .approved:
+                output += "approved ("
+                output += event.approval?.source.rawValue ?? "?"
+                output += ")"
             }
-            if event.kind == .statusChanged, let oldPath = revision.oldPath {
-                what += ", renamed from \(oldPath)"
-            }
-            let who = event.approval?.approver ?? revision.author.name
-            let line =
-                "\(day(event.date))  \(revision.commit.prefix(7))  \(revision.path)  \(what)"
-                + "  by \(who)  \(revision.summary)"
-            return Terminal.sanitized(line) + "\n"
-        }.joined()
+            output += "  by "
+            append(event.approval?.approver ?? revision.author.name)
+            output += "  "
+            append(revision.summary)
+            output += "\n"
+        }
+        return output
     }
 
     /// `adr show`'s history section: the status timeline, then one line per commit.

@@ -93,9 +93,16 @@ public enum Report {
 public enum Terminal {
     /// `text` with control characters (escape sequences included) shown as `?`.
     public static func sanitized(_ text: String) -> String {
-        // The common case has nothing to replace; 0xC2 leads the C1 controls in UTF-8.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
-        else { return text }
+        // The common case has nothing to replace; 0xC2 leads the C1 controls in UTF-8. A
+        // plain loop over the bytes: `utf8.contains(where:)` cost 40 instructions a byte.
+        var bytes = text
+        let plain = bytes.withUTF8 { utf8 in
+            for byte in utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F || byte == 0xC2 {
+                return false
+            }
+            return true
+        }
+        guard !plain else { return text }
         return String(
             String.UnicodeScalarView(
                 text.unicodeScalars.map { scalar in
