@@ -19,6 +19,18 @@ public struct LogHistory: Sendable {
         records.last { $0.lastChanged?.path == path && !$0.isDeleted }
     }
 
+    /// ``history(ofPath:)`` for every path at once, for a caller that looks up many: one
+    /// pass instead of one per record.
+    public var historiesByPath: [String: RecordHistory] {
+        var byPath: [String: RecordHistory] = [:]
+        byPath.reserveCapacity(records.count)
+        // Later records win, as `last(where:)` finds them.
+        for record in records where !record.isDeleted {
+            if let path = record.lastChanged?.path { byPath[path] = record }
+        }
+        return byPath
+    }
+
     /// Records deleted at `HEAD`.
     public var deletedRecords: [RecordHistory] {
         records.filter(\.isDeleted)

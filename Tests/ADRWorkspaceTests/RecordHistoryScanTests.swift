@@ -187,6 +187,30 @@ import Testing
         #expect(scanned.events.first?.kind == .deleted)
     }
 
+    @Test func historiesByPathAgreeWithLookingUpEachPath() throws {
+        let fixture = try GitFixture()
+        let kept = "doc/adr/0001-a.md"
+        let dropped = "doc/adr/0002-b.md"
+        let reused = "doc/adr/0003-c.md"
+        try fixture.write(kept, record(1, "A", status: "Accepted"))
+        try fixture.write(dropped, record(2, "B", status: "Proposed"))
+        try fixture.write(reused, record(3, "C", status: "Proposed"))
+        try fixture.commit("Three records")
+        try fixture.git("rm", "-q", dropped, reused)
+        try fixture.commit("Drop two")
+        // A new record at a path a deleted one had: the live one is the path's history.
+        try fixture.write(reused, record(3, "C again", status: "Accepted"))
+        try fixture.commit("C again")
+
+        let scanned = try history(fixture)
+        let byPath = scanned.historiesByPath
+        #expect(Set(byPath.keys) == [kept, reused])
+        for path in [kept, dropped, reused] {
+            #expect(byPath[path] == scanned.history(ofPath: path), "\(path)")
+        }
+        #expect(byPath[reused]?.lastChanged?.status == .accepted)
+    }
+
     /// main edits record 2 while topic edits record 1 and both edit different lines of
     /// record 3; the merge is TREESAME to a parent for records 1 and 2 but not for 3.
     ///

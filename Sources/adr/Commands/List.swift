@@ -49,15 +49,15 @@ extension ADR {
             case .json where history:
                 let logHistory = try workspace.readHistory(useCache: !noCache)
                 logHistory.warnings.forEach { Output.warning($0) }
+                let byPath = logHistory.historiesByPath
                 let records = entries.map { entry in
                     let path = workspace.rootRelativePath(workspace.absolutePath(of: entry))
-                    return Report.json(
-                        for: entry,
-                        in: log,
-                        history: logHistory.history(ofPath: path)
-                    )
+                    return Report.json(for: entry, in: log, history: byPath[path])
                 }
-                Output.line(JSONValue.array(records).rendered())
+                var writer = JSONWriter(sink: Output.write(bytes:))
+                writer.value(.array(records))
+                writer.flush()
+                Output.line("")
             case .json:
                 Output.line(
                     JSONValue.array(
