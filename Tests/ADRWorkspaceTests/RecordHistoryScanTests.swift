@@ -274,13 +274,19 @@ import Testing
         )
     }
 
-    @Test func theCacheCarriesOnAfterNewCommitsAndSurvivesRewritesAndCorruption() throws {
+    /// A repository with one proposed record whose history has been cached: the fixture,
+    /// the record's path and the cache's.
+    private func cachedFixture() throws -> (fixture: GitFixture, path: String, cache: String) {
         let fixture = try GitFixture()
         let path = "doc/adr/0001-a.md"
         try fixture.write(path, record(1, "A", status: "Proposed"))
         try fixture.commit("Propose")
         _ = try history(fixture, useCache: true)
-        let cache = fixture.path + "/.git/adr/history-cache"
+        return (fixture, path, fixture.path + "/.git/adr/history-cache")
+    }
+
+    @Test func theCacheCarriesOnAfterNewCommitsAndSurvivesRewritesAndCorruption() throws {
+        let (fixture, path, cache) = try cachedFixture()
         #expect(FileManager.default.fileExists(atPath: cache))
 
         try fixture.write(path, record(1, "A", status: "Accepted"))
@@ -317,12 +323,7 @@ import Testing
     }
 
     @Test func theCacheIsReadAheadFromWhereTheRepositoryKeepsIt() throws {
-        let fixture = try GitFixture()
-        let path = "doc/adr/0001-a.md"
-        try fixture.write(path, record(1, "A", status: "Proposed"))
-        try fixture.commit("Propose")
-        _ = try history(fixture, useCache: true)
-        let cache = fixture.path + "/.git/adr/history-cache"
+        let (fixture, path, cache) = try cachedFixture()
         let prefetched = try #require(HistoryCache.Prefetched.near(fixture.path + "/doc/adr"))
         #expect(prefetched.path == cache)
         #expect(prefetched.state(at: cache, folder: "doc/adr") != nil)
