@@ -93,8 +93,11 @@ extension Workspace {
         let cachePath = HistoryCache.path(in: repository)
         var state = HistoryState(folder: folderInRepository)
         if useCache,
-            let cached = prefetched?.state(at: cachePath, folder: folderInRepository)
-                ?? HistoryCache.load(from: cachePath, folder: folderInRepository),
+            let cached = Self.cachedState(
+                at: cachePath,
+                folder: folderInRepository,
+                prefetched: prefetched
+            ),
             let cachedHead = cached.head,
             try cachedHead == head || repository.isDescendant(head, of: cachedHead)
         {
@@ -117,6 +120,19 @@ extension Workspace {
         }
         let records = state.histories.filter { !$0.isEmpty }.map(RecordHistory.init)
         return LogHistory(records: records, warnings: warnings)
+    }
+
+    /// The cache to start from: the one read ahead when it was read from `path` (even if
+    /// it held nothing usable, as reading it again would find the same), else read now.
+    private static func cachedState(
+        at path: String,
+        folder: String,
+        prefetched: HistoryCache.Prefetched?
+    ) -> HistoryState? {
+        if let prefetched, prefetched.path == path {
+            return prefetched.state(at: path, folder: folder)
+        }
+        return HistoryCache.load(from: path, folder: folder)
     }
 
     private static func resolved(_ path: String) -> String {
