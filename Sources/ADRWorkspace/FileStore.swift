@@ -179,6 +179,12 @@ enum FileStore {
         buffer.reserveCapacity(Self.chunk + Self.chunk / 4)
         produce { piece in
             guard written else { return }
+            // A piece that fills a chunk by itself (a cache's writer makes them so) goes out
+            // as it is rather than through a second buffer.
+            if buffer.isEmpty, piece.count >= Self.chunk {
+                written = writeAll(descriptor, piece)
+                return
+            }
             buffer += piece
             if buffer.count >= Self.chunk {
                 written = writeAll(descriptor, buffer)
@@ -197,14 +203,20 @@ enum FileStore {
     private static let chunk = 1 << 16
 
     private static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
-        var bytes = contents[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        contents.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    /// Writes all of `bytes`, again after a partial write or an interrupted one; `false`
+    /// on any other failure.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 return false
             }
-            bytes = bytes.dropFirst(count)
+            offset += count
         }
         return true
     }
@@ -212,4 +224,14 @@ enum FileStore {
     private static func parent(_ path: String) -> String { PathText.parent(path) }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// Standard output for text already encoded, such as a chunk of a large report: written
+/// straight to the file descriptor, after whatever `print` has buffered, so the order
+/// holds. A closed stdout is not the command's failure, as with `print`.
+public enum StandardOutput {
+    public static func write(_ bytes: UnsafeRawBufferPointer) {
+        fflush(nil)
+        _ = FileStore.writeAll(STDOUT_FILENO, bytes)
+    }
 }

@@ -57,7 +57,7 @@ enum HistoryCache {
         /// cache at the same path, and `nil` when `GIT_DIR` says where the repository
         /// is or `.git` is a file (a worktree or submodule).
         static func near(_ directory: String) -> Prefetched? {
-            guard ProcessInfo.processInfo.environment["GIT_DIR"] == nil else { return nil }
+            guard getenv("GIT_DIR") == nil else { return nil }
             var folder = directory
             while true {
                 let dotGit = PathText.join(folder, ".git")

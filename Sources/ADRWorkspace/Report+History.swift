@@ -52,23 +52,44 @@ extension Report {
 
     /// Trailers as an object of key to values, since a key such as `Reviewed-by` repeats.
     static func trailersJSON(_ trailers: [CommitTrailer]) -> JSONValue {
-        .object(groupedTrailers(trailers).map { ($0.key, .array($0.values.map { .string($0) })) })
+        var members: [(String, JSONValue)] = []
+        forEachTrailerGroup(trailers) { key, values in
+            members.append((key, .array(values.map { .string($0) })))
+        }
+        return .object(members)
     }
 
-    /// Trailer values by key, keys in order of first appearance.
-    private static func groupedTrailers(_ trailers: [CommitTrailer])
-        -> [(key: String, values: [String])]
-    {
-        // A commit has a handful of trailers: a linear search beats hashing every key.
-        var grouped: [(key: String, values: [String])] = []
-        for trailer in trailers {
-            if let index = grouped.firstIndex(where: { $0.key == trailer.key }) {
-                grouped[index].values.append(trailer.value)
-            } else {
-                grouped.append((trailer.key, [trailer.value]))
+    /// The values of one trailer key, in order, read from the trailers as they are.
+    struct TrailerValues: Sequence {
+        let trailers: ArraySlice<CommitTrailer>
+        let key: String
+
+        func makeIterator() -> Iterator { Iterator(rest: trailers, key: key) }
+
+        struct Iterator: IteratorProtocol {
+            var rest: ArraySlice<CommitTrailer>
+            let key: String
+
+            mutating func next() -> String? {
+                while let trailer = rest.popFirst() {
+                    if trailer.key == key { return trailer.value }
+                }
+                return nil
             }
         }
-        return grouped
+    }
+
+    /// Calls `body` once per trailer key, keys in order of first appearance, with that
+    /// key's values in order. No groups are built: a commit has a handful of trailers, a
+    /// linear search beats hashing, and `adr log` does this for every event.
+    static func forEachTrailerGroup(
+        _ trailers: [CommitTrailer],
+        _ body: (_ key: String, _ values: TrailerValues) -> Void
+    ) {
+        for (index, trailer) in trailers.enumerated()
+        where !trailers[..<index].contains(where: { $0.key == trailer.key }) {
+            body(trailer.key, TrailerValues(trailers: trailers[index...], key: trailer.key))
+        }
     }
 
     static func json(for change: StatusChange) -> JSONValue {
@@ -117,19 +138,14 @@ extension Report {
         writer.member("previousStatus", event.previousStatus?.name)
         writer.key("trailers")
         writer.openObject()
-        // Grouped as ``trailersJSON(_:)`` groups them, without making the groups: a commit
-        // has a handful of trailers, and this runs for every event.
-        event.revision.trailers.withUnsafeBufferPointer { trailers in
-            for (index, trailer) in trailers.enumerated()
-            where !trailers[..<index].contains(where: { $0.key == trailer.key }) {
-                writer.member(trailer.key) { writer in
-                    writer.openArray()
-                    for value in trailers[index...] where value.key == trailer.key {
-                        writer.nextElement()
-                        writer.string(value.value)
-                    }
-                    writer.closeArray()
+        forEachTrailerGroup(event.revision.trailers) { key, values in
+            writer.member(key) { writer in
+                writer.openArray()
+                for value in values {
+                    writer.nextElement()
+                    writer.string(value)
                 }
+                writer.closeArray()
             }
         }
         writer.closeObject()

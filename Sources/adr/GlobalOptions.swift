@@ -48,24 +48,10 @@ enum Output {
         print(text)
     }
 
-    /// UTF-8 text already encoded, such as a chunk of a large report, written straight to
-    /// the file descriptor: through `print` a 64 KiB chunk became a copy and sixteen 4 KiB
-    /// writes. What `print` buffered goes first, so the order holds.
-    static func write(bytes buffer: UnsafeRawBufferPointer) {
-        fflush(nil)  // every stream: what print buffered on stdout among them
-        var offset = 0
-        while offset < buffer.count {
-            let written = Foundation.write(
-                STDOUT_FILENO,
-                buffer.baseAddress! + offset,
-                buffer.count - offset
-            )
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // like print: a closed stdout is not this command's failure
-            }
-            offset += written
-        }
+    /// UTF-8 text already encoded, such as a chunk of a large report; see
+    /// `StandardOutput.write`.
+    static func write(bytes: UnsafeRawBufferPointer) {
+        StandardOutput.write(bytes)
     }
 
     static func text(_ text: String) {
