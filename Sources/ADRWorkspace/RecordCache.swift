@@ -17,7 +17,7 @@ struct RecordCache {
 
     static func load(from path: String) -> RecordCache {
         var cache = RecordCache()
-        guard let data = FileManager.default.contents(atPath: path) else { return cache }
+        guard let data = FileStore.contents(of: path) else { return cache }
         let ok = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
             let lines = raw.bindMemory(to: UInt8.self)
                 .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
