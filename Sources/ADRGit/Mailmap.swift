@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// A repository's mailmap (`.mailmap`, `mailmap.file`, `mailmap.blob`): the owner of one
 /// `git_mailmap`, freed when the value goes away. Not `Sendable`, like the repository.
@@ -41,5 +42,44 @@ extension Repository {
             throw GitError.failed(message: "no mailmap created", category: "mailmap", code: -1)
         }
         return Mailmap(mailmap)
+    }
+}
+
+extension Repository {
+    /// An id for everything ``mailmap()`` reads, equal whenever the mailmap it builds would
+    /// be: a cache of names already mapped stays valid only while this does not change.
+    ///
+    /// The sources are libgit2's, in its order: `.mailmap` at the top of the working tree
+    /// (not in a bare repository), the blob `mailmap.blob` names (`HEAD:.mailmap` by
+    /// default in a bare repository), and the file `mailmap.file` names.
+    public func mailmapFingerprint() throws -> ObjectID {
+        var description = Data()
+        func add(_ label: String, _ contents: Data?) {
+            description += Data("\(label)\u{0}\(contents?.count ?? -1)\u{0}".utf8)
+            description += contents ?? Data()
+        }
+        if let workdir {
+            add("file", FileManager.default.contents(atPath: workdir + ".mailmap"))
+        }
+        let settings = try configuration()
+        if let blob = try settings.string("mailmap.blob") ?? (isBare ? "HEAD:.mailmap" : nil) {
+            add("blob " + blob, try revisionTarget(blob).map { Data($0.hex.utf8) })
+        }
+        if let path = try settings.path("mailmap.file") {
+            add("path " + path, FileManager.default.contents(atPath: path))
+        }
+        return try ObjectID.blobID(hashing: description)
+    }
+
+    /// The object `revision` (such as `HEAD:.mailmap`) names; `nil` when it names none.
+    func revisionTarget(_ revision: String) throws -> ObjectID? {
+        var object: OpaquePointer?
+        let found = try check(
+            git_revparse_single(&object, pointer, revision),
+            accepting: [GIT_ENOTFOUND, GIT_EINVALIDSPEC, GIT_EAMBIGUOUS, GIT_EUNBORNBRANCH]
+        )
+        defer { git_object_free(object) }
+        guard found, let object, let id = git_object_id(object) else { return nil }
+        return ObjectID(id.pointee)
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// means "no cache": a full scan is always correct, only slower.
 enum HistoryCache {
     /// Bumped whenever the stored shape or what the scanner records changes.
-    static let version = 5
+    static let version = 6
 
     static func path(in repository: Repository) -> String {
         repository.gitDirectory + "adr/history-cache"
@@ -23,7 +23,7 @@ enum HistoryCache {
     /// The file is binary because reading it is most of a warm `adr log`: after the header
     /// line come little-endian numbers, 32-bit unless said otherwise. First the string
     /// table (a count, then each string as a byte length and UTF-8 bytes), where every
-    /// text below is a number; then the head, the folder, the next walk order (64-bit),
+    /// text below is a number; then the head, the folder, the mailmap fingerprint, the next walk order (64-bit),
     /// the identities (a count, then index and path pairs) and the histories (a count,
     /// then for each a revision count and the revisions, see ``Reader/revision()``). A
     /// history repeats its people, paths and trailers many times: the table makes each
@@ -91,6 +91,7 @@ enum HistoryCache {
         }
         table.add(head.hex)
         table.add(state.folder)
+        table.add(state.mailmap)
         try? FileStore.createDirectory(PathText.parent(path))
         try? FileStore.replace(path) { write in
             withoutActuallyEscaping(write) { write in
@@ -182,6 +183,7 @@ enum HistoryCache {
             }
             number(table[head.hex])
             number(table[state.folder])
+            number(table[state.mailmap])
             wide(Int64(state.nextOrder))
             number(identities.count)
             for (path, index) in identities {
@@ -235,7 +237,8 @@ enum HistoryCache {
                 position += length
             }
             guard let headHex = string(), let head = ObjectID(hex: headHex),
-                let folder = string(), let nextOrder = wide(), nextOrder >= 0,
+                let folder = string(), let mailmap = string(), let nextOrder = wide(),
+                nextOrder >= 0,
                 let identityCount = number()
             else { return nil }
             var identities: [String: Int] = [:]
@@ -263,6 +266,7 @@ enum HistoryCache {
             return HistoryState(
                 head: head,
                 folder: folder,
+                mailmap: mailmap,
                 identities: identities,
                 histories: histories,
                 nextOrder: Int(nextOrder)

@@ -11,6 +11,9 @@ struct HistoryState: Sendable {
     var head: ObjectID?
     /// The log folder relative to the repository root when the state was made.
     var folder: String
+    /// The repository's ``ADRGit/Repository/mailmapFingerprint()`` when the state was made:
+    /// people are stored as the mailmap maps them.
+    var mailmap: String = ""
     var identities: [String: Int] = [:]
     var histories: [[RecordRevision]] = []
     /// The walk position the next commit gets (see ``RecordRevision/order``).

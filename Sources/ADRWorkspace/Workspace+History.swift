@@ -83,21 +83,20 @@ extension Workspace {
         // A scan meets most objects once: libgit2's object cache only cost time evicting
         // (4.2 s of a 100,000-commit scan with an 8 MiB cap, 1.9 s without the cache).
         try Repository.useObjectCache(false)
-        let folder = PathText.relative(
-            Self.resolved(location.folder),
-            to: Self.resolved(String(workdir.dropLast()))
-        )
-        let folderInRepository = folder == "." ? "" : folder
+        let folderInRepository = historyFolder(inWorkdir: workdir)
         guard let head = try repository.head else { return LogHistory(records: []) }
 
         let cachePath = HistoryCache.path(in: repository)
-        var state = HistoryState(folder: folderInRepository)
+        let mailmap = try repository.mailmapFingerprint().hex
+        var state = HistoryState(folder: folderInRepository, mailmap: mailmap)
         if useCache,
             let cached = Self.cachedState(
                 at: cachePath,
                 folder: folderInRepository,
                 prefetched: prefetched
             ),
+            // Names are stored mapped: another mailmap means mapping every commit again.
+            cached.mailmap == mailmap,
             let cachedHead = cached.head,
             try cachedHead == head || repository.isDescendant(head, of: cachedHead)
         {
@@ -133,6 +132,16 @@ extension Workspace {
             return prefetched.state(at: path, folder: folder)
         }
         return HistoryCache.load(from: path, folder: folder)
+    }
+
+    /// The log folder relative to the repository's working tree `workdir` (with its
+    /// trailing slash), as the history records it: `""` for the top folder.
+    func historyFolder(inWorkdir workdir: String) -> String {
+        let folder = PathText.relative(
+            Self.resolved(location.folder),
+            to: Self.resolved(String(workdir.dropLast()))
+        )
+        return folder == "." ? "" : folder
     }
 
     private static func resolved(_ path: String) -> String {

@@ -173,6 +173,31 @@ import Testing
         #expect(try mailmap.canonical(stranger) == stranger)
     }
 
+    @Test func theMailmapFingerprintChangesWithEverySourceLibgit2Reads() throws {
+        let fixture = try GitFixture()
+        try fixture.commit("first")
+        func fingerprint() throws -> ObjectID {
+            try Repository(at: fixture.path).mailmapFingerprint()
+        }
+        var seen = [try fingerprint()]
+        #expect(try fingerprint() == seen[0], "stable while nothing changes")
+        try fixture.write(".mailmap", "Canonical Ada <canonical@example.com> <ada@example.com>\n")
+        seen.append(try fingerprint())
+        try fixture.write(".mailmap", "Canonical Bo <canonical@example.com> <ada@example.com>\n")
+        seen.append(try fingerprint())
+        let extra = fixture.sibling("extra-mailmap")
+        try "Cy <cy@example.com>\n".write(toFile: extra, atomically: true, encoding: .utf8)
+        try fixture.git("config", "mailmap.file", extra)
+        seen.append(try fingerprint())
+        try "Cy Other <cy@example.com>\n".write(toFile: extra, atomically: true, encoding: .utf8)
+        seen.append(try fingerprint())
+        try fixture.git("add", ".mailmap")
+        try fixture.commit("mailmap in HEAD")
+        try fixture.git("config", "mailmap.blob", "HEAD:.mailmap")
+        seen.append(try fingerprint())
+        #expect(Set(seen).count == seen.count, "\(seen)")
+    }
+
     @Test func descendantsAgreeWithMergeBaseIsAncestor() throws {
         let fixture = try branchyFixture()
         let repository = try Repository(at: fixture.path)
