@@ -51,6 +51,16 @@ enum FileStore {
         return bytes
     }
 
+    /// Reads what fits of `descriptor` into `buffer`, again after an interrupted read:
+    /// the count read, 0 at the end of the file, -1 on an error.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        while true {
+            let count = Foundation.read(descriptor, buffer.baseAddress!, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            return count
+        }
+    }
+
     static func contents(ofDirectory path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
@@ -160,43 +170,129 @@ enum FileStore {
         _ path: String,
         producing produce: (_ write: ([UInt8]) -> Void) -> Void
     ) throws(WorkspaceError) {
-        let folder = parent(path)
-        let name = (path as NSString).lastPathComponent
-        var template = Array("\(folder)/.\(name).adr-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw .io(path: path, message: "cannot create a temporary file (\(errnoText()))")
-        }
-        let temporary = String(
-            decoding: template.dropLast().map { UInt8(bitPattern: $0) },
-            as: UTF8.self
-        )
-        var mode = stat()
-        let permissions = stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644
-        fchmod(descriptor, permissions)
-        var written = true
+        let replacement = try Replacement(of: path)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.chunk + Self.chunk / 4)
         produce { piece in
-            guard written else { return }
             // A piece that fills a chunk by itself (a cache's writer makes them so) goes out
             // as it is rather than through a second buffer.
             if buffer.isEmpty, piece.count >= Self.chunk {
-                written = writeAll(descriptor, piece)
+                piece.withUnsafeBytes { replacement.write($0) }
                 return
             }
             buffer += piece
             if buffer.count >= Self.chunk {
-                written = writeAll(descriptor, buffer)
+                buffer.withUnsafeBytes { replacement.write($0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        written = written && writeAll(descriptor, buffer) && fsync(descriptor) == 0
-        close(descriptor)
-        guard written, rename(temporary, path) == 0 else {
-            let reason = errnoText()
-            unlink(temporary)
-            throw .io(path: path, message: "cannot write the file (\(reason))")
+        buffer.withUnsafeBytes { replacement.write($0) }
+        try replacement.commit()
+    }
+
+    /// The new contents of a file, written to a temporary sibling that is renamed over the
+    /// file on ``commit()``, or removed if the replacement is abandoned (or dropped): a
+    /// reader sees the old file or the new one, never part of one.
+    final class Replacement {
+        let path: String
+        /// The temporary file's path; `nil` while it has no name (see ``init(of:unnamed:)``).
+        private var temporary: String?
+        private var descriptor: Int32
+        /// `false` once a write failed; the replacement can then only be abandoned.
+        private var written = true
+
+        /// Starts the replacement of `path`. With `unnamed`, the new contents get no name
+        /// until ``commit()`` where the system allows it (Linux's `O_TMPFILE`): a process
+        /// killed before then, such as by a closed pipe while it writes a long output,
+        /// leaves nothing behind.
+        init(of path: String, unnamed: Bool = false) throws(WorkspaceError) {
+            self.path = path
+            var mode = stat()
+            let permissions = stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644
+            descriptor = -1
+            if unnamed {
+                descriptor = open(
+                    FileStore.parent(path),
+                    __O_TMPFILE | O_DIRECTORY | O_WRONLY | O_CLOEXEC,
+                    permissions
+                )
+            }
+            if descriptor < 0 {
+                let (descriptor, temporary) = try Self.temporaryFile(beside: path)
+                self.descriptor = descriptor
+                self.temporary = temporary
+            }
+            fchmod(descriptor, permissions)
+        }
+
+        /// A new file with a unique name beside `path`.
+        private static func temporaryFile(beside path: String) throws(WorkspaceError)
+            -> (descriptor: Int32, path: String)
+        {
+            let folder = FileStore.parent(path)
+            let name = (path as NSString).lastPathComponent
+            var template = Array("\(folder)/.\(name).adr-XXXXXX".utf8CString)
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else {
+                throw .io(path: path, message: "cannot create a temporary file (\(errnoText()))")
+            }
+            let temporary = String(
+                decoding: template.dropLast().map { UInt8(bitPattern: $0) },
+                as: UTF8.self
+            )
+            return (descriptor, temporary)
+        }
+
+        deinit { abandon() }
+
+        func write(_ bytes: UnsafeRawBufferPointer) {
+            guard written, descriptor >= 0 else { return }
+            written = FileStore.writeAll(descriptor, bytes)
+        }
+
+        /// Puts the new contents in place, on disk before the rename.
+        func commit() throws(WorkspaceError) {
+            guard descriptor >= 0 else { return }
+            written = written && fsync(descriptor) == 0
+            if written, temporary == nil { temporary = linkUnnamedFile() }
+            close(descriptor)
+            descriptor = -1
+            guard written, let temporary, rename(temporary, path) == 0 else {
+                let reason = errnoText()
+                if let temporary { unlink(temporary) }
+                throw .io(path: path, message: "cannot write the file (\(reason))")
+            }
+        }
+
+        /// Gives the unnamed file a unique temporary name beside ``path``, as rename needs
+        /// one; `nil` when that fails.
+        private func linkUnnamedFile() -> String? {
+            for _ in 0..<8 {
+                let name =
+                    FileStore.parent(path) + "/." + (path as NSString).lastPathComponent
+                    + ".adr-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+                if linkat(
+                    AT_FDCWD,
+                    "/proc/self/fd/\(descriptor)",
+                    AT_FDCWD,
+                    name,
+                    AT_SYMLINK_FOLLOW
+                )
+                    == 0
+                {
+                    return name
+                }
+                guard errno == EEXIST else { return nil }
+            }
+            return nil
+        }
+
+        /// Leaves the file as it was.
+        func abandon() {
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            descriptor = -1
+            if let temporary { unlink(temporary) }
         }
     }
 
@@ -221,9 +317,9 @@ enum FileStore {
         return true
     }
 
-    private static func parent(_ path: String) -> String { PathText.parent(path) }
+    fileprivate static func parent(_ path: String) -> String { PathText.parent(path) }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
+    fileprivate static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 
 /// Standard output for text already encoded, such as a chunk of a large report: written

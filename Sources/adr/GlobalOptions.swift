@@ -58,6 +58,17 @@ enum Output {
         print(text, terminator: "")
     }
 
+    /// Ends the output: whoever reads it sees its end now, before the process exits.
+    /// Standard output then points at /dev/null, so that no file opened later takes its
+    /// number.
+    static func close() {
+        fflush(nil)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard null >= 0 else { return }
+        dup2(null, STDOUT_FILENO)
+        Foundation.close(null)
+    }
+
     /// Keeps `values` alive until the process ends, for a command about to exit: freeing
     /// a long history and its events object by object took a twentieth of a warm `adr log`,
     /// and the memory goes back with the process anyway.

@@ -194,3 +194,37 @@ final class TemporaryFolder {
         #expect(try workspace.readLog() == fresh)
     }
 }
+
+/// `FileStore.Replacement`: the old file or the new one, and nothing beside them.
+@Suite struct FileReplacementTests {
+    @Test(arguments: [false, true])
+    func aCommittedReplacementIsThereAndAnAbandonedOneLeavesNothing(unnamed: Bool) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("kept", "old")
+        let path = folder.path + "/kept"
+        do {
+            let replacement = try FileStore.Replacement(of: path, unnamed: unnamed)
+            Array("new".utf8).withUnsafeBytes { replacement.write($0) }
+            // Dropped without a commit, as when the command stops early.
+        }
+        #expect(try folder.snapshot() == ["kept": Data("old".utf8)])
+        let replacement = try FileStore.Replacement(of: path, unnamed: unnamed)
+        Array("new".utf8).withUnsafeBytes { replacement.write($0) }
+        replacement.abandon()
+        #expect(try folder.snapshot() == ["kept": Data("old".utf8)])
+        let committed = try FileStore.Replacement(of: path, unnamed: unnamed)
+        Array("new".utf8).withUnsafeBytes { committed.write($0) }
+        try committed.commit()
+        #expect(try folder.snapshot() == ["kept": Data("new".utf8)])
+    }
+
+    @Test func anUnnamedReplacementHasNoNameUntilItIsCommitted() throws {
+        let folder = try TemporaryFolder()
+        let replacement = try FileStore.Replacement(of: folder.path + "/new", unnamed: true)
+        Array("contents".utf8).withUnsafeBytes { replacement.write($0) }
+        // A process killed here leaves the folder as it was.
+        #expect(try folder.snapshot().isEmpty)
+        try replacement.commit()
+        #expect(try folder.snapshot() == ["new": Data("contents".utf8)])
+    }
+}

@@ -29,9 +29,22 @@ extension ADR {
         var noCache = false
 
         func run() throws {
+            if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+                throw WorkspaceError.invalidArgument("--since wants a date like 2025-03-01")
+            }
             let workspace = try global.workspace()
+            // The whole log's output is kept for the next run; one record's is quick anyway.
+            let outputCache =
+                reference == nil && !noCache
+                ? workspace.logOutputCache(format: format.rawValue, since: since) : nil
+            if let outputCache, outputCache.replay(to: Output.write(bytes:)) {
+                PhaseTimer.mark("output replayed")
+                return
+            }
             let history = try workspace.readHistory(useCache: !noCache)
             PhaseTimer.mark("history")
+            // An output that warned is not kept: a replay would not warn again.
+            var warned = !history.warnings.isEmpty
             history.warnings.forEach { Output.warning($0) }
             var records = history.records
             if let reference {
@@ -54,9 +67,11 @@ extension ADR {
             do {
                 let found = try workspace.approvalEvents(of: records, in: history)
                 found.warnings.forEach { Output.warning("warning: \($0)") }
+                warned = warned || !found.warnings.isEmpty
                 approvals = found.events
             } catch {
                 Output.warning("warning: approvals not shown: \(error)")
+                warned = true
             }
             // One array of the right size: growing it copied every event more than once.
             var events: [LogEvent] = []
@@ -68,20 +83,38 @@ extension ADR {
             PhaseTimer.mark("approvals")
             var order = LogEvent.newestFirstIndices(events)
             if let since {
-                guard since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
-                    throw WorkspaceError.invalidArgument("--since wants a date like 2025-03-01")
-                }
                 order = order.filter { String(events[$0].date.prefix(10)) >= since }
+            }
+            // Written as it is made, and kept at the end if nothing moved meanwhile.
+            let recording = warned ? nil : outputCache?.record()
+            func emit(_ bytes: UnsafeRawBufferPointer) {
+                Output.write(bytes: bytes)
+                recording?.write(bytes)
             }
             switch format {
             case .json:
-                var writer = JSONWriter(sink: Output.write(bytes:))
+                var writer = JSONWriter(sink: emit)
                 Report.writeJSON(for: events, inOrder: order, to: &writer)
                 writer.flush()
-                Output.line("")
-            case .text: Output.text(Report.text(for: order.map { events[$0] }))
+                [UInt8(ascii: "\n")].withUnsafeBytes(emit)
+            case .text:
+                var text = Report.text(for: order.map { events[$0] })
+                text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
             }
             PhaseTimer.mark("output")
+            if let recording, let outputCache {
+                // A commit, a note or an approval made during the run changes the key.
+                let now = workspace.logOutputCache(format: format.rawValue, since: since)
+                if now?.key == outputCache.key {
+                    // Whoever reads the output has all of it: keeping it (putting megabytes
+                    // on disk) need not hold up a pipeline.
+                    Output.close()
+                    recording.keep()
+                } else {
+                    recording.discard()
+                }
+                PhaseTimer.mark("output kept")
+            }
             Output.keepUntilExit(history, events)
         }
     }
