@@ -49,6 +49,8 @@ struct HistoryScanner {
     private var pendingStatuses: [(identity: Int, index: Int, blob: ObjectID, path: String)] = []
     /// The oldest commit the walk reached, for the shallow-clone warning.
     private(set) var oldestCommit: ObjectID?
+    /// Blobs already read for their status and decision text, by ``HeadRecordReader``.
+    private var readBlobs: [ObjectID: BlobReading] = [:]
 
     init(repository: Repository, state: HistoryState) throws {
         self.repository = repository
@@ -58,8 +60,23 @@ struct HistoryScanner {
     /// Walks the commits reachable from `head` but not from `state.head`, updating `state`.
     mutating func scan(to head: ObjectID) throws {
         if state.head == nil, !repository.isShallow {
-            // A full scan: one read of each commit gives the order, trees and parents.
-            let graph = try repository.commitGraph(from: head)
+            // A full scan: one read of each commit gives the order, trees and parents. That
+            // read is one thread's work, so another reads the records at `head` meanwhile:
+            // their blobs are revisions the last step would read.
+            let reader = HeadRecordReader.start(
+                in: workerLocation,
+                head: head,
+                folder: state.folder,
+                isRecord: Self.isRecord
+            )
+            let graph: [CommitGraphNode]
+            do {
+                graph = try repository.commitGraph(from: head)
+            } catch {
+                _ = reader?.stop()
+                throw error
+            }
+            readBlobs = reader?.stop() ?? [:]
             oldestCommit = graph.last?.id
             PhaseTimer.mark("commit graph")
             try readSubtrees(of: graph)
@@ -314,7 +331,10 @@ struct HistoryScanner {
         }
     }
 
-    private func isRecord(_ path: String) -> Bool {
+    private func isRecord(_ path: String) -> Bool { Self.isRecord(path) }
+
+    /// Whether `path`, relative to the log folder, is a record's.
+    fileprivate static func isRecord(_ path: String) -> Bool {
         !path.hasPrefix("templates/") && DecisionRecord.isLikelyRecord(path: path)
     }
 
@@ -450,27 +470,33 @@ struct HistoryScanner {
     private mutating func readPendingStatuses() throws {
         var blobs: [(blob: ObjectID, path: String)] = []
         var seen = Set<ObjectID>()
-        for pending in pendingStatuses where seen.insert(pending.blob).inserted {
+        for pending in pendingStatuses
+        where readBlobs[pending.blob] == nil && seen.insert(pending.blob).inserted {
             blobs.append((pending.blob, pending.path))
         }
         let inputs = blobs
-        let results = try mapOnEveryCore(inputs.count, minimumChunk: 32) {
-            repository,
-            index -> (status: RecordStatus?, textHash: String?) in
-            let text = try repository.blobText(inputs[index].blob)
-            let read = DecisionRecord.statusAndDecisionText(text, path: inputs[index].path)
-            return (read.status, try? Workspace.decisionTextHash(ofNormalized: read.decisionText))
+        let results = try mapOnEveryCore(inputs.count, minimumChunk: 32) { repository, index in
+            try Self.reading(of: inputs[index].blob, path: inputs[index].path, in: repository)
         }
-        let resultByBlob = Dictionary(
-            zip(inputs.map(\.blob), results),
-            uniquingKeysWith: { first, _ in first }
-        )
+        for (input, result) in zip(inputs, results) { readBlobs[input.blob] = result }
         for pending in pendingStatuses {
-            let result = resultByBlob[pending.blob]
+            let result = readBlobs[pending.blob]
             state.histories[pending.identity][pending.index].status = result?.status ?? nil
             state.histories[pending.identity][pending.index].textHash = result?.textHash ?? nil
         }
         pendingStatuses = []
+        readBlobs = [:]
+    }
+
+    /// The status and decision-text hash of a record's blob; `path` only names it.
+    fileprivate static func reading(
+        of blob: ObjectID,
+        path: String,
+        in repository: Repository
+    ) throws -> BlobReading {
+        let text = try repository.blobText(blob)
+        let read = DecisionRecord.statusAndDecisionText(text, path: path)
+        return (read.status, try? Workspace.decisionTextHash(ofNormalized: read.decisionText))
     }
 
     private func join(_ folder: String, _ path: String) -> String {
@@ -575,5 +601,67 @@ enum HistoryDate {
     private static func padded(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// What a record's blob says that a revision keeps.
+private typealias BlobReading = (status: RecordStatus?, textHash: String?)
+
+/// Reads the status and decision text of the records at a commit on a thread of its own,
+/// until told to stop: a full scan's commit graph is one thread's work, and those blobs are
+/// revisions its last step would otherwise read then, on every core.
+private final class HeadRecordReader: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var stopped = false
+    /// Guarded by `lock`.
+    private var readings: [ObjectID: BlobReading] = [:]
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts reading the records in `folder` at `head`; `nil` on a single core, where
+    /// there is nothing to gain.
+    static func start(
+        in location: String,
+        head: ObjectID,
+        folder: String,
+        isRecord: @escaping @Sendable (String) -> Bool
+    ) -> HeadRecordReader? {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
+        let reader = HeadRecordReader()
+        Thread.detachNewThread {
+            defer { reader.finished.signal() }
+            // Anything that goes wrong here is left to the last step, which reads again.
+            try? reader.read(location, head, folder, isRecord)
+        }
+        return reader
+    }
+
+    private func read(
+        _ location: String,
+        _ head: ObjectID,
+        _ folder: String,
+        _ isRecord: (String) -> Bool
+    ) throws {
+        let repository = try Repository(at: location)
+        var tree = try repository.treeAndParents(of: head).tree
+        if !folder.isEmpty {
+            guard let entry = try repository.entry(at: folder, inTree: tree), entry.kind == .tree
+            else { return }
+            tree = entry.id
+        }
+        for entry in try repository.entries(ofTree: tree)
+        where entry.kind == .blob && isRecord(entry.name) {
+            if lock.withLock({ stopped }) { return }
+            let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+            let reading = try HistoryScanner.reading(of: entry.id, path: path, in: repository)
+            lock.withLock { readings[entry.id] = reading }
+        }
+    }
+
+    /// Stops after the blob being read and returns what was read.
+    func stop() -> [ObjectID: BlobReading] {
+        lock.withLock { stopped = true }
+        finished.wait()
+        return lock.withLock { readings }
     }
 }
