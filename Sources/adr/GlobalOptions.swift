@@ -42,6 +42,14 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// `--no-cache`, the same for every command that reads history.
+struct CacheOptions: ParsableArguments {
+    @Flag(help: "Scan the whole history; neither read nor write the caches in the git directory.")
+    var noCache = false
+
+    var useCache: Bool { !noCache }
+}
+
 /// Where results and diagnostics go: results on stdout, diagnostics on stderr.
 enum Output {
     static func line(_ text: String) {

@@ -106,6 +106,29 @@ import Testing
         #expect(output == (try log(repo, "--format", "json", "--no-cache")))
     }
 
+    @Test func aReaderThatStopsEarlyLeavesNoPartialFileBehind() throws {
+        let repo = try repository()
+        // More output than a pipe holds, so `adr` is still writing when the reader goes.
+        for number in 3...350 {
+            try repo.write(
+                "doc/adr/\(String(format: "%04d", number))-decision-\(number).md",
+                "# \(number). Decision \(number)\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n"
+                    + "## Context\n\nContext.\n\n## Decision\n\nDecision.\n"
+            )
+        }
+        try git(repo, "add", "-A")
+        try git(repo, "commit", "-q", "-m", "Many records")
+        let full = try log(repo, "--format", "json", "--no-cache")
+        #expect(full.utf8.count > 1 << 17)
+        let adr = ADRBinary.url.path
+        let piped = try repo.runTool("/bin/sh", ["-c", "'\(adr)' log --format json | head -c 100"])
+        #expect(piped.stdout.utf8.count == 100, "\(piped)")
+        // Whatever the stopped run left is either nothing or the whole output.
+        #expect(try repo.files(in: ".git/adr").allSatisfy { !$0.hasPrefix(".") })
+        #expect(try log(repo, "--format", "json") == full)
+        #expect(try log(repo, "--format", "json") == full)
+    }
+
     @Test func aDamagedKeptOutputIsOnlyRenderedAgain() throws {
         let repo = try repository()
         let full = try log(repo, "--format", "json", "--no-cache")

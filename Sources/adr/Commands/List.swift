@@ -32,8 +32,7 @@ extension ADR {
         @Flag(help: "With --format json: add each record's git history.")
         var history = false
 
-        @Flag(help: "Scan the whole history; neither read nor write the cache.")
-        var noCache = false
+        @OptionGroup var caching: CacheOptions
 
         func run() throws {
             let workspace = try global.workspace()
@@ -47,7 +46,7 @@ extension ADR {
             }
             switch format {
             case .json where history:
-                let logHistory = try workspace.readHistory(useCache: !noCache)
+                let logHistory = try workspace.readHistory(useCache: caching.useCache)
                 logHistory.warnings.forEach { Output.warning($0) }
                 let byPath = logHistory.historiesByPath
                 let records = entries.map { entry in

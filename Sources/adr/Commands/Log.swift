@@ -9,8 +9,9 @@ extension ADR {
             abstract: "Show the decision log's events from git history, newest first.",
             discussion: """
                 Events: created, status changed, edited, renamed, deleted, approved (from \
-                commit trailers and approval notes). Needs a git repository; the history is \
-                cached in the git directory (--no-cache skips it).
+                commit trailers and approval notes). Needs a git repository. The history, and \
+                the last output over the whole log, are cached in the git directory \
+                (--no-cache skips both).
                 """
         )
 
@@ -25,8 +26,7 @@ extension ADR {
         @Option(help: "text or json.")
         var format: OutputFormat = .text
 
-        @Flag(help: "Scan the whole history; neither read nor write the cache.")
-        var noCache = false
+        @OptionGroup var caching: CacheOptions
 
         func run() throws {
             if let since, since.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
@@ -35,13 +35,13 @@ extension ADR {
             let workspace = try global.workspace()
             // The whole log's output is kept for the next run; one record's is quick anyway.
             let outputCache =
-                reference == nil && !noCache
+                reference == nil && caching.useCache
                 ? workspace.logOutputCache(format: format.rawValue, since: since) : nil
             if let outputCache, outputCache.replay(to: Output.write(bytes:)) {
                 PhaseTimer.mark("output replayed")
                 return
             }
-            let history = try workspace.readHistory(useCache: !noCache)
+            let history = try workspace.readHistory(useCache: caching.useCache)
             PhaseTimer.mark("history")
             // An output that warned is not kept: a replay would not warn again.
             var warned = !history.warnings.isEmpty

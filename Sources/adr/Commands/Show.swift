@@ -15,8 +15,7 @@ extension ADR {
 
         @Option(help: "text or json.") var format: OutputFormat = .text
 
-        @Flag(help: "Scan the whole history; neither read nor write the cache.")
-        var noCache = false
+        @OptionGroup var caching: CacheOptions
 
         func run() throws {
             let workspace = try global.workspace()
@@ -24,7 +23,7 @@ extension ADR {
             // Outside a repository show works from the files alone, as it always did.
             let history: LogHistory?
             switch Result(catching: { () throws(WorkspaceError) in
-                try workspace.readHistory(useCache: !noCache)
+                try workspace.readHistory(useCache: caching.useCache)
             }) {
             case .success(let read): history = read
             case .failure(.noRepository): history = nil
