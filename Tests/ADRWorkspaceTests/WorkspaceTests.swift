@@ -228,3 +228,53 @@ final class TemporaryFolder {
         #expect(try folder.snapshot() == ["new": Data("contents".utf8)])
     }
 }
+
+/// The file behind `adr log`'s kept output (decision 14): replayed whole, or not at all.
+@Suite struct LogOutputCacheFileTests {
+    private func replayed(_ cache: LogOutputCache) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        return cache.replay { bytes += $0 } ? bytes : nil
+    }
+
+    private func keep(_ output: [UInt8], in cache: LogOutputCache, pieces: Int) throws {
+        let recording = try #require(cache.record())
+        let size = max(1, output.count / pieces)
+        for start in stride(from: 0, to: output.count, by: size) {
+            output[start..<min(output.count, start + size)].withUnsafeBytes { recording.write($0) }
+        }
+        recording.keep()
+    }
+
+    @Test func anOutputLongerThanTheCopyBufferIsReplayedWhole() throws {
+        let folder = try TemporaryFolder()
+        let cache = LogOutputCache(path: folder.path + "/adr/log-output-json", key: "k\tv")
+        let output = (0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        try keep(output, in: cache, pieces: 37)
+        #expect(replayed(cache) == output)
+        #expect(replayed(LogOutputCache(path: cache.path, key: "k\tw")) == nil)
+        #expect(replayed(LogOutputCache(path: cache.path, key: "k")) == nil)
+        // A discarded recording leaves the kept output as it was.
+        let recording = try #require(cache.record())
+        [1, 2, 3].withUnsafeBytes { recording.write($0) }
+        recording.discard()
+        #expect(replayed(cache) == output)
+        #expect(try folder.snapshot().keys.sorted() == ["adr/log-output-json"])
+    }
+
+    @Test func aFileCutShortOrGrownIsNeverReplayed() throws {
+        let folder = try TemporaryFolder()
+        let cache = LogOutputCache(path: folder.path + "/log-output-text", key: "key")
+        let output = Array("2026-11-27  abc1234  doc/adr/0001-x.md  created\n".utf8)
+        try keep(output, in: cache, pieces: 3)
+        let url = URL(fileURLWithPath: cache.path)
+        let whole = try Data(contentsOf: url)
+        for length in 0..<whole.count {
+            try whole.prefix(length).write(to: url)
+            #expect(replayed(cache) == nil, "cut to \(length) of \(whole.count) bytes")
+        }
+        try (whole + Data([0x0A])).write(to: url)
+        #expect(replayed(cache) == nil, "one byte more")
+        try whole.write(to: url)
+        #expect(replayed(cache) == output)
+    }
+}
