@@ -5,28 +5,6 @@ import Testing
 @Suite struct ApprovalTests {
     private let record = "doc/adr/0002-use-postgres.md"
 
-    /// A repository with one committed record, 0002, and git's user set (libgit2 reads the
-    /// identity from the configuration, not from GIT_AUTHOR_NAME).
-    private func repositoryWithRecord(trailer: String? = nil) throws -> TestRepository {
-        let repo = try TestRepository()
-        try git(repo, "config", "user.name", "Ada Tester")
-        try git(repo, "config", "user.email", "ada@example.com")
-        try repo.adr("init")
-        try repo.adr("new", "--no-edit", "Use Postgres")
-        try git(repo, "add", "-A")
-        try git(repo, "commit", "-q", "-m", "Add 0002" + (trailer.map { "\n\n" + $0 } ?? ""))
-        return repo
-    }
-
-    @discardableResult
-    private func git(_ repo: TestRepository, _ arguments: String..., in directory: String = "")
-        throws -> ProcessResult
-    {
-        let result = try repo.runTool("/usr/bin/env", ["git"] + arguments, in: directory)
-        #expect(result.status == 0, "\(result)")
-        return result
-    }
-
     private func approvals(_ repo: TestRepository, in directory: String = "") throws -> [[String:
         Any]]
     {
@@ -37,7 +15,9 @@ import Testing
     }
 
     @Test func aTrailerApprovalIsShownCurrent() throws {
-        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        let repo = try TestRepository.withCommittedRecord(
+            trailer: "Approved-by: Bo Reviewer <bo@example.com>"
+        )
         let found = try approvals(repo)
         #expect(found.count == 1)
         #expect(found.first?["by"] as? String == "Bo Reviewer <bo@example.com>")
@@ -49,10 +29,12 @@ import Testing
     }
 
     @Test func anEditAfterTheApprovalMakesItStaleNamingTheCommit() throws {
-        let repo = try repositoryWithRecord(trailer: "acked-by: Bo Reviewer <bo@example.com>")
+        let repo = try TestRepository.withCommittedRecord(
+            trailer: "acked-by: Bo Reviewer <bo@example.com>"
+        )
         try repo.write(record, try repo.read(record) + "\nOne more consequence.\n")
-        try git(repo, "commit", "-q", "-am", "Edit 0002")
-        let edit = try git(repo, "rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
+        try repo.git("commit", "-q", "-am", "Edit 0002")
+        let edit = try repo.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
         let found = try approvals(repo)
         #expect(found.first?["current"] as? Bool == false)
         #expect(found.first?["changedBy"] as? String == edit)
@@ -62,11 +44,11 @@ import Testing
     }
 
     @Test func aStatusChangeAfterTheApprovalKeepsItCurrent() throws {
-        let repo = try repositoryWithRecord()
+        let repo = try TestRepository.withCommittedRecord()
         let approve = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
         #expect(approve.status == 0, "\(approve)")
         try repo.adr("status", "2", "superseded")
-        try git(repo, "commit", "-q", "-am", "Supersede 0002")
+        try repo.git("commit", "-q", "-am", "Supersede 0002")
         let again = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
         #expect(again.stdout.hasPrefix("already approved"), "\(again)")
         let found = try approvals(repo)
@@ -76,13 +58,13 @@ import Testing
     }
 
     @Test func anApproverThatIsNotNameAndEmailIsAUsageError() throws {
-        let repo = try repositoryWithRecord()
+        let repo = try TestRepository.withCommittedRecord()
         let result = try repo.adr("approve", "2", "--by", "just-a-name")
         #expect(result.status == 64, "\(result)")
     }
 
     @Test func approvingRefusesUncommittedChanges() throws {
-        let repo = try repositoryWithRecord()
+        let repo = try TestRepository.withCommittedRecord()
         try repo.write(record, try repo.read(record) + "\nDraft.\n")
         let result = try repo.adr("approve", "2")
         #expect(result.status == 2, "\(result)")
@@ -91,7 +73,7 @@ import Testing
     }
 
     @Test func distinctApproverRefusesTheLastAuthor() throws {
-        let repo = try repositoryWithRecord()
+        let repo = try TestRepository.withCommittedRecord()
         try repo.write(".adr.yml", "approvals:\n  distinct-approver: true\n")
         let result = try repo.adr("approve", "2")
         #expect(result.status == 2, "\(result)")
@@ -101,20 +83,19 @@ import Testing
     }
 
     @Test func approvingTwiceKeepsOneEntry() throws {
-        let repo = try repositoryWithRecord()
+        let repo = try TestRepository.withCommittedRecord()
         #expect(try repo.adr("approve", "2").status == 0)
         let again = try repo.adr("approve", "2")
         #expect(again.status == 0, "\(again)")
         #expect(again.stdout.hasPrefix("already approved by Ada Tester <ada@example.com>"))
-        let note = try git(repo, "notes", "--ref", "refs/notes/adr", "show", "HEAD").stdout
+        let note = try repo.git("notes", "--ref", "refs/notes/adr", "show", "HEAD").stdout
         #expect(note.components(separatedBy: "adr-approval v1").count == 2, "\(note)")
         #expect(try approvals(repo).count == 1)
     }
 
     @Test func aMalformedNoteIsSkippedWithAWarning() throws {
-        let repo = try repositoryWithRecord()
-        try git(
-            repo,
+        let repo = try TestRepository.withCommittedRecord()
+        try repo.git(
             "notes",
             "--ref",
             "refs/notes/adr",
@@ -130,13 +111,13 @@ import Testing
     }
 
     @Test func syncSharesApprovalsThroughABareRemote() throws {
-        let repo = try repositoryWithRecord()
-        try git(repo, "init", "-q", "--bare", "remote.git")
-        try git(repo, "remote", "add", "origin", repo.url("remote.git").path)
-        try git(repo, "push", "-q", "origin", "HEAD:refs/heads/main")
-        try git(repo, "clone", "-q", "-b", "main", repo.url("remote.git").path, "second")
-        try git(repo, "config", "user.name", "Cy Second", in: "second")
-        try git(repo, "config", "user.email", "cy@example.com", in: "second")
+        let repo = try TestRepository.withCommittedRecord()
+        try repo.git("init", "-q", "--bare", "remote.git")
+        try repo.git("remote", "add", "origin", repo.url("remote.git").path)
+        try repo.git("push", "-q", "origin", "HEAD:refs/heads/main")
+        try repo.git("clone", "-q", "-b", "main", repo.url("remote.git").path, "second")
+        try repo.git("config", "user.name", "Cy Second", in: "second")
+        try repo.git("config", "user.email", "cy@example.com", in: "second")
 
         #expect(try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>").status == 0)
         #expect(try repo.adr("sync").status == 0)
@@ -151,7 +132,7 @@ import Testing
     }
 
     private func head(_ repo: TestRepository) throws -> String {
-        try git(repo, "rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
+        try repo.git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .newlines)
     }
 
     private func json(_ text: String) throws -> Any {
@@ -159,10 +140,12 @@ import Testing
     }
 
     @Test func aTrailerApprovalBeforeARenameIsStillShownAndCurrent() throws {
-        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        let repo = try TestRepository.withCommittedRecord(
+            trailer: "Approved-by: Bo Reviewer <bo@example.com>"
+        )
         let added = try head(repo)
-        try git(repo, "mv", record, "doc/adr/0002-choose-postgres.md")
-        try git(repo, "commit", "-q", "-m", "Rename 0002")
+        try repo.git("mv", record, "doc/adr/0002-choose-postgres.md")
+        try repo.git("commit", "-q", "-m", "Rename 0002")
         let found = try approvals(repo)
         #expect(found.count == 1)
         #expect(found.first?["commit"] as? String == added)
@@ -179,10 +162,10 @@ import Testing
     }
 
     @Test func approvingARenamedRecordNotesTheRenameAndKnowsEarlierNotes() throws {
-        let repo = try repositoryWithRecord()
+        let repo = try TestRepository.withCommittedRecord()
         #expect(try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>").status == 0)
-        try git(repo, "mv", record, "doc/adr/0002-choose-postgres.md")
-        try git(repo, "commit", "-q", "-m", "Rename 0002")
+        try repo.git("mv", record, "doc/adr/0002-choose-postgres.md")
+        try repo.git("commit", "-q", "-m", "Rename 0002")
         let rename = try head(repo)
         let again = try repo.adr("approve", "2", "--by", "Bo Reviewer <bo@example.com>")
         #expect(again.stdout.hasPrefix("already approved"), "\(again)")
@@ -196,7 +179,9 @@ import Testing
     }
 
     @Test func anApprovalAppearsInTheLogAsTextAndJSON() throws {
-        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
+        let repo = try TestRepository.withCommittedRecord(
+            trailer: "Approved-by: Bo Reviewer <bo@example.com>"
+        )
         #expect(try repo.adr("approve", "2", "--by", "Cy Second <cy@example.com>").status == 0)
 
         let result = try repo.adr("log", "2", "--format", "json")
@@ -231,17 +216,19 @@ import Testing
     }
 
     @Test func aStaleApprovalAfterAnEditOnAMergedBranchNamesTheEdit() throws {
-        let repo = try repositoryWithRecord(trailer: "Approved-by: Bo Reviewer <bo@example.com>")
-        try git(repo, "checkout", "-q", "-b", "feature")
+        let repo = try TestRepository.withCommittedRecord(
+            trailer: "Approved-by: Bo Reviewer <bo@example.com>"
+        )
+        try repo.git("checkout", "-q", "-b", "feature")
         try repo.write(record, try repo.read(record) + "\nOne more consequence.\n")
         let message = "Edit 0002\n\nApproved-by: Cy Second <cy@example.com>"
-        try git(repo, "commit", "-q", "-am", message)
+        try repo.git("commit", "-q", "-am", message)
         let edit = try head(repo)
-        try git(repo, "checkout", "-q", "-")
+        try repo.git("checkout", "-q", "-")
         try repo.write("README.md", "Unrelated.\n")
-        try git(repo, "add", "README.md")
-        try git(repo, "commit", "-q", "-m", "Unrelated change")
-        try git(repo, "merge", "-q", "--no-ff", "-m", "Merge feature", "feature")
+        try repo.git("add", "README.md")
+        try repo.git("commit", "-q", "-m", "Unrelated change")
+        try repo.git("merge", "-q", "--no-ff", "-m", "Merge feature", "feature")
         let merge = try head(repo)
 
         let found = try approvals(repo)

@@ -3,22 +3,17 @@ import Testing
 
 /// `adr log`, and the history `adr show` and `adr list --history` print, from a real repo.
 @Suite struct HistoryCommandTests {
-    private func git(_ repo: TestRepository, _ arguments: String...) throws {
-        let result = try repo.runTool("/usr/bin/env", ["git"] + arguments)
-        #expect(result.status == 0, "\(result)")
-    }
-
     /// Record 1 proposed then accepted, record 2 created then deleted.
     private func repository() throws -> TestRepository {
         let repo = try TestRepository()
         try repo.adr("new", "--no-edit", "Use Postgres")
         try repo.adr("new", "--no-edit", "Use Mongo")
-        try git(repo, "add", "-A")
-        try git(repo, "commit", "-q", "-m", "Two records\n\nReviewed-by: Bo <bo@example.com>")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Two records\n\nReviewed-by: Bo <bo@example.com>")
         try repo.adr("status", "1", "superseded")
-        try git(repo, "commit", "-q", "-am", "Supersede Postgres")
-        try git(repo, "rm", "-q", "doc/adr/0002-use-mongo.md")
-        try git(repo, "commit", "-q", "-m", "Drop Mongo")
+        try repo.git("commit", "-q", "-am", "Supersede Postgres")
+        try repo.git("rm", "-q", "doc/adr/0002-use-mongo.md")
+        try repo.git("commit", "-q", "-m", "Drop Mongo")
         return repo
     }
 

@@ -11,19 +11,7 @@ import Testing
 
     /// Record 2 committed with an approval trailer, and git's user set for `adr approve`.
     private func repository() throws -> TestRepository {
-        let repo = try TestRepository()
-        try git(repo, "config", "user.name", "Ada Tester")
-        try git(repo, "config", "user.email", "ada@example.com")
-        try repo.adr("init")
-        try repo.adr("new", "--no-edit", "Use Postgres")
-        try git(repo, "add", "-A")
-        try git(repo, "commit", "-q", "-m", "Add 0002\n\nReviewed-by: Bo <bo@example.com>")
-        return repo
-    }
-
-    private func git(_ repo: TestRepository, _ arguments: String...) throws {
-        let result = try repo.runTool("/usr/bin/env", ["git"] + arguments)
-        #expect(result.status == 0, "\(result)")
+        try TestRepository.withCommittedRecord(trailer: "Reviewed-by: Bo <bo@example.com>")
     }
 
     private func log(_ repo: TestRepository, _ arguments: String...) throws -> String {
@@ -74,7 +62,7 @@ import Testing
 
         try mark(repo, keptJSON)
         try repo.adr("status", "2", "deprecated")
-        try git(repo, "commit", "-q", "-am", "Deprecate 0002")
+        try repo.git("commit", "-q", "-am", "Deprecate 0002")
         var output = try log(repo, "--format", "json")
         #expect(!output.contains("CREATED") && output.contains("Deprecate 0002"), "\(output)")
 
@@ -116,8 +104,8 @@ import Testing
                     + "## Context\n\nContext.\n\n## Decision\n\nDecision.\n"
             )
         }
-        try git(repo, "add", "-A")
-        try git(repo, "commit", "-q", "-m", "Many records")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Many records")
         let full = try log(repo, "--format", "json", "--no-cache")
         #expect(full.utf8.count > 1 << 17)
         let adr = ADRBinary.url.path

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The fixed date every scenario records with, so file contents are deterministic.
 let testDate = "1992-01-12"
@@ -105,6 +106,28 @@ final class TestRepository {
     }
 
     // MARK: Files
+
+    /// Runs git in `directory` (relative to the root), expecting it to succeed.
+    @discardableResult
+    func git(_ arguments: String..., in directory: String = "") throws -> ProcessResult {
+        let result = try runTool("/usr/bin/env", ["git"] + arguments, in: directory)
+        #expect(result.status == 0, "\(result)")
+        return result
+    }
+
+    /// A log made by `adr init` with one more record, 0002 "Use Postgres", committed as
+    /// "Add 0002" with `trailer` in the message if given. git's user is set, as libgit2
+    /// reads the identity from the configuration, not from `GIT_AUTHOR_NAME`.
+    static func withCommittedRecord(trailer: String? = nil) throws -> TestRepository {
+        let repo = try TestRepository()
+        try repo.git("config", "user.name", "Ada Tester")
+        try repo.git("config", "user.email", "ada@example.com")
+        try repo.adr("init")
+        try repo.adr("new", "--no-edit", "Use Postgres")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Add 0002" + (trailer.map { "\n\n" + $0 } ?? ""))
+        return repo
+    }
 
     func url(_ relativePath: String) -> URL {
         relativePath.isEmpty ? root : root.appendingPathComponent(relativePath)
