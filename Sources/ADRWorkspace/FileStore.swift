@@ -267,21 +267,13 @@ enum FileStore {
         /// Gives the unnamed file a unique temporary name beside ``path``, as rename needs
         /// one; `nil` when that fails.
         private func linkUnnamedFile() -> String? {
+            let unnamed = "/proc/self/fd/\(descriptor)"
             for _ in 0..<8 {
                 let name =
                     FileStore.parent(path) + "/." + (path as NSString).lastPathComponent
                     + ".adr-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-                if linkat(
-                    AT_FDCWD,
-                    "/proc/self/fd/\(descriptor)",
-                    AT_FDCWD,
-                    name,
-                    AT_SYMLINK_FOLLOW
-                )
-                    == 0
-                {
-                    return name
-                }
+                let linked = linkat(AT_FDCWD, unnamed, AT_FDCWD, name, AT_SYMLINK_FOLLOW)
+                if linked == 0 { return name }
                 guard errno == EEXIST else { return nil }
             }
             return nil

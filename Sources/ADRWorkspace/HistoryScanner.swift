@@ -237,7 +237,7 @@ struct HistoryScanner {
         return subtree
     }
 
-    private static func folderTree(
+    fileprivate static func folderTree(
         at folder: String,
         in tree: ObjectID,
         _ repository: Repository
@@ -643,11 +643,9 @@ private final class HeadRecordReader: @unchecked Sendable {
         _ isRecord: (String) -> Bool
     ) throws {
         let repository = try Repository(at: location)
-        var tree = try repository.treeAndParents(of: head).tree
-        if !folder.isEmpty {
-            guard let entry = try repository.entry(at: folder, inTree: tree), entry.kind == .tree
-            else { return }
-            tree = entry.id
+        let root = try repository.treeAndParents(of: head).tree
+        guard let tree = try HistoryScanner.folderTree(at: folder, in: root, repository) else {
+            return
         }
         for entry in try repository.entries(ofTree: tree)
         where entry.kind == .blob && isRecord(entry.name) {
