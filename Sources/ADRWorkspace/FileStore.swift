@@ -41,9 +41,8 @@ enum FileStore {
         var filled = 0
         while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes {
-                Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+                read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
             }
-            if count < 0, errno == EINTR { continue }
             // Shorter than fstat said: the file changed under us, so it is not trusted.
             guard count > 0 else { return nil }
             filled += count

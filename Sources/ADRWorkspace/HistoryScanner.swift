@@ -66,8 +66,7 @@ struct HistoryScanner {
             let reader = HeadRecordReader.start(
                 in: workerLocation,
                 head: head,
-                folder: state.folder,
-                isRecord: Self.isRecord
+                folder: state.folder
             )
             let graph: [CommitGraphNode]
             do {
@@ -623,15 +622,14 @@ private final class HeadRecordReader: @unchecked Sendable {
     static func start(
         in location: String,
         head: ObjectID,
-        folder: String,
-        isRecord: @escaping @Sendable (String) -> Bool
+        folder: String
     ) -> HeadRecordReader? {
         guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
         let reader = HeadRecordReader()
         Thread.detachNewThread {
             defer { reader.finished.signal() }
             // Anything that goes wrong here is left to the last step, which reads again.
-            try? reader.read(location, head, folder, isRecord)
+            try? reader.read(location, head, folder)
         }
         return reader
     }
@@ -639,8 +637,7 @@ private final class HeadRecordReader: @unchecked Sendable {
     private func read(
         _ location: String,
         _ head: ObjectID,
-        _ folder: String,
-        _ isRecord: (String) -> Bool
+        _ folder: String
     ) throws {
         let repository = try Repository(at: location)
         let root = try repository.treeAndParents(of: head).tree
@@ -648,7 +645,7 @@ private final class HeadRecordReader: @unchecked Sendable {
             return
         }
         for entry in try repository.entries(ofTree: tree)
-        where entry.kind == .blob && isRecord(entry.name) {
+        where entry.kind == .blob && HistoryScanner.isRecord(entry.name) {
             if lock.withLock({ stopped }) { return }
             let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
             let reading = try HistoryScanner.reading(of: entry.id, path: path, in: repository)
