@@ -1,16 +1,24 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Who imports whom (decision 15):
+//
+//   adr (executable)  ArgumentParser: parse, call one use case, hand its value to a report
+//     └─ ADRWorkspace  use cases and I/O: find the log, atomic writes, queries returning values
+//          ├─ ADRHistory  the history engine: commit walk, folder diffs, the history cache format
+//          ├─ ADRReport   the one producer of terminal text and JSON (pure)
+//          ├─ ADRGit      the only module that sees libgit2
+//          └─ ADRCore     pure domain (Yams for front matter and configuration)
+//               └─ ADRMarkdown  the only module that sees cmark-gfm
+
 let strictSettings: [SwiftSetting] = [
-    .unsafeFlags(["-warnings-as-errors"]),
-    // Lets the executable and ADRWorkspace inline the small accessors of the modules below
-    // them (a record revision's fields, the JSON writer's steps): a sixth off a warm
-    // `adr log` (decision 13).
-    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+    .unsafeFlags(["-warnings-as-errors"])
 ]
 
 let package = Package(
     name: "adr",
+    // Linux is what is built and tested; the platform-specific calls sit behind `#if
+    // os(Linux)` in one file per concern, with a portable fallback beside each.
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "adr", targets: ["adr"])
@@ -18,6 +26,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,26 +46,48 @@ let package = Package(
             dependencies: ["ADRMarkdown", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
-        .target(name: "ADRGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+        .target(
+            name: "ADRGit",
+            dependencies: [
+                "CLibGit2",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ADRHistory",
+            dependencies: [
+                "ADRCore", "ADRGit",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "ADRReport", dependencies: ["ADRCore"], swiftSettings: strictSettings),
         .target(
             name: "ADRWorkspace",
-            dependencies: ["ADRCore", "ADRGit", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ADRCore", "ADRGit", "ADRHistory", "ADRReport",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "adr",
             dependencies: [
-                "ADRWorkspace",
+                "ADRWorkspace", "ADRReport", "ADRCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
+        // The one git test harness: fixture repositories made with the git CLI, for every
+        // test target that needs one.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ADRMarkdownTests", dependencies: ["ADRMarkdown"]),
         .testTarget(name: "ADRCoreTests", dependencies: ["ADRCore"]),
-        // Test helpers shared by the test targets (a git fixture built with the git CLI).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ADRGitTests", dependencies: ["ADRGit", "TestSupport"]),
+        .testTarget(name: "ADRHistoryTests", dependencies: ["ADRHistory", "TestSupport"]),
+        .testTarget(name: "ADRReportTests", dependencies: ["ADRReport"]),
         .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["adr"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["adr", "TestSupport"]),
     ]
 )

@@ -177,8 +177,9 @@ public enum ApprovalNote {
         return (approvals, warnings)
     }
 
-    private struct Malformed: Error {
+    private struct Malformed: Error, CustomStringConvertible {
         var reason: String
+        var description: String { reason }
     }
 
     private static func approval(in block: [String], commit: String) -> Result<

@@ -77,6 +77,13 @@ public struct Configuration: Sendable, Hashable {
 }
 
 /// How supersede links are spelled.
+extension Configuration {
+    /// The folders adr looks for, in order, when nothing names the log.
+    public static let conventionalFolders = [
+        "doc/adr", "docs/adr", "docs/decisions", "docs/architecture/decisions", "decisions", "adr",
+    ]
+}
+
 public enum LinkSpelling: String, Sendable, Hashable, CaseIterable {
     /// `Superseded by` / `Supersedes`.
     case superseded
@@ -85,6 +92,18 @@ public enum LinkSpelling: String, Sendable, Hashable, CaseIterable {
 
     public var forward: String { self == .superseded ? "Supersedes" : "Supercedes" }
     public var reverse: String { self == .superseded ? "Superseded by" : "Superceded by" }
+
+    /// The reverse wording of any link type (`Supersedes` -> `Superseded by`, `Amends` ->
+    /// `Amended by`, `Amended by` -> `Amend`), for a link known only from the other side.
+    public static func inverse(of type: String) -> String {
+        let lower = type.lowercased()
+        if lower.hasSuffix(" by") { return String(type.dropLast(3)) }
+        for spelling in allCases where lower == spelling.forward.lowercased() {
+            return spelling.reverse
+        }
+        if lower.hasSuffix("s") { return String(type.dropLast()) + "d by" }
+        return "linked from (\(type))"
+    }
 }
 
 /// A problem in a configuration file, with the line where it is.
@@ -128,7 +147,11 @@ extension Configuration {
                         if entryName == "name" {
                             settings.name = try Self.string(entryValue, key: entryName)
                         } else if try !Self.readLogKey(entryName, entryValue, into: &settings) {
-                            throw Self.unknownKey(entryKey, in: "logs")
+                            throw Self.unknownKey(
+                                entryKey,
+                                in: "logs",
+                                expected: "log, template, status, links"
+                            )
                         }
                     }
                     guard settings.folder != nil else {
@@ -158,11 +181,19 @@ extension Configuration {
                         }
                         approvals.requiresDistinctApprover = flag
                     default:
-                        throw Self.unknownKey(approvalKey, in: "approvals")
+                        throw Self.unknownKey(
+                            approvalKey,
+                            in: "approvals",
+                            expected: "trailers, notes-ref, distinct-approver"
+                        )
                     }
                 }
             default:
-                throw Self.unknownKey(key, in: nil)
+                throw Self.unknownKey(
+                    key,
+                    in: nil,
+                    expected: "log, template, status, links, tags, logs, approvals"
+                )
             }
         }
         log = logSettings
@@ -238,14 +269,24 @@ extension Configuration {
         ConfigurationError(line: line(node), message: "\"\(key)\" must be \(expected)")
     }
 
-    private static func unknownKey(_ key: Node, in section: String?) -> ConfigurationError {
+    private static func unknownKey(_ key: Node, in section: String?, expected: String)
+        -> ConfigurationError
+    {
         let name = key.string ?? "?"
         let place = section.map { " in \"\($0)\"" } ?? ""
         return ConfigurationError(
             line: line(key),
-            message:
-                "unknown key \"\(name)\"\(place) (expected log, template, status, links, tags, logs, approvals)"
+            message: "unknown key \"\(name)\"\(place) (expected \(expected))"
         )
+    }
+
+    /// The log folder a `.log4brains.yml` names (`project.adrFolder`), if it names one.
+    public static func log4brainsFolder(parsing text: String) -> String? {
+        guard let yaml = try? Yams.compose(yaml: text),
+            let project = yaml.mapping?["project"],
+            let folder = project.mapping?["adrFolder"]?.string
+        else { return nil }
+        return folder
     }
 
     private static func line(_ node: Node) -> Int? { node.mark.map { $0.line } }

@@ -175,10 +175,20 @@ extension DecisionLog {
 
     /// Plans moving `entry` to `number`: a new file name, its own heading renumbered, and
     /// every link to it in the log rewritten.
+    /// - Throws: ``RenumberError`` when `number` is the record's own, another record's, or
+    ///   out of range.
     public func planningRenumber(
         of entry: LogEntry,
         to number: Int
-    ) -> (fileName: String, changes: ChangeSet) {
+    ) throws(RenumberError) -> (fileName: String, changes: ChangeSet) {
+        guard RecordFileName.numbers.contains(number) else {
+            throw .outOfRange(number)
+        }
+        guard number != entry.record.number else { throw .alreadyNumbered(number) }
+        let holders = entries.filter {
+            $0.record.number == number && $0.fileName != entry.fileName
+        }
+        guard holders.isEmpty else { throw .taken(number, by: holders.map(\.fileName)) }
         let folder = entry.fileName.split(separator: "/").dropLast().map { $0 + "/" }.joined()
         let oldName = String(entry.fileName.split(separator: "/").last ?? "")
         var rest = Substring(oldName.drop { $0.isASCII && $0.isNumber })
@@ -254,6 +264,23 @@ extension RecordStatus {
             [.accepted, .rejected]
         case .accepted, .other("approved"): [.deprecated, .superseded]
         default: []
+        }
+    }
+}
+
+/// Why a record cannot take the number asked for.
+public enum RenumberError: Error, Sendable, Hashable, CustomStringConvertible {
+    case outOfRange(Int)
+    case alreadyNumbered(Int)
+    case taken(Int, by: [String])
+
+    public var description: String {
+        switch self {
+        case .outOfRange(let number):
+            "number \(number) is out of range (1 to \(RecordFileName.numbers.upperBound))"
+        case .alreadyNumbered(let number): "the record is already number \(number)"
+        case .taken(let number, let holders):
+            "number \(number) is taken by \(holders.joined(separator: ", "))"
         }
     }
 }

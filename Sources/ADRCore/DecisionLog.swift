@@ -50,7 +50,9 @@ public struct DecisionLog: Sendable, Hashable {
 
     /// The number a new record gets: one more than the highest number in the log.
     public var nextNumber: Int {
-        (entries.compactMap(\.record.number).max() ?? 0) + 1
+        // A number out of range is not a record's to continue from (and could overflow).
+        (entries.compactMap(\.record.number).filter(RecordFileName.numbers.contains).max() ?? 0)
+            + 1
     }
 
     /// The spelling the log already uses for supersede links; adr-tools logs keep

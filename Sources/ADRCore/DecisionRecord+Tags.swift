@@ -18,3 +18,28 @@ extension DecisionRecord {
         return []
     }
 }
+
+extension DecisionLog {
+    /// The log with a warning on each record for every tag outside `vocabulary`, the tags
+    /// `.adr.yml` allows; the log as it is when it allows any.
+    public func checkingTags(against vocabulary: [String]?) -> DecisionLog {
+        guard let vocabulary else { return self }
+        let allowed = Set(vocabulary.map { $0.lowercased() })
+        return DecisionLog(
+            entries: entries.map { entry in
+                var checked = entry
+                for tag in entry.record.tags where !allowed.contains(tag.lowercased()) {
+                    checked.record.warnings.append(
+                        SourceWarning(
+                            path: entry.record.path,
+                            line: nil,
+                            message: "unknown tag \"\(tag)\" (allowed: "
+                                + "\(vocabulary.joined(separator: ", ")))"
+                        )
+                    )
+                }
+                return checked
+            }
+        )
+    }
+}

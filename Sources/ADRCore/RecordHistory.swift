@@ -10,6 +10,18 @@ public struct Person: Sendable, Hashable {
 
     /// `Name <email>`.
     public var formatted: String { "\(name) <\(email)>" }
+
+    /// Reads `Name <email>`, the one form `--by` and approvers are written in; `nil` for
+    /// anything else.
+    public init?(parsing text: String) {
+        guard let match = text.wholeMatch(of: /\s*([^<>\n]+)\s<([^<>\s]+)>\s*/) else {
+            return nil
+        }
+        self.init(
+            name: String(match.1).trimmingWhitespace,
+            email: String(match.2)
+        )
+    }
 }
 
 /// How a commit changed a record.

@@ -42,3 +42,17 @@ public struct RecordTemplate: Sendable, Hashable {
         return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 }
+
+extension RecordTemplate {
+    /// The status a new record starts with, written in the template's style: `explicit`
+    /// (`--status`), else the log's `configured` one, else what the template's style starts
+    /// with (proposed for front matter and the lightweight style, accepted as adr-tools).
+    public func initialStatus(explicit: String?, configured: String?) -> String {
+        let usesFrontMatter = text.hasPrefix("---")
+        let status =
+            explicit ?? configured
+            ?? (usesFrontMatter || name == "lightweight" ? "proposed" : "accepted")
+        return usesFrontMatter
+            ? status.lowercased() : status.prefix(1).uppercased() + status.dropFirst()
+    }
+}

@@ -11,35 +11,6 @@ enum LibGit2 {
     }()
 }
 
-/// libgit2's one-time set-up, started early on another thread.
-///
-/// The set-up takes 50 million instructions (5 to 12 ms), nearly all of it Debian's libgit2
-/// 1.5 having mbedTLS decode every certificate of the system's CA bundle (and libssh2 start
-/// OpenSSL), whether or not the process will ever go near a network. Started before the
-/// command line is parsed, it runs beside the parse and whatever the command reads first,
-/// instead of before everything else. A process that ends while the thread runs must not
-/// run exit handlers (the executable ends through `_exit`): OpenSSL registers one during
-/// the set-up.
-public enum GitSetUp {
-    public static func startInBackground() {
-        // On one core the thread would only take turns with the one that waits for it.
-        guard sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return }
-        // A bare POSIX thread: nothing of Foundation's thread machinery is needed to start
-        // it as early as possible.
-        var thread = pthread_t()
-        let started = pthread_create(
-            &thread,
-            nil,
-            { _ in
-                _ = LibGit2.initialized
-                return nil
-            },
-            nil
-        )
-        if started == 0 { pthread_detach(thread) }
-    }
-}
-
 /// Calls `body` with a `git_strarray` of copies of `strings`; the copies are freed after it.
 @discardableResult
 func withStringArray<T>(

@@ -159,33 +159,8 @@ enum FileStore {
 
     /// Writes `contents` to a temporary sibling of `path` and renames it over `path`.
     static func replace(_ path: String, with contents: String) throws(WorkspaceError) {
-        try replace(path) { write in write(Array(contents.utf8)) }
-    }
-
-    /// Like ``replace(_:with:)`` for contents made piece by piece: `produce` hands each piece
-    /// to the `write` it is given, and pieces reach the disk in chunks, so a large file (a
-    /// history cache) never sits in memory whole.
-    static func replace(
-        _ path: String,
-        producing produce: (_ write: ([UInt8]) -> Void) -> Void
-    ) throws(WorkspaceError) {
         let replacement = try Replacement(of: path)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(Self.chunk + Self.chunk / 4)
-        produce { piece in
-            // A piece that fills a chunk by itself (a cache's writer makes them so) goes out
-            // as it is rather than through a second buffer.
-            if buffer.isEmpty, piece.count >= Self.chunk {
-                piece.withUnsafeBytes { replacement.write($0) }
-                return
-            }
-            buffer += piece
-            if buffer.count >= Self.chunk {
-                buffer.withUnsafeBytes { replacement.write($0) }
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        buffer.withUnsafeBytes { replacement.write($0) }
+        Array(contents.utf8).withUnsafeBytes { replacement.write($0) }
         try replacement.commit()
     }
 
@@ -194,33 +169,18 @@ enum FileStore {
     /// reader sees the old file or the new one, never part of one.
     final class Replacement {
         let path: String
-        /// The temporary file's path; `nil` while it has no name (see ``init(of:unnamed:)``).
-        private var temporary: String?
+        /// The temporary file's path.
+        private let temporary: String
         private var descriptor: Int32
         /// `false` once a write failed; the replacement can then only be abandoned.
         private var written = true
 
-        /// Starts the replacement of `path`. With `unnamed`, the new contents get no name
-        /// until ``commit()`` where the system allows it (Linux's `O_TMPFILE`): a process
-        /// killed before then, such as by a closed pipe while it writes a long output,
-        /// leaves nothing behind.
-        init(of path: String, unnamed: Bool = false) throws(WorkspaceError) {
+        /// Starts the replacement of `path`, keeping its permissions.
+        init(of path: String) throws(WorkspaceError) {
             self.path = path
             var mode = stat()
             let permissions = stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644
-            descriptor = -1
-            if unnamed {
-                descriptor = open(
-                    FileStore.parent(path),
-                    __O_TMPFILE | O_DIRECTORY | O_WRONLY | O_CLOEXEC,
-                    permissions
-                )
-            }
-            if descriptor < 0 {
-                let (descriptor, temporary) = try Self.temporaryFile(beside: path)
-                self.descriptor = descriptor
-                self.temporary = temporary
-            }
+            (descriptor, temporary) = try Self.temporaryFile(beside: path)
             fchmod(descriptor, permissions)
         }
 
@@ -253,29 +213,13 @@ enum FileStore {
         func commit() throws(WorkspaceError) {
             guard descriptor >= 0 else { return }
             written = written && fsync(descriptor) == 0
-            if written, temporary == nil { temporary = linkUnnamedFile() }
             close(descriptor)
             descriptor = -1
-            guard written, let temporary, rename(temporary, path) == 0 else {
+            guard written, rename(temporary, path) == 0 else {
                 let reason = errnoText()
-                if let temporary { unlink(temporary) }
+                unlink(temporary)
                 throw .io(path: path, message: "cannot write the file (\(reason))")
             }
-        }
-
-        /// Gives the unnamed file a unique temporary name beside ``path``, as rename needs
-        /// one; `nil` when that fails.
-        private func linkUnnamedFile() -> String? {
-            let unnamed = "/proc/self/fd/\(descriptor)"
-            for _ in 0..<8 {
-                let name =
-                    FileStore.parent(path) + "/." + (path as NSString).lastPathComponent
-                    + ".adr-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-                let linked = linkat(AT_FDCWD, unnamed, AT_FDCWD, name, AT_SYMLINK_FOLLOW)
-                if linked == 0 { return name }
-                guard errno == EEXIST else { return nil }
-            }
-            return nil
         }
 
         /// Leaves the file as it was.
@@ -283,11 +227,9 @@ enum FileStore {
             guard descriptor >= 0 else { return }
             close(descriptor)
             descriptor = -1
-            if let temporary { unlink(temporary) }
+            unlink(temporary)
         }
     }
-
-    private static let chunk = 1 << 16
 
     private static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
         contents.withUnsafeBytes { writeAll(descriptor, $0) }
@@ -311,14 +253,4 @@ enum FileStore {
     fileprivate static func parent(_ path: String) -> String { PathText.parent(path) }
 
     fileprivate static func errnoText() -> String { String(cString: strerror(errno)) }
-}
-
-/// Standard output for text already encoded, such as a chunk of a large report: written
-/// straight to the file descriptor, after whatever `print` has buffered, so the order
-/// holds. A closed stdout is not the command's failure, as with `print`.
-public enum StandardOutput {
-    public static func write(_ bytes: UnsafeRawBufferPointer) {
-        fflush(nil)
-        _ = FileStore.writeAll(STDOUT_FILENO, bytes)
-    }
 }

@@ -1,6 +1,5 @@
 public import ADRCore
 import Foundation
-import Yams
 
 /// Where a command runs: the working directory, options and environment it was given.
 public struct WorkspaceOptions: Sendable {
@@ -35,11 +34,6 @@ public struct LogLocation: Sendable {
     public var configurationPath: String?
     public var configuration: Configuration
     public var settings: Configuration.LogSettings
-
-    /// The folders adr looks for, in order, when nothing names the log.
-    public static let conventionalFolders = [
-        "doc/adr", "docs/adr", "docs/decisions", "docs/architecture/decisions", "decisions", "adr",
-    ]
 
     /// Finds the log the adr-tools way, extended: `--dir`, then walking up from the working
     /// directory `.adr.yml`, `.adr-dir`, `.log4brains.yml`, then the conventional folders;
@@ -102,7 +96,7 @@ public struct LogLocation: Sendable {
                 )
             } else if let folder = Self.log4brainsFolder(in: directory) {
                 found = PathText.absolute(folder, from: directory)
-            } else if let conventional = Self.conventionalFolders.first(where: {
+            } else if let conventional = Configuration.conventionalFolders.first(where: {
                 FileStore.isDirectory(PathText.join(directory, $0))
             }) {
                 found = PathText.join(directory, conventional)
@@ -128,12 +122,10 @@ public struct LogLocation: Sendable {
     }
 
     private static func log4brainsFolder(in directory: String) -> String? {
-        guard let text = try? FileStore.read(PathText.join(directory, ".log4brains.yml")),
-            let yaml = try? Yams.load(yaml: text) as? [String: Any],
-            let project = yaml["project"] as? [String: Any],
-            let folder = project["adrFolder"] as? String
-        else { return nil }
-        return folder
+        guard let text = try? FileStore.read(PathText.join(directory, ".log4brains.yml")) else {
+            return nil
+        }
+        return Configuration.log4brainsFolder(parsing: text)
     }
 
     /// The nearest folder upwards holding `.git` (a folder, or a file in a worktree).

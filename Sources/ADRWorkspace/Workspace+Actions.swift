@@ -9,7 +9,7 @@ public struct NewRecordOptions: Sendable {
     public var links: [String] = []
     public var template: String?
     public var status: String?
-    public var date: String?
+    public var date: CalendarDate?
 
     public init(
         title: String,
@@ -17,7 +17,7 @@ public struct NewRecordOptions: Sendable {
         links: [String] = [],
         template: String? = nil,
         status: String? = nil,
-        date: String? = nil
+        date: CalendarDate? = nil
     ) {
         self.title = title
         self.supersedes = supersedes
@@ -68,7 +68,11 @@ extension Workspace {
             let template = BuiltInTemplates.initialTemplate(named: name ?? "nygard")!
             let status =
                 name == nil || name == "nygard"
-                ? "Accepted" : initialStatus("accepted", template: template)
+                ? "Accepted"
+                : template.initialStatus(
+                    explicit: "accepted",
+                    configured: location.settings.initialStatus
+                )
             let request = NewRecordRequest(
                 title: "Record architecture decisions",
                 template: template,
@@ -98,7 +102,10 @@ extension Workspace {
     /// and every link it makes. Returns the new record's absolute path.
     public func newRecord(_ request: NewRecordOptions) throws(WorkspaceError) -> String {
         let template = try template(named: request.template)
-        let status = initialStatus(request.status, template: template)
+        let status = template.initialStatus(
+            explicit: request.status,
+            configured: location.settings.initialStatus
+        )
         let day = date(request.date)
         let linksRecords = !request.supersedes.isEmpty || !request.links.isEmpty
         return try create(linksRecords: linksRecords) { (log) throws(WorkspaceError) in
@@ -206,7 +213,7 @@ extension Workspace {
     public func setStatus(
         of reference: String,
         to status: String,
-        date explicitDate: String?,
+        date explicitDate: CalendarDate?,
         force: Bool
     ) throws(WorkspaceError) -> String {
         try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> String in
@@ -241,16 +248,13 @@ extension Workspace {
             () throws(WorkspaceError) -> (old: String, new: String) in
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
-            let number = wanted ?? log.nextNumber
-            let holders = log.entries.filter {
-                $0.record.number == number && $0.fileName != target.fileName
+            let planned: (fileName: String, changes: ChangeSet)
+            do {
+                planned = try log.planningRenumber(of: target, to: wanted ?? log.nextNumber)
+            } catch {
+                throw .invalidArgument("\(displayPath(absolutePath(of: target))): \(error)")
             }
-            guard holders.isEmpty else {
-                throw .invalidArgument(
-                    "number \(number) is taken by \(holders.map(\.fileName).joined(separator: ", "))"
-                )
-            }
-            let (fileName, changes) = log.planningRenumber(of: target, to: number)
+            let (fileName, changes) = planned
             try apply(changes)
             return (absolutePath(of: target), PathText.join(location.folder, fileName))
         }

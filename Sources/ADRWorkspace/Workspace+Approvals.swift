@@ -1,13 +1,7 @@
 public import ADRCore
 import ADRGit
+import ADRHistory
 import Foundation
-
-/// What `adr show` says about approvals: each judged against the record's history, and a
-/// warning for each note entry that could not be read.
-public struct ApprovalReport: Sendable {
-    public var states: [ApprovalState]
-    public var warnings: [String]
-}
 
 /// What `adr approve` did.
 public enum ApproveOutcome: Sendable, Equatable {
@@ -17,42 +11,7 @@ public enum ApproveOutcome: Sendable, Equatable {
 }
 
 extension Workspace {
-    /// The hash approvals store for a record's text: the git blob id of its
-    /// ``DecisionText``, prefixed with the algorithm so another one can follow.
-    public static func decisionTextHash(of text: String) throws(WorkspaceError) -> String {
-        try decisionTextHash(ofNormalized: DecisionText.normalized(text))
-    }
-
-    /// The hash of a decision text already normalised (``DecisionText/normalized(_:)``),
-    /// as a history scan has it from the same parse that read the status: normalising it
-    /// again parsed every revision a second time.
-    static func decisionTextHash(ofNormalized text: String) throws(WorkspaceError) -> String {
-        do {
-            return "sha1:" + (try ObjectID.blobID(hashing: Data(text.utf8))).hex
-        } catch {
-            throw .approvals("cannot hash the decision text: \(error)")
-        }
-    }
-
     // MARK: Reading
-
-    /// The approvals of `entry` from commit trailers and notes, or `nil` outside a git
-    /// repository (or before its first commit), where there can be none. Reads the
-    /// history (with its cache) to find the record's revisions.
-    public func approvals(of entry: LogEntry) throws(WorkspaceError) -> ApprovalReport? {
-        let history: LogHistory
-        do {
-            history = try readHistory()
-        } catch .noRepository {
-            return nil
-        }
-        let path = try withRepository { repository throws(WorkspaceError) in
-            try repository.map { repository throws(WorkspaceError) in
-                try repositoryPath(of: entry, in: repository)
-            }
-        }
-        return try approvals(of: entry, history: path.flatMap(history.history(ofPath:)))
-    }
 
     /// The approvals of `entry`, judged against `history`, the record's history from
     /// ``readHistory(useCache:)``: revisions from before a rename count, and a merge is a
@@ -65,24 +24,14 @@ extension Workspace {
             guard let repository, try gitStep({ try repository.head }) != nil else { return nil }
             let revisions = history?.revisions ?? []
             let settings = location.configuration.approvals
-            let keys = Set(settings.trailerKeys.map { $0.lowercased() })
             var hashes = DecisionTextHashes(repository: repository)
-            var approvals: [Approval] = []
+            var approvals = try ApprovalTimeline.trailerEvents(
+                of: history.map { [$0] } ?? [],
+                keys: TrailerKeys(settings.trailerKeys)
+            ) { revision throws(WorkspaceError) in try hashes.hash(of: revision) }
+            .compactMap(\.approval)
             var warnings: [String] = []
             for revision in revisions where revision.change != .deleted {
-                let trailers = revision.trailers.filter { keys.contains($0.key.lowercased()) }
-                if !trailers.isEmpty, let textHash = try hashes.hash(of: revision) {
-                    approvals += trailers.map {
-                        Approval(
-                            record: revision.path,
-                            textHash: textHash,
-                            approver: $0.value,
-                            date: revision.date,
-                            source: .trailer,
-                            commit: revision.commit
-                        )
-                    }
-                }
                 let note = try gitStep {
                     try ObjectID(hex: revision.commit).flatMap {
                         try repository.note(for: $0, in: settings.notesReference)
@@ -129,31 +78,11 @@ extension Workspace {
                 return ([], [])
             }
             let settings = location.configuration.approvals
-            let keys = TrailerKeys(settings.trailerKeys)
             var hashes = DecisionTextHashes(repository: repository)
-            var events: [LogEvent] = []
-            for record in records {
-                for revision in record.revisions where revision.change != .deleted {
-                    var textHash: String?
-                    for trailer in revision.trailers where keys.contains(trailer.key) {
-                        if textHash == nil {
-                            guard let hash = try hashes.hash(of: revision) else { break }
-                            textHash = hash
-                        }
-                        let approval = Approval(
-                            record: revision.path,
-                            textHash: textHash ?? "",
-                            approver: trailer.value,
-                            date: revision.date,
-                            source: .trailer,
-                            commit: revision.commit
-                        )
-                        events.append(
-                            LogEvent(kind: .approved, revision: revision, approval: approval)
-                        )
-                    }
-                }
-            }
+            var events = try ApprovalTimeline.trailerEvents(
+                of: records,
+                keys: TrailerKeys(settings.trailerKeys)
+            ) { revision throws(WorkspaceError) in try hashes.hash(of: revision) }
             var warnings: [String] = []
             let notes = try gitStep { try repository.notes(in: settings.notesReference) }
             guard !notes.isEmpty else { return (events, warnings) }
@@ -165,7 +94,7 @@ extension Workspace {
                     revisionsByCommit[revision.commit, default: []].append(revision)
                 }
             }
-            let timeline = WalkTimeline(history.records.flatMap(\.revisions))
+            let timeline = ApprovalTimeline(history.records.flatMap(\.revisions))
             for entry in notes {
                 guard let revisions = revisionsByCommit[entry.annotatedID.hex] else { continue }
                 let note = try gitStep {
@@ -174,29 +103,10 @@ extension Workspace {
                 guard let note else { continue }
                 let parsed = ApprovalNote.approvals(in: note, commit: entry.annotatedID.hex)
                 warnings += parsed.warnings
-                for approval in parsed.approvals {
-                    guard let revision = revisions.first(where: { $0.path == approval.record })
-                    else { continue }
-                    // Placed after every commit made before the approval was given.
-                    let latest =
-                        Self.epochSeconds(approval.date).flatMap(timeline.lastOrder(atOrBefore:))
-                        ?? revision.order
-                    events.append(
-                        LogEvent(
-                            kind: .approved,
-                            revision: revision,
-                            approval: approval,
-                            order: max(revision.order, latest)
-                        )
-                    )
-                }
+                events += timeline.noteEvents(parsed.approvals, on: revisions)
             }
             return (events, warnings)
         }
-    }
-
-    private static func epochSeconds(_ date: String) -> Int64? {
-        ISO8601DateFormatter().date(from: date).map { Int64($0.timeIntervalSince1970) }
     }
 
     // MARK: Approving
@@ -206,7 +116,7 @@ extension Workspace {
     ///
     /// The note goes on that commit rather than HEAD so it stays with the text it
     /// approves: later commits that do not touch the record leave it where `adr show` looks.
-    public func approve(_ entry: LogEntry, by approver: String?, comment: String?)
+    public func approve(_ entry: LogEntry, by approver: Person?, comment: String?)
         throws(WorkspaceError) -> ApproveOutcome
     {
         try withRepository { repository throws(WorkspaceError) in
@@ -238,10 +148,7 @@ extension Workspace {
             let identity = try gitStep { try repository.defaultSignature() }
             let name: String
             if let approver {
-                guard Self.isPersonText(approver) else {
-                    throw .invalidArgument("--by: expected \"Name <email>\", got \"\(approver)\"")
-                }
-                name = approver.trimmingCharacters(in: .whitespaces)
+                name = approver.formatted
             } else if let identity {
                 name = "\(identity.name) <\(identity.email)>"
             } else {
@@ -251,9 +158,9 @@ extension Workspace {
             }
             let approval = Approval(
                 record: path,
-                textHash: try Self.decisionTextHash(
-                    of: String(decoding: committed, as: UTF8.self)
-                ),
+                textHash: try gitStep {
+                    try DecisionTextHash.of(String(decoding: committed, as: UTF8.self))
+                },
                 approver: name,
                 date: approvalDate(),
                 source: .note,
@@ -297,7 +204,7 @@ extension Workspace {
             }
             var entryWithComment = approval
             entryWithComment.comment = comment.flatMap { $0.isEmpty ? nil : $0 }
-            let signature = noteSignature(identity: identity, approver: name)
+            let signature = noteSignature(identity: identity, approver: approver)
             try gitStep {
                 try repository.createNote(
                     ApprovalNote.text(for: current + [entryWithComment]),
@@ -435,59 +342,23 @@ extension Workspace {
     }
 
     /// Who commits the note: git's user, else the approver, else adr itself.
-    private func noteSignature(identity: Signature?, approver: String?) -> Signature {
+    private func noteSignature(identity: Signature?, approver: Person?) -> Signature {
         if let identity { return identity }
         let time = Int64(
             options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
                 ?? Date().timeIntervalSince1970
         )
-        if let approver, let open = approver.lastIndex(of: "<") {
-            let name = approver[..<open].trimmingCharacters(in: .whitespaces)
-            let email = approver[approver.index(after: open)...].dropLast()
-            return Signature(name: name, email: String(email), time: time, offsetMinutes: 0)
+        if let approver {
+            return Signature(
+                name: approver.name,
+                email: approver.email,
+                time: time,
+                offsetMinutes: 0
+            )
         }
         return Signature(name: "adr", email: "adr@localhost", time: time, offsetMinutes: 0)
     }
 
-    static func isPersonText(_ text: String) -> Bool {
-        text.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) != nil
-    }
-}
-
-/// The trailer keys that approve, matched in any case: `Approved-by`, `approved-by`.
-///
-/// ASCII keys, which is what git trailer keys are in practice, are compared byte by byte
-/// with their letters folded; only another key is lower-cased as a string (that was a
-/// string made for every trailer of every revision).
-struct TrailerKeys {
-    private let folded: [[UInt8]]
-    private let lowercased: Set<String>
-
-    init(_ keys: [String]) {
-        lowercased = Set(keys.map { $0.lowercased() })
-        folded = lowercased.map { Array($0.utf8) }
-    }
-
-    func contains(_ key: String) -> Bool {
-        var key = key
-        let ascii = key.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 { return false }
-            return true
-        }
-        guard ascii else { return lowercased.contains(key.lowercased()) }
-        return key.withUTF8 { bytes in
-            folded.contains { candidate in
-                guard candidate.count == bytes.count else { return false }
-                for index in 0..<bytes.count {
-                    let byte = bytes[index]
-                    let lower =
-                        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                    if lower != candidate[index] { return false }
-                }
-                return true
-            }
-        }
-    }
 }
 
 /// Decision-text hashes of record blobs, each blob read and hashed at most once: many
@@ -515,35 +386,14 @@ private struct DecisionTextHashes {
         } catch {
             throw .approvals("git: \(error)")
         }
-        let hash = try Workspace.decisionTextHash(of: String(decoding: data, as: UTF8.self))
+        let hash: String
+        do {
+            hash = try DecisionTextHash.of(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw .approvals("cannot hash the decision text: \(error)")
+        }
         hashByBlob[blob] = hash
         return hash
     }
 }
 
-/// The walk positions of revisions by date: which commits came before a moment.
-private struct WalkTimeline {
-    /// Revision times, ascending, with the highest walk position up to each.
-    private var times: [Int64] = []
-    private var highestOrder: [Int] = []
-
-    init(_ revisions: [RecordRevision]) {
-        var highest = Int.min
-        for revision in revisions.sorted(by: { $0.time < $1.time }) {
-            highest = max(highest, revision.order)
-            times.append(revision.time)
-            highestOrder.append(highest)
-        }
-    }
-
-    /// The highest walk position among revisions made at or before `time`.
-    func lastOrder(atOrBefore time: Int64) -> Int? {
-        var low = 0
-        var high = times.count
-        while low < high {
-            let middle = (low + high) / 2
-            if times[middle] <= time { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : highestOrder[low - 1]
-    }
-}

@@ -1,5 +1,4 @@
 public import ADRCore
-import ADRGit
 import Foundation
 
 /// The use cases behind the commands: each reads the log, plans a change as a value in
@@ -35,62 +34,22 @@ public struct Workspace: Sendable {
                 fileNames.append(name)
             }
         }
-        // Records are parsed independently, so a large log is read on every core; a record
-        // whose bytes are in the records cache is not parsed at all.
+        // Records are parsed independently, so a large log is read on every core.
         let names = fileNames
         let folderFromRoot = rootRelativePath(location.folder)
-        let cachePath = (try? Repository(discoveringFrom: location.folder))
-            .map { $0.gitDirectory + "adr/records-cache" }
-        var cache = cachePath.map(RecordCache.load) ?? RecordCache()
-        let known = cache.records
-        var results = [(entry: LogEntry, key: String?)?](repeating: nil, count: names.count)
-        results.withUnsafeMutableBufferPointer { buffer in
+        var entries = [LogEntry?](repeating: nil, count: names.count)
+        entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: names.count) { index in
-                output[index] = entry(
-                    fileName: names[index],
-                    folderFromRoot: folderFromRoot,
-                    cached: known
-                )
+                output[index] = entry(fileName: names[index], folderFromRoot: folderFromRoot)
             }
         }
-        if let cachePath {
-            var keys = Set<String>()
-            for case let (entry, key?)? in results {
-                keys.insert(key)
-                cache.store(entry.record, under: key)
-            }
-            cache.keepOnly(keys)
-            if cache.isStale { cache.save(to: cachePath) }
-        }
-        return DecisionLog(entries: results.compactMap { $0.map { checkingTags($0.entry) } })
+        return DecisionLog(entries: entries.compactMap { $0 })
+            .checkingTags(against: location.configuration.tags)
     }
 
-    /// Warns about tags outside the vocabulary `.adr.yml` declares, if it declares one.
-    private func checkingTags(_ entry: LogEntry) -> LogEntry {
-        guard let vocabulary = location.configuration.tags else { return entry }
-        var checked = entry
-        let allowed = Set(vocabulary.map { $0.lowercased() })
-        for tag in entry.record.tags where !allowed.contains(tag.lowercased()) {
-            checked.record.warnings.append(
-                SourceWarning(
-                    path: entry.record.path,
-                    line: nil,
-                    message:
-                        "unknown tag \"\(tag)\" (allowed: \(vocabulary.joined(separator: ", ")))"
-                )
-            )
-        }
-        return checked
-    }
-
-    /// Reads one record, from the cache when its exact bytes were read before; the key is
-    /// `nil` for a file that could not be read (listed with a warning, never cached).
-    private func entry(
-        fileName: String,
-        folderFromRoot: String,
-        cached: [String: DecisionRecord]
-    ) -> (entry: LogEntry, key: String?) {
+    /// Reads one record; a file that cannot be read is listed with a warning.
+    private func entry(fileName: String, folderFromRoot: String) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         guard let data = FileManager.default.contents(atPath: absolute) else {
@@ -98,13 +57,11 @@ public struct Workspace: Sendable {
             record.warnings.append(
                 SourceWarning(path: path, line: nil, message: "cannot read the file")
             )
-            return (LogEntry(fileName: fileName, text: "", record: record), nil)
+            return LogEntry(fileName: fileName, text: "", record: record)
         }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: data, as: UTF8.self)
-        let key = RecordCache.key(path: path, contents: data)
-        let record = key.flatMap { cached[$0] } ?? DecisionRecord(parsing: text, path: path)
-        return (LogEntry(fileName: fileName, text: text, record: record), key)
+        return LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
     }
 
     /// The record a REF names; a path is taken relative to the working directory.
@@ -148,8 +105,8 @@ public struct Workspace: Sendable {
 
     /// The date new records and status changes carry: `--date`, `ADR_DATE`,
     /// `SOURCE_DATE_EPOCH`, else today in the local time zone.
-    public func date(_ explicit: String?) -> String {
-        if let explicit, !explicit.isEmpty { return explicit }
+    public func date(_ explicit: CalendarDate?) -> String {
+        if let explicit { return explicit.description }
         if let date = options.environment["ADR_DATE"], !date.isEmpty { return date }
         var when = Date()
         if let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
@@ -193,13 +150,4 @@ public struct Workspace: Sendable {
         RecordTemplate(text: try FileStore.read(path), name: path)
     }
 
-    /// The status a new record starts with, written in the template's style.
-    public func initialStatus(_ explicit: String?, template: RecordTemplate) -> String {
-        let usesFrontMatter = template.text.hasPrefix("---")
-        let status =
-            explicit ?? location.settings.initialStatus
-            ?? (usesFrontMatter || template.name == "lightweight" ? "proposed" : "accepted")
-        return usesFrontMatter
-            ? status.lowercased() : status.prefix(1).uppercased() + status.dropFirst()
-    }
 }

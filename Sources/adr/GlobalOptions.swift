@@ -1,3 +1,4 @@
+import ADRReport
 import ADRWorkspace
 import ArgumentParser
 import Foundation
@@ -56,53 +57,24 @@ enum Output {
         print(text)
     }
 
-    /// UTF-8 text already encoded, such as a chunk of a large report; see
-    /// `StandardOutput.write`.
-    static func write(bytes: UnsafeRawBufferPointer) {
-        StandardOutput.write(bytes)
-    }
-
     static func text(_ text: String) {
         print(text, terminator: "")
     }
 
-    /// Ends the output: whoever reads it sees its end now, before the process exits.
-    /// Standard output then points at /dev/null, so that no file opened later takes its
-    /// number.
-    static func close() {
-        fflush(nil)
-        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
-        guard null >= 0 else { return }
-        dup2(null, STDOUT_FILENO)
-        Foundation.close(null)
+    /// UTF-8 text already encoded, such as a chunk of a large report. Unbuffered: a
+    /// command that writes bytes writes nothing with ``line(_:)`` or ``text(_:)``.
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
-    /// Keeps `values` alive until the process ends, for a command about to exit: freeing
-    /// a long history and its events object by object took a twentieth of a warm `adr log`,
-    /// and the memory goes back with the process anyway.
-    static func keepUntilExit(_ values: Any...) {
-        keptUntilExit.append(contentsOf: values)
+    /// Diagnostics from the repository or notes: sanitised, on stderr.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("\(Terminal.sanitized(message))\n".utf8))
     }
 
-    nonisolated(unsafe) private static var keptUntilExit: [Any] = []
-
-    /// Ends the process with `status` once stdout is flushed, skipping exit handlers (see
-    /// main.swift for why).
-    static func exit(_ status: Int32) -> Never {
-        fflush(nil)
-        _exit(status)
-    }
-
-    /// A message as it is, on stderr.
-    static func diagnostic(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
-    }
+    static func warnings(_ messages: [String]) { messages.forEach(warning) }
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("adr: error: \(Terminal.sanitized(message))\n".utf8))
-    }
-
-    static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("\(Terminal.sanitized(message))\n".utf8))
     }
 }

@@ -186,7 +186,7 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
             linked.contents(of: "0002-an-idea.md", current: second.text)!
         )
         let next = DecisionLog(entries: [first, updatedSecond, third])
-        let (fileName, changes) = next.planningRenumber(of: third, to: 7)
+        let (fileName, changes) = try next.planningRenumber(of: third, to: 7)
         #expect(fileName == "0007-third.md")
         #expect(changes.contents(of: "0003-third.md", current: third.text) == nil)
         let moved = try #require(changes.contents(of: "0007-third.md", current: nil))

@@ -179,7 +179,7 @@ import Testing
         try fixture.commit("Drop Mongo")
 
         let scanned = try history(fixture)
-        let deleted = try #require(try workspace(fixture).deletedRecord(matching: "2", in: scanned))
+        let deleted = try #require(scanned.deletedRecord(matching: "2"))
         #expect(deleted.isDeleted)
         #expect(deleted.lastChanged?.path == path)
         #expect(commits(deleted) == (try oracle(fixture, path)))
@@ -322,18 +322,11 @@ import Testing
         #expect(commits((try history(fixture, useCache: true)).history(ofPath: path)).count == 2)
     }
 
-    @Test func theCacheIsReadAheadFromWhereTheRepositoryKeepsIt() throws {
-        let (fixture, path, cache) = try cachedFixture()
-        let prefetched = try #require(HistoryCache.Prefetched.near(fixture.path + "/doc/adr"))
-        #expect(prefetched.path == cache)
-        #expect(prefetched.state(at: cache, folder: "doc/adr") != nil)
-        #expect(prefetched.state(at: cache, folder: "docs/adr") == nil)
-        #expect(prefetched.state(at: cache + "-elsewhere", folder: "doc/adr") == nil)
-
-        // In a linked worktree `.git` is a file: no guess, and the history is still read.
+    @Test func aLinkedWorktreeReadsTheHistoryAndItsCache() throws {
+        let (fixture, path, _) = try cachedFixture()
+        // In a linked worktree `.git` is a file; the cache is the repository's.
         let tree = fixture.root.path + "/tree"
         try fixture.git("worktree", "add", "-q", tree)
-        #expect(HistoryCache.Prefetched.near(tree + "/doc/adr") == nil)
         let options = WorkspaceOptions(workingDirectory: tree, environment: [:])
         for _ in 0..<2 {
             let inTree = try Workspace(options: options).readHistory(useCache: true)

@@ -106,7 +106,7 @@ final class TemporaryFolder {
         #expect(location.folder == folder.path + "/architecture/decisions")
     }
 
-    @Test(arguments: LogLocation.conventionalFolders)
+    @Test(arguments: Configuration.conventionalFolders)
     func conventionalFoldersAreFound(name: String) throws {
         let folder = try TemporaryFolder()
         try folder.write("\(name)/0001-x.md", "# 1. X\n")
@@ -148,133 +148,24 @@ final class TemporaryFolder {
     }
 }
 
-@Suite struct RecordCacheTests {
-    private func gitFolder() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "init", "-q", folder.path]
-        try process.run()
-        process.waitUntilExit()
-        return folder
-    }
-
-    @Test func aCachedListingEqualsAFreshOneAndFollowsEdits() throws {
-        let folder = try gitFolder()
-        try folder.write(
-            "doc/adr/0001-a.md",
-            "# 1. A\n\nDate: 2020-01-02\n\n## Status\n\nProposed\n"
-        )
-        try folder.write("doc/adr/0002-b.md", "---\nstatus: accepted\ntags: [x]\n---\n\n# B\n")
-        let workspace = try folder.workspace()
-        let fresh = try workspace.readLog()
-        let cachePath = folder.path + "/.git/adr/records-cache"
-        #expect(FileManager.default.fileExists(atPath: cachePath))
-        #expect(try workspace.readLog() == fresh)
-
-        try folder.write(
-            "doc/adr/0001-a.md",
-            "# 1. A\n\nDate: 2020-01-02\n\n## Status\n\nAccepted\n"
-        )
-        let edited = try workspace.readLog()
-        #expect(edited.entries[0].record.status == .accepted)
-        #expect(edited.entries[1] == fresh.entries[1])
-    }
-
-    @Test func aDamagedCacheIsIgnored() throws {
-        let folder = try gitFolder()
-        try folder.write("doc/adr/0001-a.md", "# 1. A\n\n## Status\n\nProposed\n")
-        let workspace = try folder.workspace()
-        let fresh = try workspace.readLog()
-        let cachePath = folder.path + "/.git/adr/records-cache"
-        let cached = try String(contentsOfFile: cachePath, encoding: .utf8)
-        try String(cached.dropLast(7)).write(toFile: cachePath, atomically: true, encoding: .utf8)
-        #expect(try workspace.readLog() == fresh)
-        try "adr-records-cache\t99\n".write(toFile: cachePath, atomically: true, encoding: .utf8)
-        #expect(try workspace.readLog() == fresh)
-    }
-}
-
-/// `FileStore.Replacement`: the old file or the new one, and nothing beside them.
 @Suite struct FileReplacementTests {
-    @Test(arguments: [false, true])
-    func aCommittedReplacementIsThereAndAnAbandonedOneLeavesNothing(unnamed: Bool) throws {
+    @Test func aCommittedReplacementIsThereAndAnAbandonedOneLeavesNothing() throws {
         let folder = try TemporaryFolder()
         try folder.write("kept", "old")
         let path = folder.path + "/kept"
         do {
-            let replacement = try FileStore.Replacement(of: path, unnamed: unnamed)
+            let replacement = try FileStore.Replacement(of: path)
             Array("new".utf8).withUnsafeBytes { replacement.write($0) }
             // Dropped without a commit, as when the command stops early.
         }
         #expect(try folder.snapshot() == ["kept": Data("old".utf8)])
-        let replacement = try FileStore.Replacement(of: path, unnamed: unnamed)
+        let replacement = try FileStore.Replacement(of: path)
         Array("new".utf8).withUnsafeBytes { replacement.write($0) }
         replacement.abandon()
         #expect(try folder.snapshot() == ["kept": Data("old".utf8)])
-        let committed = try FileStore.Replacement(of: path, unnamed: unnamed)
+        let committed = try FileStore.Replacement(of: path)
         Array("new".utf8).withUnsafeBytes { committed.write($0) }
         try committed.commit()
         #expect(try folder.snapshot() == ["kept": Data("new".utf8)])
-    }
-
-    @Test func anUnnamedReplacementHasNoNameUntilItIsCommitted() throws {
-        let folder = try TemporaryFolder()
-        let replacement = try FileStore.Replacement(of: folder.path + "/new", unnamed: true)
-        Array("contents".utf8).withUnsafeBytes { replacement.write($0) }
-        // A process killed here leaves the folder as it was.
-        #expect(try folder.snapshot().isEmpty)
-        try replacement.commit()
-        #expect(try folder.snapshot() == ["new": Data("contents".utf8)])
-    }
-}
-
-/// The file behind `adr log`'s kept output (decision 14): replayed whole, or not at all.
-@Suite struct LogOutputCacheFileTests {
-    private func replayed(_ cache: LogOutputCache) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        return cache.replay { bytes += $0 } ? bytes : nil
-    }
-
-    private func keep(_ output: [UInt8], in cache: LogOutputCache, pieces: Int) throws {
-        let recording = try #require(cache.record())
-        let size = max(1, output.count / pieces)
-        for start in stride(from: 0, to: output.count, by: size) {
-            output[start..<min(output.count, start + size)].withUnsafeBytes { recording.write($0) }
-        }
-        recording.keep()
-    }
-
-    @Test func anOutputLongerThanTheCopyBufferIsReplayedWhole() throws {
-        let folder = try TemporaryFolder()
-        let cache = LogOutputCache(path: folder.path + "/adr/log-output-json", key: "k\tv")
-        let output = (0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
-        try keep(output, in: cache, pieces: 37)
-        #expect(replayed(cache) == output)
-        #expect(replayed(LogOutputCache(path: cache.path, key: "k\tw")) == nil)
-        #expect(replayed(LogOutputCache(path: cache.path, key: "k")) == nil)
-        // A discarded recording leaves the kept output as it was.
-        let recording = try #require(cache.record())
-        [1, 2, 3].withUnsafeBytes { recording.write($0) }
-        recording.discard()
-        #expect(replayed(cache) == output)
-        #expect(try folder.snapshot().keys.sorted() == ["adr/log-output-json"])
-    }
-
-    @Test func aFileCutShortOrGrownIsNeverReplayed() throws {
-        let folder = try TemporaryFolder()
-        let cache = LogOutputCache(path: folder.path + "/log-output-text", key: "key")
-        let output = Array("2026-11-27  abc1234  doc/adr/0001-x.md  created\n".utf8)
-        try keep(output, in: cache, pieces: 3)
-        let url = URL(fileURLWithPath: cache.path)
-        let whole = try Data(contentsOf: url)
-        for length in 0..<whole.count {
-            try whole.prefix(length).write(to: url)
-            #expect(replayed(cache) == nil, "cut to \(length) of \(whole.count) bytes")
-        }
-        try (whole + Data([0x0A])).write(to: url)
-        #expect(replayed(cache) == nil, "one byte more")
-        try whole.write(to: url)
-        #expect(replayed(cache) == output)
     }
 }

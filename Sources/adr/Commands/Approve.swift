@@ -1,3 +1,5 @@
+import ADRCore
+import ADRReport
 import ADRWorkspace
 import ArgumentParser
 
@@ -18,15 +20,9 @@ extension ADR {
         @Argument(help: "A number, file name or path.") var reference: String
 
         @Option(help: ArgumentHelp("Who approves; default: git's user.", valueName: "Name <email>"))
-        var by: String?
+        var by: Person?
 
         @Option(help: "A one-line comment kept with the approval.") var comment: String?
-
-        func validate() throws {
-            if let by, by.wholeMatch(of: /\s*[^<>\n]+\s<[^<>\s]+>\s*/) == nil {
-                throw ValidationError("--by: expected \"Name <email>\", got \"\(by)\"")
-            }
-        }
 
         func run() throws {
             let workspace = try global.workspace()

@@ -1,11 +1,7 @@
 import ADRCore
+import ADRReport
 import ADRWorkspace
 import ArgumentParser
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-}
 
 extension ADR {
     struct List: ParsableCommand {
@@ -36,41 +32,21 @@ extension ADR {
 
         func run() throws {
             let workspace = try global.workspace()
-            let log = try workspace.readLog()
-            let entries = log.entries.filter { entry in
-                (status.map { RecordStatus(name: $0) == entry.record.status } ?? true)
-                    && (tag.map { wanted in
-                        entry.record.tags.contains { $0.lowercased() == wanted.lowercased() }
-                    }
-                        ?? true)
-            }
+            let (log, entries) = try workspace.records(withStatus: status, tag: tag)
             switch format {
-            case .json where history:
-                let logHistory = try workspace.readHistory(useCache: caching.useCache)
-                logHistory.warnings.forEach { Output.warning($0) }
-                let byPath = logHistory.historiesByPath
-                let records = entries.map { entry in
-                    let path = workspace.rootRelativePath(workspace.absolutePath(of: entry))
-                    return Report.json(for: entry, in: log, history: byPath[path])
-                }
-                var writer = JSONWriter(sink: Output.write(bytes:))
-                writer.value(.array(records))
-                writer.flush()
-                Output.line("")
             case .json:
-                Output.line(
-                    JSONValue.array(
-                        entries.map { Report.json(for: $0, in: log) }
-                    ).rendered()
-                )
+                let found = history ? try workspace.histories(of: entries, useCache: caching.useCache) : nil
+                Output.warnings(found?.warnings ?? [])
+                var writer = JSONWriter(sink: Output.write)
+                writer.value(Report.json(for: entries, in: log, histories: found?.histories))
+                writer.flush()
+                Output.write([UInt8(ascii: "\n")])
             case .text:
-                for entry in entries { entry.record.warnings.forEach { Output.warning("\($0)") } }
+                Output.warnings(entries.flatMap(\.record.warnings).map(\.description))
                 if Terminal.standardOutputIsTerminal {
                     Output.text(Report.table(entries))
                 } else {
-                    for entry in entries {
-                        Output.line(workspace.displayPath(workspace.absolutePath(of: entry)))
-                    }
+                    Output.text(entries.map { workspace.displayPath(workspace.absolutePath(of: $0)) + "\n" }.joined())
                 }
             }
         }

@@ -1,6 +1,6 @@
+import ADRCore
 import ADRWorkspace
 import ArgumentParser
-import Foundation
 
 /// Options `adr new` and `adr supersede` share.
 struct NewRecordArguments: ParsableArguments {
@@ -26,7 +26,7 @@ struct NewRecordArguments: ParsableArguments {
     var status: String?
 
     @Option(help: "Date of the record, YYYY-MM-DD (default: ADR_DATE or today).")
-    var date: String?
+    var date: CalendarDate?
 
     @Flag(help: "Do not open $VISUAL or $EDITOR on the new record.")
     var noEdit = false
@@ -51,7 +51,7 @@ struct NewRecordArguments: ParsableArguments {
                 date: date
             )
         )
-        if !noEdit { try Editor.open(path, environment: workspace.options.environment) }
+        if !noEdit { try workspace.openEditor(on: path) }
         Output.line(workspace.displayPath(path))
     }
 }
@@ -92,25 +92,6 @@ extension ADR {
 
         func run() throws {
             try arguments.create(in: try global.workspace(), supersedingFirst: [old])
-        }
-    }
-}
-
-/// Opens `$VISUAL`, else `$EDITOR`, on a file, as git does: through the shell, so an
-/// editor setting with arguments (`code --wait`) works.
-enum Editor {
-    static func open(_ path: String, environment: [String: String]) throws {
-        guard
-            let editor = [environment["VISUAL"], environment["EDITOR"]]
-                .compactMap({ $0 }).first(where: { !$0.isEmpty })
-        else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$@\"", editor, path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw WorkspaceError.editorFailed(command: editor, status: process.terminationStatus)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ADRCore
 import ADRWorkspace
 import ArgumentParser
 
@@ -18,7 +19,7 @@ extension ADR {
         @Argument(help: "The new status.") var status: String
 
         @Option(help: "Date of the change, YYYY-MM-DD (default: ADR_DATE or today).")
-        var date: String?
+        var date: CalendarDate?
 
         @Flag(help: "Allow a change the lifecycle does not.") var force = false
 

@@ -1,3 +1,4 @@
+import ADRReport
 import ADRWorkspace
 import ArgumentParser
 

@@ -1,7 +1,7 @@
 import ADRCore
 import Testing
 
-@testable import ADRWorkspace
+@testable import ADRReport
 
 /// `adr log`'s text: one line per event, and nothing from git or a note reaches a terminal
 /// raw.

@@ -30,6 +30,19 @@ extension Report {
         return .object(members + historyMembers(history, textHashes: textHashes))
     }
 
+    /// `adr list --format json`: the records' objects, with their histories when given
+    /// (by position, `nil` for a record without commits).
+    public static func json(
+        for entries: [LogEntry],
+        in log: DecisionLog,
+        histories: [RecordHistory?]?
+    ) -> JSONValue {
+        guard let histories else { return .array(entries.map { json(for: $0, in: log) }) }
+        return .array(
+            zip(entries, histories).map { json(for: $0, in: log, history: $1) }
+        )
+    }
+
     static func json(for person: Person) -> JSONValue {
         .object([("name", .string(person.name)), ("email", .string(person.email))])
     }
@@ -109,19 +122,15 @@ extension Report {
         inOrder order: [Int],
         to writer: inout JSONWriter
     ) {
-        // Step by step and through a buffer pointer: each event is lent, never copied, and
-        // no closure is made per member. This is most of a warm `adr log`.
-        events.withUnsafeBufferPointer { events in
-            writer.openArray()
-            for index in order {
-                writer.nextElement()
-                write(events[index], to: &writer)
-            }
-            writer.closeArray()
+        writer.openArray()
+        for index in order {
+            writer.nextElement()
+            write(events[index], to: &writer)
         }
+        writer.closeArray()
     }
 
-    private static func write(_ event: borrowing LogEvent, to writer: inout JSONWriter) {
+    private static func write(_ event: LogEvent, to writer: inout JSONWriter) {
         writer.openObject()
         writer.member("event", event.kind.rawValue)
         writer.member("path", event.revision.path)
@@ -246,16 +255,27 @@ extension Report {
 }
 
 extension Report {
-    /// `adr show` with history: the record, then its timeline and commits.
-    public static func text(
-        for entry: LogEntry,
-        in log: DecisionLog,
-        workspace: Workspace,
-        history: RecordHistory?,
-        deleted: Bool = false
-    ) -> String {
-        var text = Report.text(for: entry, in: log, workspace: workspace)
+    /// `adr show`: the record, then its timeline and commits, then its approvals.
+    public static func text(for details: RecordDetails, in log: DecisionLog) -> String {
+        var text = Report.text(for: details.entry, in: log, displayPath: details.displayPath)
         if !text.hasSuffix("\n") { text += "\n" }
-        return text + "\n" + historyText(history, deleted: deleted)
+        text += "\n" + historyText(details.history, deleted: details.isDeleted)
+        if let approvals = details.approvals { text += "\n" + approvalsText(approvals) }
+        return text
+    }
+
+    /// `adr show --format json`: the record's object with its history (and text hashes),
+    /// its approvals, and for a deleted record its last path and `"deleted": true`.
+    public static func json(for details: RecordDetails, in log: DecisionLog) -> JSONValue {
+        var value = json(for: details.entry, in: log, history: details.history, textHashes: true)
+        if let approvals = details.approvals { value = adding(approvals, to: value) }
+        if details.isDeleted, case .object(let members) = value {
+            let path = details.history?.lastChanged?.path ?? ""
+            value = .object(
+                members.map { $0.0 == "path" ? ($0.0, .string(path)) : $0 }
+                    + [("deleted", .bool(true))]
+            )
+        }
+        return value
     }
 }

@@ -1,16 +1,17 @@
 import ADRCore
 import ADRGit
 import Foundation
+import OrderedCollections
 
 /// The scan state saved in the git directory, so the next run walks only new commits.
 ///
 /// Anything unexpected (another version, a corrupt or truncated file, another log folder)
 /// means "no cache": a full scan is always correct, only slower.
-enum HistoryCache {
+public enum HistoryCache {
     /// Bumped whenever the stored shape or what the scanner records changes.
     static let version = 6
 
-    static func path(in repository: Repository) -> String {
+    public static func path(in repository: Repository) -> String {
         repository.gitDirectory + "adr/history-cache"
     }
 
@@ -28,14 +29,14 @@ enum HistoryCache {
     /// then for each a revision count and the revisions, see ``Reader/revision()``). A
     /// history repeats its people, paths and trailers many times: the table makes each
     /// string once.
-    static func load(from path: String, folder: String) -> HistoryState? {
+    public static func load(from path: String, folder: String) -> HistoryState? {
         guard let state = read(path), state.folder == folder else { return nil }
         return state
     }
 
     /// The cache at `path` for whatever folder it was written.
     private static func read(_ path: String) -> HistoryState? {
-        guard let bytes = FileStore.contents(of: path) else { return nil }
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
         return bytes.withUnsafeBytes { raw -> HistoryState? in
             guard raw.starts(with: header.utf8) else { return nil }
             var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
@@ -43,43 +44,9 @@ enum HistoryCache {
         }
     }
 
-    /// A cache read before the repository is open, so that reading it overlaps git's
-    /// set-up on the other thread (see ``ADRGit/GitSetUp``): the first call into libgit2
-    /// waits for that set-up, which takes longer than the whole read.
-    struct Prefetched {
-        /// Where the cache was looked for.
-        let path: String
-        let state: HistoryState?
-
-        /// Looks for the cache where the repository holding `directory` most likely
-        /// keeps it: in the `.git` folder of the nearest folder up that has one. A guess
-        /// only: ``state(at:folder:)`` uses it when the repository libgit2 opens has its
-        /// cache at the same path, and `nil` when `GIT_DIR` says where the repository
-        /// is or `.git` is a file (a worktree or submodule).
-        static func near(_ directory: String) -> Prefetched? {
-            guard getenv("GIT_DIR") == nil else { return nil }
-            var folder = directory
-            while true {
-                let dotGit = PathText.join(folder, ".git")
-                if FileStore.isDirectory(dotGit) {
-                    let path = dotGit + "/adr/history-cache"
-                    return Prefetched(path: path, state: HistoryCache.read(path))
-                }
-                if FileStore.exists(dotGit) || folder == "/" || folder.isEmpty { return nil }
-                folder = PathText.parent(folder)
-            }
-        }
-
-        /// The prefetched state if it is the cache at `path` and for `folder`.
-        func state(at path: String, folder: String) -> HistoryState? {
-            guard path == self.path, let state, state.folder == folder else { return nil }
-            return state
-        }
-    }
-
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
     /// a file; a failure to write only costs the next run a full scan.
-    static func save(_ state: HistoryState, to path: String) {
+    public static func save(_ state: HistoryState, to path: String) {
         guard let head = state.head else { return }
         // The table comes first in the file, so it is filled in a first pass and the rest
         // is written in a second, straight to the file in chunks.
@@ -92,13 +59,14 @@ enum HistoryCache {
         table.add(head.hex)
         table.add(state.folder)
         table.add(state.mailmap)
-        try? FileStore.createDirectory(PathText.parent(path))
-        try? FileStore.replace(path) { write in
-            withoutActuallyEscaping(write) { write in
-                var writer = Writer(write: write)
-                writer.write(state, head: head, identities: identities, table: table)
-            }
-        }
+        var writer = Writer()
+        writer.write(state, head: head, identities: identities, table: table)
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
+        try? Data(writer.bytes).write(to: url, options: .atomic)
     }
 
     /// A revision's texts in the order they are stored; `nil` for an absent optional.
@@ -116,36 +84,24 @@ enum HistoryCache {
 
     /// Distinct strings in order of first use.
     private struct StringTable {
-        private(set) var strings: [String] = []
-        private var numbers: [String: Int] = [:]
+        private(set) var strings: OrderedSet<String> = []
 
-        mutating func add(_ string: String) {
-            if numbers[string] == nil {
-                numbers[string] = strings.count
-                strings.append(string)
-            }
-        }
+        mutating func add(_ string: String) { strings.append(string) }
 
         mutating func add(_ texts: [String?]) {
             for case let text? in texts { add(text) }
         }
 
-        subscript(string: String) -> Int { numbers[string]! }
+        subscript(string: String) -> Int { strings.firstIndex(of: string)! }
 
         func number(_ text: String?) -> UInt32 {
             text.map { UInt32(self[$0]) } ?? HistoryCache.absent
         }
     }
 
-    /// Encodes into a buffer that goes to the file whenever it holds 64 KiB.
+    /// Encodes the whole file into one buffer.
     private struct Writer {
-        let write: ([UInt8]) -> Void
         var bytes: [UInt8] = []
-
-        init(write: @escaping ([UInt8]) -> Void) {
-            self.write = write
-            bytes.reserveCapacity(1 << 17)
-        }
 
         mutating func number(_ value: Int) { number(UInt32(value)) }
 
@@ -179,7 +135,6 @@ enum HistoryCache {
             for string in table.strings {
                 number(string.utf8.count)
                 bytes += string.utf8
-                flushIfFull()
             }
             number(table[head.hex])
             number(table[state.folder])
@@ -195,19 +150,8 @@ enum HistoryCache {
                 number(history.count)
                 for revision in history {
                     self.revision(revision, table: table)
-                    flushIfFull()
                 }
             }
-            flush()
-        }
-
-        mutating func flushIfFull() {
-            if bytes.count >= 1 << 16 { flush() }
-        }
-
-        mutating func flush() {
-            write(bytes)
-            bytes.removeAll(keepingCapacity: true)
         }
     }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ADRWorkspace
+import ADRCore
 
 /// Approval trailer keys match in any case, ASCII or not.
 @Suite struct TrailerKeyTests {

@@ -1,35 +1,25 @@
 import Foundation
 import Testing
 
-@testable import ADRWorkspace
+@testable import ADRReport
 
 /// The JSON writer against a plain reading of its rules, and against Foundation's parser.
 @Suite struct JSONWriterTests {
-    /// Every byte the writer must escape, or that starts a sequence it must look at.
-    private let specials: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C, 0x7F, 0xC2]
-
-    private func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2
-    }
-
-    @Test func theWordAtATimeScanFindsEverySpecialByteAtEveryPosition() {
-        // Neighbours that sit next to the thresholds of the word tests.
-        let fillers: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7E, 0x80, 0xFF]
-        for length in 1...24 {
-            for filler in fillers {
-                var bytes = [UInt8](repeating: filler, count: length)
-                let expectedClean = !needsEscape(filler)
-                #expect(bytes.withUnsafeBufferPointer(JSONWriter.isPlain) == expectedClean)
-                for position in 0..<length {
-                    for special in specials {
-                        bytes[position] = special
-                        #expect(
-                            bytes.withUnsafeBufferPointer(JSONWriter.isPlain) == false,
-                            "byte \(special) at \(position) of \(length) among \(filler)"
-                        )
-                    }
-                    bytes[position] = filler
-                }
+    @Test func everyControlCharacterIsEscapedAtEveryPosition() throws {
+        let codes = Array(0..<0x20) + [0x7F] + Array(0x80...0x9F)
+        let controls = codes.map { Unicode.Scalar(UInt8($0)) }
+        for control in controls {
+            for position in 0..<3 {
+                var scalars = Array("abc".unicodeScalars)
+                scalars.insert(control, at: position)
+                let text = String(String.UnicodeScalarView(scalars))
+                let quoted = JSONWriter.quoted(text)
+                #expect(!quoted.unicodeScalars.contains(control), "U+\(control.value) raw")
+                // Foundation reads back the same text.
+                let parsed = try JSONSerialization.jsonObject(
+                    with: Data("[\(quoted)]".utf8)
+                ) as? [String]
+                #expect(parsed == [text])
             }
         }
     }

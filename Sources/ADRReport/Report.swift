@@ -44,12 +44,12 @@ public enum Report {
     }
 
     /// `adr show`: the record's metadata, its links resolved both ways, then its text.
-    public static func text(for entry: LogEntry, in log: DecisionLog, workspace: Workspace)
+    public static func text(for entry: LogEntry, in log: DecisionLog, displayPath: String)
         -> String
     {
         let record = entry.record
         var lines = [
-            "path:    \(workspace.displayPath(workspace.absolutePath(of: entry)))",
+            "path:    \(displayPath)",
             "number:  \(record.number.map(String.init) ?? "-")",
             "title:   \(record.title)",
             "status:  \(record.status?.name ?? "-")"
@@ -69,22 +69,14 @@ public enum Report {
                 log.target(of: $0, from: entry)?.fileName == source.fileName
             }
             if !known {
-                linkLines.append("  \(inverse(of: link.type)) \(source.linkText) (from its link)")
+                linkLines.append(
+                    "  \(LinkSpelling.inverse(of: link.type)) \(source.linkText) (from its link)"
+                )
             }
         }
         if !linkLines.isEmpty { lines.append("links:"); lines += linkLines }
         for warning in record.warnings { lines.append("warning: \(warning)") }
         return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n\n" + entry.text
-    }
-
-    /// The reverse wording of a link type (`Supersedes` -> `Superseded by`).
-    static func inverse(of type: String) -> String {
-        let lower = type.lowercased()
-        if lower.hasSuffix(" by") { return String(type.dropLast(3)) }
-        if lower == "supersedes" { return "Superseded by" }
-        if lower == "supercedes" { return "Superceded by" }
-        if lower.hasSuffix("s") { return String(type.dropLast()) + "d by" }
-        return "linked from (\(type))"
     }
 }
 

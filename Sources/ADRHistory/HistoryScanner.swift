@@ -3,21 +3,40 @@ import ADRGit
 import Foundation
 
 /// What a history scan knows after walking up to `head`: enough to carry on from there.
-///
-/// Records are identified by a number; `identities` maps every path a record ever had
-/// (relative to the log folder) to it, so an edit on a branch that still uses an old name
-/// lands in the right history.
-struct HistoryState: Sendable {
-    var head: ObjectID?
+public struct HistoryState: Sendable {
+    public var head: ObjectID?
     /// The log folder relative to the repository root when the state was made.
-    var folder: String
+    public var folder: String
     /// The repository's ``ADRGit/Repository/mailmapFingerprint()`` when the state was made:
     /// people are stored as the mailmap maps them.
-    var mailmap: String = ""
-    var identities: [String: Int] = [:]
-    var histories: [[RecordRevision]] = []
+    public var mailmap: String = ""
+    /// Which record each path belongs to, and every record's revisions.
+    public var ledger = HistoryLedger()
     /// The walk position the next commit gets (see ``RecordRevision/order``).
-    var nextOrder = 0
+    public var nextOrder = 0
+
+    public init(folder: String, mailmap: String = "") {
+        self.folder = folder
+        self.mailmap = mailmap
+    }
+
+    init(
+        head: ObjectID?,
+        folder: String,
+        mailmap: String,
+        identities: [String: Int],
+        histories: [[RecordRevision]],
+        nextOrder: Int
+    ) {
+        self.head = head
+        self.folder = folder
+        self.mailmap = mailmap
+        self.ledger = HistoryLedger(identities: identities, histories: histories)
+        self.nextOrder = nextOrder
+    }
+
+    var identities: [String: Int] { ledger.identities }
+    var histories: [[RecordRevision]] { ledger.histories }
 }
 
 /// One pass over a repository's history that follows every record of one log folder.
@@ -32,9 +51,9 @@ struct HistoryState: Sendable {
 /// authors, dates and trailers; and the status and decision text of every record revision
 /// met. Only the bookkeeping between the steps, which follows records from commit to commit,
 /// runs in walk order on one thread (decision 12).
-struct HistoryScanner {
+public struct HistoryScanner {
     let repository: Repository
-    var state: HistoryState
+    public private(set) var state: HistoryState
 
     /// Every commit the scan meets: the walk's commits newest first, then the parents
     /// outside the walk (the previous scan's head, or past a shallow clone's boundary).
@@ -48,17 +67,17 @@ struct HistoryScanner {
     /// Revisions whose status is read after the walk: (history, index, blob, path).
     private var pendingStatuses: [(identity: Int, index: Int, blob: ObjectID, path: String)] = []
     /// The oldest commit the walk reached, for the shallow-clone warning.
-    private(set) var oldestCommit: ObjectID?
+    public private(set) var oldestCommit: ObjectID?
     /// Blobs already read for their status and decision text, by ``HeadRecordReader``.
     private var readBlobs: [ObjectID: BlobReading] = [:]
 
-    init(repository: Repository, state: HistoryState) throws {
+    public init(repository: Repository, state: HistoryState) throws {
         self.repository = repository
         self.state = state
     }
 
     /// Walks the commits reachable from `head` but not from `state.head`, updating `state`.
-    mutating func scan(to head: ObjectID) throws {
+    public mutating func scan(to head: ObjectID) throws {
         if state.head == nil, !repository.isShallow {
             // A full scan: one read of each commit gives the order, trees and parents. That
             // read is one thread's work, so another reads the records at `head` meanwhile:
@@ -254,7 +273,7 @@ struct HistoryScanner {
     ) throws -> String {
         guard let tree = nodes[index].tree else { return folder }
         if try self.subtree(of: index, at: folder) != nil { return folder }
-        for conventional in LogLocation.conventionalFolders
+        for conventional in Configuration.conventionalFolders
         where try Self.folderTree(at: conventional, in: tree, repository) != nil {
             return conventional
         }
@@ -406,40 +425,19 @@ struct HistoryScanner {
         folder: String,
         oldFolder: String
     ) {
-        let path = join(folder, delta.newPath)
-        let oldPath = join(oldFolder, delta.oldPath)
-        let change: RecordChange
-        let identity: Int
+        let kind: HistoryLedger.FolderChange.Kind
         switch delta.status {
-        case .added:
-            if let known = state.identities[delta.newPath],
-                state.histories[known].last?.change == .deleted,
-                state.histories[known].last?.path == path
-            {
-                identity = known
-            } else {
-                identity = newIdentity()
-            }
-            change = .added
-        case .deleted:
-            identity = state.identities[delta.oldPath] ?? newIdentity()
-            change = .deleted
-        case .renamed, .copied:
-            identity =
-                delta.status == .copied
-                ? newIdentity() : state.identities[delta.oldPath] ?? newIdentity()
-            change = delta.status == .copied ? .added : .renamed
-        default:
-            identity = state.identities[delta.newPath] ?? newIdentity()
-            change = path == oldPath ? .modified : .renamed
+        case .added: kind = .added
+        case .deleted: kind = .deleted
+        case .renamed: kind = .renamed
+        case .copied: kind = .copied
+        default: kind = .modified
         }
-        if change != .deleted { state.identities[delta.newPath] = identity }
-        if state.histories[identity].isEmpty, change == .deleted { return }
-
-        if let blob = delta.newID {
-            pendingStatuses.append((identity, state.histories[identity].count, blob, path))
-        }
-        state.histories[identity].append(
+        let position = state.ledger.record(
+            HistoryLedger.FolderChange(kind: kind, oldPath: delta.oldPath, newPath: delta.newPath),
+            path: join(folder, delta.newPath),
+            oldPath: join(oldFolder, delta.oldPath)
+        ) { change, path, oldPath in
             RecordRevision(
                 commit: facts.commit,
                 author: facts.author,
@@ -447,20 +445,18 @@ struct HistoryScanner {
                 date: facts.date,
                 summary: facts.summary,
                 change: change,
-                path: change == .deleted ? oldPath : path,
-                oldPath: change == .renamed ? oldPath : nil,
+                path: path,
+                oldPath: oldPath,
                 status: nil,
                 trailers: facts.trailers,
                 blob: delta.newID?.hex,
                 time: facts.time,
                 order: order
             )
-        )
-    }
-
-    private mutating func newIdentity() -> Int {
-        state.histories.append([])
-        return state.histories.count - 1
+        }
+        if let position, let blob = delta.newID {
+            pendingStatuses.append((position.identity, position.index, blob, join(folder, delta.newPath)))
+        }
     }
 
     /// Step four, on every core: the status and decision-text hash of every revision met,
@@ -480,8 +476,9 @@ struct HistoryScanner {
         for (input, result) in zip(inputs, results) { readBlobs[input.blob] = result }
         for pending in pendingStatuses {
             let result = readBlobs[pending.blob]
-            state.histories[pending.identity][pending.index].status = result?.status ?? nil
-            state.histories[pending.identity][pending.index].textHash = result?.textHash ?? nil
+            state.ledger.histories[pending.identity][pending.index].status = result?.status ?? nil
+            state.ledger.histories[pending.identity][pending.index].textHash =
+                result?.textHash ?? nil
         }
         pendingStatuses = []
         readBlobs = [:]
@@ -495,7 +492,7 @@ struct HistoryScanner {
     ) throws -> BlobReading {
         let text = try repository.blobText(blob)
         let read = DecisionRecord.statusAndDecisionText(text, path: path)
-        return (read.status, try? Workspace.decisionTextHash(ofNormalized: read.decisionText))
+        return (read.status, try? DecisionTextHash.ofNormalized(read.decisionText))
     }
 
     private func join(_ folder: String, _ path: String) -> String {

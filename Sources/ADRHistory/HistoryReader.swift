@@ -1,0 +1,50 @@
+public import ADRCore
+public import ADRGit
+
+/// Reads a log folder's history from `HEAD`, carrying on from the cache in the git
+/// directory when it can (decision 9).
+public enum HistoryReader {
+    /// The history of every record that `folder` (relative to the repository's working
+    /// tree, `""` for the top) ever held, as of `HEAD`: from the cache plus the commits
+    /// made since, or with `useCache` false by a full scan that leaves the cache alone.
+    public static func read(
+        _ repository: Repository,
+        folder: String,
+        useCache: Bool
+    ) throws -> LogHistory {
+        // Read-only: hashing every object read would only re-check what git wrote.
+        try Repository.useStrictHashVerification(false)
+        // A scan meets most objects once: libgit2's object cache only cost time evicting
+        // (4.2 s of a 100,000-commit scan with an 8 MiB cap, 1.9 s without the cache).
+        try Repository.useObjectCache(false)
+        guard let head = try repository.head else { return LogHistory(records: []) }
+        let cachePath = HistoryCache.path(in: repository)
+        let mailmap = try repository.mailmapFingerprint().hex
+        var state = HistoryState(folder: folder, mailmap: mailmap)
+        if useCache, let cached = HistoryCache.load(from: cachePath, folder: folder),
+            // Names are stored mapped: another mailmap means mapping every commit again.
+            cached.mailmap == mailmap,
+            let cachedHead = cached.head,
+            try cachedHead == head || repository.isDescendant(head, of: cachedHead)
+        {
+            state = cached
+        }
+        PhaseTimer.mark("cache read")
+        var warnings: [String] = []
+        if state.head != head {
+            var scanner = try HistoryScanner(repository: repository, state: state)
+            try scanner.scan(to: head)
+            state = scanner.state
+            if repository.isShallow {
+                let oldest = scanner.oldestCommit.map { String($0.hex.prefix(12)) } ?? "unknown"
+                warnings.append(
+                    "warning: shallow clone: history is truncated at commit \(oldest); "
+                        + "run 'git fetch --unshallow' for the full history"
+                )
+            }
+            // A shallow walk is incomplete, so it must not become the base of later runs.
+            if useCache, !repository.isShallow { HistoryCache.save(state, to: cachePath) }
+        }
+        return LogHistory(records: state.ledger.recordHistories, warnings: warnings)
+    }
+}
