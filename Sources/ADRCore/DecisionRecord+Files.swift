@@ -17,11 +17,13 @@ extension DecisionRecord {
             return false
         }
         if lowered.hasPrefix(".") || isTemplateName(stem) { return false }
-        let notRecords: Set<String> = [
-            "readme", "index", "toc", "summary", "changelog", "license", "contributing", "",
-        ]
-        return !notRecords.contains(stem)
+        return !notRecordStems.contains(stem)
     }
+
+    /// The stems of the other Markdown files a log folder holds.
+    private static let notRecordStems: Set<String> = [
+        "readme", "index", "toc", "summary", "changelog", "license", "contributing", "",
+    ]
 
     /// `template`, `0000-template`, `adr-template`, `template-madr`: a template, not a
     /// record. A record merely about templates (`0004-embed-templates`) is still a record.

@@ -18,10 +18,7 @@ public struct LogEvent: Sendable, Hashable {
     /// The status before a status change.
     public var previousStatus: RecordStatus?
     /// The approval of an ``Kind/approved`` event.
-    public var approval: Approval? {
-        get { approvalBox?.approval }
-        set { approvalBox = newValue.map(ApprovalBox.init) }
-    }
+    public var approval: Approval?
     /// Where the event sorts in the walk of the history (see ``RecordRevision/order``): the
     /// revision's, except for an approval in a note, which is given after its commit.
     public var order: Int
@@ -36,32 +33,12 @@ public struct LogEvent: Sendable, Hashable {
         self.kind = kind
         self.revision = revision
         self.previousStatus = previousStatus
-        self.approvalBox = approval.map(ApprovalBox.init)
+        self.approval = approval
         self.order = order ?? revision.order
     }
 
-    /// The approval, boxed: most events have none, and an approval held inline made every
-    /// event, and every copy of one in a long log, seven strings larger.
-    private var approvalBox: ApprovalBox?
-
-    private final class ApprovalBox: Sendable, Hashable {
-        let approval: Approval
-
-        init(_ approval: Approval) {
-            self.approval = approval
-        }
-
-        static func == (lhs: ApprovalBox, rhs: ApprovalBox) -> Bool {
-            lhs.approval == rhs.approval
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(approval)
-        }
-    }
-
     /// When it happened, ISO 8601: the approval's date for an approval, else the commit's.
-    public var date: String { approvalBox?.approval.date ?? revision.date }
+    public var date: String { approval?.date ?? revision.date }
 
     /// `events` newest first by ``order``; an approval comes after the change its commit
     /// made, and events that tie keep their relative order reversed.

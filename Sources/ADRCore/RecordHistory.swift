@@ -44,79 +44,33 @@ public struct CommitTrailer: Sendable, Hashable {
 }
 
 /// One commit that changed a record, with the record as it was after that commit.
-///
-/// A value with its fields in one shared, copy-on-write box: a long history is copied
-/// into events, reports and caches many times over, and a copy is then one reference
-/// count instead of one per string (most of a warm `adr log` went on those).
 public struct RecordRevision: Sendable, Hashable {
     /// The full commit id (hex).
-    public var commit: String {
-        get { storage.fields.commit }
-        _modify { yield &writable.commit }
-    }
-    public var author: Person {
-        get { storage.fields.author }
-        _modify { yield &writable.author }
-    }
-    public var committer: Person {
-        get { storage.fields.committer }
-        _modify { yield &writable.committer }
-    }
+    public var commit: String
+    public var author: Person
+    public var committer: Person
     /// The author date, ISO 8601 with the author's offset (`2025-03-09T10:00:00+01:00`).
-    public var date: String {
-        get { storage.fields.date }
-        _modify { yield &writable.date }
-    }
-    public var summary: String {
-        get { storage.fields.summary }
-        _modify { yield &writable.summary }
-    }
-    public var change: RecordChange {
-        get { storage.fields.change }
-        _modify { yield &writable.change }
-    }
+    public var date: String
+    public var summary: String
+    public var change: RecordChange
     /// The record's path after the commit, relative to the repository root.
-    public var path: String {
-        get { storage.fields.path }
-        _modify { yield &writable.path }
-    }
+    public var path: String
     /// The path before a rename.
-    public var oldPath: String? {
-        get { storage.fields.oldPath }
-        _modify { yield &writable.oldPath }
-    }
+    public var oldPath: String?
     /// The status as parsed at this revision (`nil` when deleted or stating none).
-    public var status: RecordStatus? {
-        get { storage.fields.status }
-        _modify { yield &writable.status }
-    }
-    public var trailers: [CommitTrailer] {
-        get { storage.fields.trailers }
-        _modify { yield &writable.trailers }
-    }
+    public var status: RecordStatus?
+    public var trailers: [CommitTrailer]
     /// The hash of the decision text at this revision (see ``DecisionText``), `nil` when
     /// the revision deleted the record.
-    public var textHash: String? {
-        get { storage.fields.textHash }
-        _modify { yield &writable.textHash }
-    }
+    public var textHash: String?
     /// The id of the record's blob after the commit, so its text can be read again later;
     /// `nil` when the revision deleted the record.
-    public var blob: String? {
-        get { storage.fields.blob }
-        _modify { yield &writable.blob }
-    }
+    public var blob: String?
     /// The author date as seconds since the Unix epoch, for ordering and `--since`.
-    public var time: Int64 {
-        get { storage.fields.time }
-        _modify { yield &writable.time }
-    }
+    public var time: Int64
     /// The commit's place in the oldest-first walk of the repository's history: orders the
     /// events of commits whose dates are equal or out of order (rebases, fixed test dates).
-    public var order: Int {
-        get { storage.fields.order }
-        _modify { yield &writable.order }
-    }
+    public var order: Int
 
     public init(
         commit: String,
@@ -134,69 +88,20 @@ public struct RecordRevision: Sendable, Hashable {
         time: Int64 = 0,
         order: Int = 0
     ) {
-        storage = Storage(
-            fields: Fields(
-                commit: commit,
-                author: author,
-                committer: committer,
-                date: date,
-                summary: summary,
-                change: change,
-                path: path,
-                oldPath: oldPath,
-                status: status,
-                trailers: trailers,
-                textHash: textHash,
-                blob: blob,
-                time: time,
-                order: order
-            )
-        )
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.fields)
-    }
-
-    private struct Fields: Hashable {
-        var commit: String
-        var author: Person
-        var committer: Person
-        var date: String
-        var summary: String
-        var change: RecordChange
-        var path: String
-        var oldPath: String?
-        var status: RecordStatus?
-        var trailers: [CommitTrailer]
-        var textHash: String?
-        var blob: String?
-        var time: Int64
-        var order: Int
-    }
-
-    /// Mutated only through ``writable``, which copies it first unless this value is its
-    /// only owner: shared boxes are never written, which is what makes it `Sendable`.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
-
-        init(fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    private var storage: Storage
-
-    private var writable: Fields {
-        get { storage.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(fields: storage.fields) }
-            yield &storage.fields
-        }
+        self.commit = commit
+        self.author = author
+        self.committer = committer
+        self.date = date
+        self.summary = summary
+        self.change = change
+        self.path = path
+        self.oldPath = oldPath
+        self.status = status
+        self.trailers = trailers
+        self.textHash = textHash
+        self.blob = blob
+        self.time = time
+        self.order = order
     }
 }
 

@@ -1,4 +1,5 @@
 internal import CLibGit2
+import HeapModule
 
 /// One commit of a ``Repository/commitGraph(from:)``: what a history scan needs of every
 /// commit.
@@ -65,62 +66,32 @@ enum DateOrder {
         for list in parents {
             for parent in list { children[parent] += 1 }
         }
-        var ready = ReadyCommits(times: times)
-        for index in parents.indices where children[index] == 0 { ready.insert(index) }
+        var ready = Heap<ReadyCommit>()
+        for index in parents.indices where children[index] == 0 {
+            ready.insert(ReadyCommit(index: index, time: times[index]))
+        }
         var order: [Int] = []
         order.reserveCapacity(parents.count)
-        while let index = ready.popNewest() {
-            order.append(index)
-            for parent in parents[index] {
+        while let next = ready.popMax() {
+            order.append(next.index)
+            for parent in parents[next.index] {
                 children[parent] -= 1
-                if children[parent] == 0 { ready.insert(parent) }
+                if children[parent] == 0 {
+                    ready.insert(ReadyCommit(index: parent, time: times[parent]))
+                }
             }
         }
         return order
     }
 }
 
-/// A binary heap of commit indices, newest date on top, then the lowest index.
-private struct ReadyCommits {
-    let times: [Int64]
-    private var heap: [Int] = []
+/// A commit whose children are all out, ordered newest date first, then lowest index.
+private struct ReadyCommit: Comparable {
+    let index: Int
+    let time: Int64
 
-    init(times: [Int64]) {
-        self.times = times
-    }
-
-    private func comesFirst(_ a: Int, _ b: Int) -> Bool {
-        let (timeA, timeB) = (times[a], times[b])
-        return timeA != timeB ? timeA > timeB : a < b
-    }
-
-    mutating func insert(_ index: Int) {
-        heap.append(index)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard comesFirst(heap[child], heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func popNewest() -> Int? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return top }
-        heap[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var first = parent
-            if left < heap.count, comesFirst(heap[left], heap[first]) { first = left }
-            if right < heap.count, comesFirst(heap[right], heap[first]) { first = right }
-            guard first != parent else { break }
-            heap.swapAt(parent, first)
-            parent = first
-        }
-        return top
+    /// The "largest" commit, which `Heap.popMax` takes, is the one that comes first.
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.time != rhs.time ? lhs.time < rhs.time : lhs.index > rhs.index
     }
 }

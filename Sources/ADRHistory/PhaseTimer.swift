@@ -25,11 +25,9 @@ public enum PhaseTimer {
                 (cpuNow - min(cpuNow, lastProcessorTime)) / 1_000_000
             )
         }
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         FileHandle.standardError.write(
             Data(
-                "adr: trace: \(name): \(elapsed) ms (cpu \(cpu) ms, peak \(usage.ru_maxrss / 1024) MiB)\n"
+                "adr: trace: \(name): \(elapsed) ms (cpu \(cpu) ms, peak \(PeakMemory.mebibytes) MiB)\n"
                     .utf8
             )
         )

@@ -1,82 +1,40 @@
-import Foundation
+import SystemPackage
 
-/// Path arithmetic on plain strings, so printed paths match what adr-tools prints.
+/// Path arithmetic on absolute paths, through swift-system's `FilePath`, so printed paths
+/// match what adr-tools prints.
 enum PathText {
     /// `path` (absolute) relative to `base` (absolute): `../doc/adr/0002-x.md`.
     static func relative(_ path: String, to base: String) -> String {
-        // Most paths are a clean base, a slash and a clean rest; no need to split them.
-        let slash = UInt8(ascii: "/")
-        if base.utf8.first == slash, hasCleanParts(base.utf8.dropFirst()),
-            path.utf8.starts(with: base.utf8),
-            path.utf8.dropFirst(base.utf8.count).first == slash
-        {
-            let rest = path.utf8.dropFirst(base.utf8.count + 1)
-            if hasCleanParts(rest) { return String(decoding: rest, as: UTF8.self) }
-        }
-        let target = components(path)
-        let origin = components(base)
+        let target = Array(normalized(path).components)
+        let origin = Array(normalized(base).components)
         var common = 0
         while common < target.count, common < origin.count, target[common] == origin[common] {
             common += 1
         }
-        let ups = Array(repeating: "..", count: origin.count - common)
-        let parts = ups + target[common...].map(String.init)
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+        var relative = FilePath()
+        for _ in common..<origin.count { relative.append("..") }
+        relative.append(target[common...])
+        return relative.isEmpty ? "." : relative.string
     }
 
-    /// `relative` resolved against `base`, normalised (no `.` or `..`).
+    /// `path` resolved against `base` when relative, normalised (no `.` or `..`; a `..`
+    /// above the root stays at the root).
     static func absolute(_ path: String, from base: String) -> String {
-        let joined = path.hasPrefix("/") ? path : base + "/" + path
-        var parts: [String] = []
-        for part in joined.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(String(part))
-            }
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    /// Whether `parts` (a path after its leading slash) is already normalised: at least one
-    /// part, none of them empty, `.` or `..`, so `components` would give them back as they are.
-    private static func hasCleanParts(_ parts: some Sequence<UInt8>) -> Bool {
-        var length = 0
-        var onlyDots = true
-        for byte in parts {
-            if byte == UInt8(ascii: "/") {
-                if length == 0 || (onlyDots && length <= 2) { return false }
-                length = 0
-                onlyDots = true
-            } else {
-                length += 1
-                onlyDots = onlyDots && byte == UInt8(ascii: ".")
-            }
-        }
-        return length > 0 && !(onlyDots && length <= 2)
+        let file = FilePath(path)
+        return normalized(file.isAbsolute ? path : FilePath(base).pushing(file).string).string
     }
 
     static func join(_ base: String, _ name: String) -> String {
-        name.isEmpty ? base : (base.hasSuffix("/") ? base + name : base + "/" + name)
+        name.isEmpty ? base : FilePath(base).appending(name).string
     }
 
     static func parent(_ path: String) -> String {
-        let parts = components(path)
-        return "/" + parts.dropLast().joined(separator: "/")
+        normalized(path).removingLastComponent().string
     }
 
-    /// The parts of `path` resolved against `/`, as `absolute(_:from:)` would give them; done
-    /// in one pass without building strings, as it runs twice for each record `adr list` prints.
-    private static func components(_ path: String) -> [Substring] {
-        var parts: [Substring] = []
-        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
-            let part = Substring(bytes)
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
-            }
-        }
-        return parts
+    private static func normalized(_ path: String) -> FilePath {
+        var file = FilePath(path)
+        if !file.isAbsolute { file = FilePath("/").pushing(file) }
+        return file.lexicallyNormalized()
     }
 }

@@ -7,7 +7,7 @@ extension Workspace {
     public func records(withStatus status: String?, tag: String?) throws(WorkspaceError)
         -> (log: DecisionLog, entries: [LogEntry])
     {
-        let log = try readLog()
+        let log = try readLog(texts: false)
         return (log, log.entries(withStatus: status, tag: tag))
     }
 
@@ -31,7 +31,7 @@ extension Workspace {
     public func details(of reference: String, useCache: Bool, textHashes: Bool = false)
         throws(WorkspaceError) -> (log: DecisionLog, details: RecordDetails)
     {
-        let log = try readLog()
+        let log = try readLog(texts: false)
         let history: LogHistory?
         do {
             history = try readHistory(useCache: useCache)
@@ -41,7 +41,11 @@ extension Workspace {
         var warnings = history?.warnings ?? []
         var details: RecordDetails
         do {
-            let entry = try entry(matching: reference, in: log)
+            var entry = try entry(matching: reference, in: log)
+            if entry.text.isEmpty {
+                // Taken from the records cache: the one record shown is read whole.
+                entry.text = try FileStore.read(absolutePath(of: entry))
+            }
             details = RecordDetails(
                 entry: entry,
                 displayPath: displayPath(absolutePath(of: entry)),
@@ -101,7 +105,7 @@ extension Workspace {
         var warnings = history.warnings
         var records = history.records
         if let reference {
-            let log = try readLog()
+            let log = try readLog(texts: false)
             if let entry = try? entry(matching: reference, in: log) {
                 records = history.history(ofPath: rootRelativePath(absolutePath(of: entry)))
                     .map { [$0] } ?? []

@@ -16,7 +16,11 @@ public struct Workspace: Sendable {
 
     /// Every record of the log, each with what could be read from it. A file that cannot
     /// be read is listed with a warning instead of stopping the command.
-    public func readLog() throws(WorkspaceError) -> DecisionLog {
+    ///
+    /// With `texts` false, records unchanged since the records cache saw them are taken
+    /// from it without reading their files, and their entries' `text` is empty: for the
+    /// commands that print what records say, never for one that edits them.
+    public func readLog(texts: Bool = true) throws(WorkspaceError) -> DecisionLog {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
         }
@@ -34,15 +38,42 @@ public struct Workspace: Sendable {
                 fileNames.append(name)
             }
         }
-        // Records are parsed independently, so a large log is read on every core.
         let names = fileNames
         let folderFromRoot = rootRelativePath(location.folder)
+        let cachePath = RecordCache.path(
+            forLogIn: location.folder,
+            environment: options.environment
+        )
+        var cache = cachePath.map(RecordCache.load) ?? RecordCache()
+        let statuses = names.map { FileStatus(path: PathText.join(location.folder, $0)) }
         var entries = [LogEntry?](repeating: nil, count: names.count)
+        if !texts {
+            for (index, name) in names.enumerated() {
+                guard let status = statuses[index],
+                    let record = cache.record(named: name, status: status)
+                else { continue }
+                entries[index] = LogEntry(fileName: name, text: "", record: record)
+            }
+        }
+        // Records are parsed independently, so a large log is read on every core.
+        let missing = entries.indices.filter { entries[$0] == nil }
         entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            DispatchQueue.concurrentPerform(iterations: missing.count) { position in
+                let index = missing[position]
                 output[index] = entry(fileName: names[index], folderFromRoot: folderFromRoot)
             }
+        }
+        if let cachePath {
+            let now = FileStatus.now
+            for index in missing {
+                guard let status = statuses[index], let entry = entries[index],
+                    !entry.record.warnings.contains(where: { $0.message == "cannot read the file" })
+                else { continue }
+                cache.store(entry.record, named: names[index], status: status, now: now)
+            }
+            cache.keepOnly(Set(names))
+            if cache.isStale { cache.save(to: cachePath) }
         }
         return DecisionLog(entries: entries.compactMap { $0 })
             .checkingTags(against: location.configuration.tags)

@@ -20,6 +20,28 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     /// Git data could not be read; the message names the object.
     case git(String)
 
+    /// The message with every absolute path in it made relative to `directory`, as every
+    /// other path `adr` prints.
+    public func description(relativeTo directory: String) -> String {
+        func shown(_ path: String) -> String {
+            path.hasPrefix("/") ? PathText.relative(path, to: directory) : path
+        }
+        switch self {
+        case .missingLog(let path): return WorkspaceError.missingLog(path: shown(path)).description
+        case .configuration(let path, let error):
+            return WorkspaceError.configuration(path: shown(path), error).description
+        case .lifecycle(let path, let error):
+            return WorkspaceError.lifecycle(path: shown(path), error).description
+        case .io(let path, let message):
+            return WorkspaceError.io(path: shown(path), message: message).description
+        case .concurrentChange(let path):
+            return WorkspaceError.concurrentChange(path: shown(path)).description
+        case .noRepository(let path):
+            return WorkspaceError.noRepository(path: shown(path)).description
+        default: return description
+        }
+    }
+
     public var description: String {
         switch self {
         case .missingLog(let path): "The \(path) directory does not exist"

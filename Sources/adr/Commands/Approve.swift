@@ -26,7 +26,7 @@ extension ADR {
 
         func run() throws {
             let workspace = try global.workspace()
-            let log = try workspace.readLog()
+            let log = try workspace.readLog(texts: false)
             let entry = try workspace.entry(matching: reference, in: log)
             switch try workspace.approve(entry, by: by, comment: comment) {
             case .recorded(let approver, let commit):

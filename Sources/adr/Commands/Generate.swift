@@ -26,7 +26,7 @@ extension ADR {
 
             func run() throws {
                 let workspace = try global.workspace()
-                let log = try workspace.readLog()
+                let log = try workspace.readLog(texts: false)
                 let options = TableOfContentsOptions(
                     intro: try intro.map { try workspace.readArgumentFile($0) },
                     outro: try outro.map { try workspace.readArgumentFile($0) },
@@ -65,7 +65,7 @@ extension ADR {
                     )
                 } else {
                     Output.text(
-                        try workspace.readLog().recordList(
+                        try workspace.readLog(texts: false).recordList(
                             linkPrefix: prefix ?? "",
                             includesStatus: true
                         )
@@ -90,7 +90,7 @@ extension ADR {
             @Option(help: "dot (Graphviz) or mermaid.") var format: GraphFormatOption = .dot
 
             func run() throws {
-                let log = try global.workspace().readLog()
+                let log = try global.workspace().readLog(texts: false)
                 let graphFormat: GraphFormat = format == .dot ? .dot : .mermaid
                 Output.text(
                     log.graph(format: graphFormat, linkPrefix: prefix, linkExtension: linkExtension)

@@ -1,0 +1,172 @@
+import ADRCore
+import Foundation
+
+/// What was read from each record file, keyed by its path and what `stat` says of it (size,
+/// modification and change times, inode), kept in `<git dir>/adr/records-cache` so that
+/// `adr list`, `generate toc` and `show` over a large log neither read nor parse the
+/// records that did not change (decision 15).
+///
+/// As git's index does, a file modified within the last two seconds before a run is not
+/// stored ("racy"): an edit in the same clock tick as the cache could otherwise keep the
+/// same times. Anything unexpected in the file means "no cache".
+struct RecordCache {
+    static let version = 2
+    private(set) var records: [String: (status: FileStatus, record: DecisionRecord)] = [:]
+    private(set) var isStale = false
+
+    /// The cache file for the repository holding `folder`: in its git directory, found
+    /// without libgit2 (a `.git` folder, or a `.git` file naming one), or `nil` outside a
+    /// repository.
+    static func path(forLogIn folder: String, environment: [String: String]) -> String? {
+        if let gitDirectory = environment["GIT_DIR"], !gitDirectory.isEmpty {
+            return PathText.join(gitDirectory, "adr/records-cache")
+        }
+        var directory = folder
+        while true {
+            let dotGit = PathText.join(directory, ".git")
+            if FileStore.isDirectory(dotGit) { return PathText.join(dotGit, "adr/records-cache") }
+            if let text = try? FileStore.read(dotGit), text.hasPrefix("gitdir:") {
+                let named = text.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+                return PathText.join(PathText.absolute(named, from: directory), "adr/records-cache")
+            }
+            if directory == "/" || directory.isEmpty { return nil }
+            directory = PathText.parent(directory)
+        }
+    }
+
+    static func load(from path: String) -> RecordCache {
+        var cache = RecordCache()
+        guard let data = FileManager.default.contents(atPath: path) else { return cache }
+        let ok = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            let lines = raw.bindMemory(to: UInt8.self)
+                .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+            guard let header = lines.first,
+                String(decoding: header, as: UTF8.self) == "adr-records-cache\t\(version)"
+            else { return false }
+            for line in lines.dropFirst() {
+                let fields = line.split(
+                    separator: UInt8(ascii: "\t"),
+                    omittingEmptySubsequences: false
+                )
+                .map(CacheLine.unescaped)
+                guard fields.count >= 5, let size = Int64(fields[1]),
+                    let modified = Int64(fields[2]), let changed = Int64(fields[3]),
+                    let inode = UInt64(fields[4]),
+                    let record = record(from: fields.dropFirst(5))
+                else { return false }
+                let status = FileStatus(
+                    size: size,
+                    modified: modified,
+                    changed: changed,
+                    inode: inode
+                )
+                cache.records[fields[0]] = (status, record)
+            }
+            return true
+        }
+        return ok ? cache : RecordCache()
+    }
+
+    /// The record read before from `name` when the file has not changed since.
+    func record(named name: String, status: FileStatus) -> DecisionRecord? {
+        guard let known = records[name], known.status == status else { return nil }
+        return known.record
+    }
+
+    /// Records what `name` holds, unless it changed too recently to tell a later edit apart.
+    mutating func store(_ record: DecisionRecord, named name: String, status: FileStatus, now: Int64) {
+        guard now - status.modified > 2_000_000_000, now - status.changed > 2_000_000_000 else {
+            return
+        }
+        if let known = records[name], known.status == status, known.record == record { return }
+        records[name] = (status, record)
+        isStale = true
+    }
+
+    /// Keeps only `names` (the files of the log now), so the cache never grows past the log.
+    mutating func keepOnly(_ names: Set<String>) {
+        let before = records.count
+        records = records.filter { names.contains($0.key) }
+        if records.count != before { isStale = true }
+    }
+
+    /// Writes through a temporary file renamed over the cache; a failure only costs the
+    /// next run some parsing.
+    func save(to path: String) {
+        var text = "adr-records-cache\t\(Self.version)\n"
+        for (name, known) in records.sorted(by: { $0.key < $1.key }) {
+            let status = known.status
+            let fields =
+                [
+                    name, String(status.size), String(status.modified), String(status.changed),
+                    String(status.inode),
+                ] + Self.fields(of: known.record)
+            text += fields.map(CacheLine.escaped).joined(separator: "\t") + "\n"
+        }
+        try? FileStore.createDirectory(PathText.parent(path))
+        try? FileStore.replace(path, with: text)
+    }
+
+    /// Optional values are written with a leading `+`, absent ones as `-`; lists as a count
+    /// followed by their items.
+    private static func fields(of record: DecisionRecord) -> [String] {
+        func optional(_ value: String?) -> String { value.map { "+" + $0 } ?? "-" }
+        var fields = [
+            record.path, optional(record.number.map(String.init)), record.title,
+            optional(record.heading), optional(record.status?.name), optional(record.statusText),
+            optional(record.date), String(record.tags.count),
+        ]
+        fields += record.tags
+        fields.append(String(record.links.count))
+        for link in record.links { fields += [link.type, link.target, String(link.line)] }
+        fields.append(String(record.warnings.count))
+        for warning in record.warnings {
+            fields += [warning.path, optional(warning.line.map(String.init)), warning.message]
+        }
+        return fields
+    }
+
+    private static func record(from slice: ArraySlice<String>) -> DecisionRecord? {
+        var fields = slice.makeIterator()
+        func next() -> String? { fields.next() }
+        func optional() -> String?? {
+            guard let field = next() else { return nil }
+            if field == "-" { return .some(nil) }
+            guard field.hasPrefix("+") else { return nil }
+            return .some(String(field.dropFirst()))
+        }
+        func count() -> Int? { next().flatMap { Int($0) } }
+        guard let path = next(), let number = optional(), let title = next(),
+            let heading = optional(), let status = optional(), let statusText = optional(),
+            let date = optional(), let tagCount = count()
+        else { return nil }
+        var record = DecisionRecord(
+            path: path,
+            number: number.flatMap { Int($0) },
+            title: title,
+            heading: heading,
+            status: status.map { RecordStatus(name: $0) },
+            statusText: statusText,
+            date: date
+        )
+        for _ in 0..<tagCount {
+            guard let tag = next() else { return nil }
+            record.tags.append(tag)
+        }
+        guard let linkCount = count() else { return nil }
+        for _ in 0..<linkCount {
+            guard let type = next(), let target = next(), let line = count() else { return nil }
+            record.links.append(RecordLink(type: type, target: target, line: line))
+        }
+        guard let warningCount = count() else { return nil }
+        for _ in 0..<warningCount {
+            guard let path = next(), let line = optional(), let message = next() else {
+                return nil
+            }
+            record.warnings.append(
+                SourceWarning(path: path, line: line.flatMap { Int($0) }, message: message)
+            )
+        }
+        return next() == nil ? record : nil
+    }
+}
