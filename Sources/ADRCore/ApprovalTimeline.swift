@@ -73,7 +73,9 @@ public struct ApprovalTimeline: Sendable {
                 return nil
             }
             let latest =
-                CalendarDate.epochSeconds(ofTimestamp: approval.date).flatMap(lastOrder(atOrBefore:))
+                CalendarDate.epochSeconds(ofTimestamp: approval.date).flatMap(
+                    lastOrder(atOrBefore:)
+                )
                 ?? revision.order
             return LogEvent(
                 kind: .approved,

@@ -79,7 +79,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         var offset = 0
         if zone.first == UInt8(ascii: "Z") {
             guard zone.count == 1 else { return nil }
-        } else if zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
+        } else if zone.count == 6,
+            zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
             let hours = number(20..<22), let minutes = number(23..<25)
         {
             offset = (hours * 60 + minutes) * 60 * (zone.first == UInt8(ascii: "-") ? -1 : 1)

@@ -455,7 +455,9 @@ public struct HistoryScanner {
             )
         }
         if let position, let blob = delta.newID {
-            pendingStatuses.append((position.identity, position.index, blob, join(folder, delta.newPath)))
+            pendingStatuses.append(
+                (position.identity, position.index, blob, join(folder, delta.newPath))
+            )
         }
     }
 

@@ -5,6 +5,12 @@ import SystemPackage
 enum PathText {
     /// `path` (absolute) relative to `base` (absolute): `../doc/adr/0002-x.md`.
     static func relative(_ path: String, to base: String) -> String {
+        // Most paths are the base, a slash and a plain rest: no need to parse them.
+        if path.hasPrefix(base), path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"),
+            !base.hasSuffix("/"), isPlain(base), isPlain(String(path.dropFirst(base.count + 1)))
+        {
+            return String(path.dropFirst(base.count + 1))
+        }
         let target = Array(normalized(path).components)
         let origin = Array(normalized(base).components)
         var common = 0
@@ -25,7 +31,13 @@ enum PathText {
     }
 
     static func join(_ base: String, _ name: String) -> String {
-        name.isEmpty ? base : FilePath(base).appending(name).string
+        name.isEmpty ? base : (base.hasSuffix("/") ? base + name : base + "/" + name)
+    }
+
+    /// Whether `path` has no empty, `.` or `..` part, so normalising it changes nothing.
+    private static func isPlain(_ path: String) -> Bool {
+        !path.contains("//") && !path.hasSuffix("/")
+            && !path.split(separator: "/").contains { $0 == "." || $0 == ".." }
     }
 
     static func parent(_ path: String) -> String {

@@ -26,7 +26,9 @@ struct RecordCache {
             let dotGit = PathText.join(directory, ".git")
             if FileStore.isDirectory(dotGit) { return PathText.join(dotGit, "adr/records-cache") }
             if let text = try? FileStore.read(dotGit), text.hasPrefix("gitdir:") {
-                let named = text.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+                let named = text.dropFirst("gitdir:".count).trimmingCharacters(
+                    in: .whitespacesAndNewlines
+                )
                 return PathText.join(PathText.absolute(named, from: directory), "adr/records-cache")
             }
             if directory == "/" || directory.isEmpty { return nil }
@@ -74,7 +76,12 @@ struct RecordCache {
     }
 
     /// Records what `name` holds, unless it changed too recently to tell a later edit apart.
-    mutating func store(_ record: DecisionRecord, named name: String, status: FileStatus, now: Int64) {
+    mutating func store(
+        _ record: DecisionRecord,
+        named name: String,
+        status: FileStatus,
+        now: Int64
+    ) {
         guard now - status.modified > 2_000_000_000, now - status.changed > 2_000_000_000 else {
             return
         }

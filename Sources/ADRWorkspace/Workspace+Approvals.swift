@@ -396,4 +396,3 @@ private struct DecisionTextHashes {
         return hash
     }
 }
-

@@ -107,7 +107,8 @@ extension Workspace {
         if let reference {
             let log = try readLog(texts: false)
             if let entry = try? entry(matching: reference, in: log) {
-                records = history.history(ofPath: rootRelativePath(absolutePath(of: entry)))
+                records =
+                    history.history(ofPath: rootRelativePath(absolutePath(of: entry)))
                     .map { [$0] } ?? []
             } else if let deleted = history.deletedRecord(matching: reference) {
                 records = [deleted]

@@ -92,7 +92,11 @@ public struct Workspace: Sendable {
         }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: data, as: UTF8.self)
-        return LogEntry(fileName: fileName, text: text, record: DecisionRecord(parsing: text, path: path))
+        return LogEntry(
+            fileName: fileName,
+            text: text,
+            record: DecisionRecord(parsing: text, path: path)
+        )
     }
 
     /// The record a REF names; a path is taken relative to the working directory.

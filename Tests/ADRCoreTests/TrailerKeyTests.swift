@@ -1,6 +1,5 @@
-import Testing
-
 import ADRCore
+import Testing
 
 /// Approval trailer keys match in any case, ASCII or not.
 @Suite struct TrailerKeyTests {

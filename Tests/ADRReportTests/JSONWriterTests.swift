@@ -16,9 +16,10 @@ import Testing
                 let quoted = JSONWriter.quoted(text)
                 #expect(!quoted.unicodeScalars.contains(control), "U+\(control.value) raw")
                 // Foundation reads back the same text.
-                let parsed = try JSONSerialization.jsonObject(
-                    with: Data("[\(quoted)]".utf8)
-                ) as? [String]
+                let parsed =
+                    try JSONSerialization.jsonObject(
+                        with: Data("[\(quoted)]".utf8)
+                    ) as? [String]
                 #expect(parsed == [text])
             }
         }

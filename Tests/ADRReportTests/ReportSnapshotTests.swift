@@ -25,11 +25,18 @@ import Testing
                 withIntermediateDirectories: true
             )
             try Data(actual.utf8).write(to: file)
-            Issue.record("recorded \(name); run again without ADR_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(name); run again without ADR_RECORD_SNAPSHOTS",
+                sourceLocation: sourceLocation
+            )
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its snapshot", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected,
+            "\(name) differs from its snapshot",
+            sourceLocation: sourceLocation
+        )
     }
 
     private let first = """
@@ -128,7 +135,10 @@ import Testing
             source: .note,
             commit: String(repeating: "c", count: 40)
         )
-        return ApprovalReport(states: [ApprovalState(approval: approval, changedBy: nil)], warnings: [])
+        return ApprovalReport(
+            states: [ApprovalState(approval: approval, changedBy: nil)],
+            warnings: []
+        )
     }
 
     private var details: RecordDetails {
@@ -164,7 +174,10 @@ import Testing
         var deleted = details
         deleted.isDeleted = true
         deleted.approvals = nil
-        try assertSnapshot(Report.json(for: deleted, in: log).rendered() + "\n", named: "show-deleted.json")
+        try assertSnapshot(
+            Report.json(for: deleted, in: log).rendered() + "\n",
+            named: "show-deleted.json"
+        )
     }
 
     private var events: [LogEvent] {

@@ -35,7 +35,8 @@ extension ADR {
             let (log, entries) = try workspace.records(withStatus: status, tag: tag)
             switch format {
             case .json:
-                let found = history ? try workspace.histories(of: entries, useCache: caching.useCache) : nil
+                let found =
+                    history ? try workspace.histories(of: entries, useCache: caching.useCache) : nil
                 Output.warnings(found?.warnings ?? [])
                 var writer = JSONWriter(sink: Output.write)
                 writer.value(Report.json(for: entries, in: log, histories: found?.histories))
@@ -46,7 +47,10 @@ extension ADR {
                 if Terminal.standardOutputIsTerminal {
                     Output.text(Report.table(entries))
                 } else {
-                    Output.text(entries.map { workspace.displayPath(workspace.absolutePath(of: $0)) + "\n" }.joined())
+                    Output.text(
+                        entries.map { workspace.displayPath(workspace.absolutePath(of: $0)) + "\n" }
+                            .joined()
+                    )
                 }
             }
         }
