@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 ADR := .build/debug/adr
 
-.PHONY: setup build test lint format asan bench install run templates clean
+.PHONY: setup build test lint format asan bench bench-compare install run templates clean
 
 # Installs the Debian packages that are missing (as root, or through sudo).
 setup:
@@ -42,10 +42,14 @@ format:
 	$(SWIFT) format --in-place $(SWIFT_FILES)
 
 asan: setup
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests|RecordHistoryScanTests|JSONWriterTests|LogOutputCacheFileTests|FileReplacementTests'
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests|ADRHistoryTests|RecordHistoryScanTests|JSONWriterTests|FileReplacementTests'
 
 bench: setup
 	scripts/bench.sh
+
+# Two binaries side by side on the same logs: make bench-compare BEFORE=old/adr AFTER=new/adr
+bench-compare: setup
+	scripts/bench-compare.sh $(BEFORE) $(AFTER) $(REPOS)
 
 # A release build with the Swift runtime linked in: no runtime to install beside it, and
 # about a third less start-up time.

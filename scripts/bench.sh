@@ -167,15 +167,7 @@ if [[ -f "$gen" ]]; then
     --command-name "git log -M --name-status -- decisions/" \
     "cd '$hist' && git log -M --name-status --format=%H -- decisions/ >/dev/null" \
     --command-name "git log --follow, $sample records" "$per_record_sample" \
-    --command-name "adr log --format json (warm: the kept output)" \
-    "cd '$hist' && '$adr' log --format json >/dev/null"
-  # The warm run above prints the output kept by the previous run (decision 14). Without
-  # it, as after a new commit or approval, a run renders from the history cache and keeps
-  # the output again: that is timed here.
-  hyperfine "${hyperfine_args[@]}" \
-    --prepare "rm -f '$hist/.git/adr/log-output-json'" \
-    --export-markdown "$out/history-rendered.md" \
-    --command-name "adr log --format json (history cache, output rendered and kept)" \
+    --command-name "adr log --format json (warm: from the history cache)" \
     "cd '$hist' && '$adr' log --format json >/dev/null"
   records_now="$(git -C "$hist" ls-files decisions | wc -l)"
   python3 - "$out/history.json" "$sample" "$records_now" >>"$out/history.md" <<'PY'
@@ -208,7 +200,6 @@ for _ in range(10):
 print(f"\nThe same ratio over 10 alternating pairs of runs: median "
       f"{statistics.median(ratios):.2f}x, from {min(ratios):.2f}x to {max(ratios):.2f}x")
 PY
-  { echo; cat "$out/history-rendered.md"; echo; } >>"$out/history.md"
   peak() { # peak memory of `adr log --format json $1`, in MiB
     local kb
     kb="$( (cd "$hist" && /usr/bin/time -v "$adr" log --format json $1 >/dev/null) 2>&1 \
@@ -218,10 +209,7 @@ PY
   {
     echo "Peak memory of \`adr log --format json --no-cache\`: $(peak --no-cache) MiB"
     echo
-    rm -f "$hist/.git/adr/log-output-json"
-    echo "Peak memory of \`adr log --format json\`, rendered from the history cache: $(peak "") MiB"
-    echo
-    echo "Peak memory of \`adr log --format json\`, the kept output: $(peak "") MiB"
+    echo "Peak memory of \`adr log --format json\` from the history cache: $(peak "") MiB"
     echo
   } >>"$out/history.md"
   history_reports+=("$out/history.md")

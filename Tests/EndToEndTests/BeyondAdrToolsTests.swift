@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Commands and formats adr-tools does not have: show, status, list --format json,

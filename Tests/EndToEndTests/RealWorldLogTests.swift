@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Logs shaped like public repositories: MADR, log4brains, the ADR-001 style, a folder per

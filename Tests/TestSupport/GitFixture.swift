@@ -40,10 +40,6 @@ public final class GitFixture {
     /// Runs git with an argument array; see ``git(_:in:)``.
     @discardableResult
     public func run(_ arguments: [String], in directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let date = "@\(clock) +0100"
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
         environment.merge(
@@ -56,27 +52,19 @@ public final class GitFixture {
             ],
             uniquingKeysWith: { $1 }
         )
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        let errorFile = root.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        process.standardError = errorHandle
-        try process.run()
-        // Drain stdout before waiting so a full pipe cannot block git.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errorHandle.close()
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        let result = try RunningProcess(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            arguments: ["git"] + arguments,
+            directory: URL(fileURLWithPath: directory),
+            environment: environment
+        ).finish()
+        guard result.status == 0 else {
             throw FixtureError(
                 command: "git " + arguments.joined(separator: " "),
-                message: message
+                message: result.stderr
             )
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.stdout
     }
 
     /// git's output without the trailing newline.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The fixed date every scenario records with, so file contents are deterministic.

@@ -2,20 +2,20 @@ import Foundation
 import Synchronization
 
 /// What a finished process left behind.
-struct ProcessResult: Sendable, CustomStringConvertible {
-    var arguments: [String]
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct ProcessResult: Sendable, CustomStringConvertible {
+    public var arguments: [String]
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 
     /// stdout split into lines, without the empty string after a final newline.
-    var stdoutLines: [String] {
+    public var stdoutLines: [String] {
         var lines = stdout.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
     }
 
-    var description: String {
+    public var description: String {
         "`\(arguments.joined(separator: " "))` exited \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
     }
 }
@@ -40,15 +40,20 @@ private final class PipeDrain: Sendable {
     }
 }
 
-/// A child process already started, whose output is being drained.
-final class RunningProcess {
+/// A child process already started, whose output is being drained: the one way every test
+/// target runs a program (git, `adr`, `sh`).
+public final class RunningProcess {
     private let process: Process
     private let arguments: [String]
     private let stdout: PipeDrain
     private let stderr: PipeDrain
 
-    init(executable: URL, arguments: [String], directory: URL, environment: [String: String]) throws
-    {
+    public init(
+        executable: URL,
+        arguments: [String],
+        directory: URL,
+        environment: [String: String]
+    ) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -70,7 +75,7 @@ final class RunningProcess {
     }
 
     /// Drains both pipes to end-of-file, then waits for the exit status.
-    func finish() -> ProcessResult {
+    public func finish() -> ProcessResult {
         let out = stdout.wait()
         let err = stderr.wait()
         process.waitUntilExit()
