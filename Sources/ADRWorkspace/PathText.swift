@@ -6,10 +6,11 @@ enum PathText {
     /// `path` (absolute) relative to `base` (absolute): `../doc/adr/0002-x.md`.
     static func relative(_ path: String, to base: String) -> String {
         // Most paths are the base, a slash and a plain rest: no need to parse them.
-        if path.hasPrefix(base), path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"),
-            !base.hasSuffix("/"), isPlain(base), isPlain(String(path.dropFirst(base.count + 1)))
+        if path.utf8.starts(with: base.utf8),
+            path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"), isPlain(base)
         {
-            return String(path.dropFirst(base.count + 1))
+            let rest = String(Substring(path.utf8.dropFirst(base.utf8.count + 1)))
+            if isPlain(rest) { return rest }
         }
         let target = Array(normalized(path).components)
         let origin = Array(normalized(base).components)
@@ -34,14 +35,28 @@ enum PathText {
         name.isEmpty ? base : (base.hasSuffix("/") ? base + name : base + "/" + name)
     }
 
-    /// Whether `path` has no empty, `.` or `..` part, so normalising it changes nothing.
-    private static func isPlain(_ path: String) -> Bool {
-        !path.contains("//") && !path.hasSuffix("/")
-            && !path.split(separator: "/").contains { $0 == "." || $0 == ".." }
-    }
-
     static func parent(_ path: String) -> String {
         normalized(path).removingLastComponent().string
+    }
+
+    /// Whether `path` has no empty, `.` or `..` part (a leading `/` aside), so normalising
+    /// it changes nothing. Byte by byte: it runs for every path `adr list` prints.
+    private static func isPlain(_ path: String) -> Bool {
+        var utf8 = path.utf8[...]
+        if utf8.first == UInt8(ascii: "/") { utf8 = utf8.dropFirst() }
+        var length = 0
+        var dots = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dots == length && length <= 2) { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && length <= 2)
     }
 
     private static func normalized(_ path: String) -> FilePath {
