@@ -193,6 +193,7 @@ enum RecordScan {
 
     /// The record number a file name carries; see `DecisionRecord.number(fromFileName:)`.
     static func fileNumber(_ name: String) -> Int? {
+        if let number = plainFileNumber(name) { return number }
         // `(\d{4})(\d{2})(\d{2})(?:[-_. ]|$)`: log4brains' date, not a number.
         var compact = TextScanner(name)
         let leading = compact.digits()
@@ -221,6 +222,30 @@ enum RecordScan {
         let digits = plain.digits()
         if !digits.isEmpty, plain.isAtEnd || plain.skip(anyOf: "-_. ") { return Int(digits) }
         return nil
+    }
+
+    /// The common case of ``fileNumber(_:)``, read as bytes: `0007-slug.md`, digits (not
+    /// eight, which may be a date; not four followed by `-DD-DD-`, an ISO date) and a
+    /// separator. `nil` sends every other name to the scanners.
+    private static func plainFileNumber(_ name: String) -> Int? {
+        let bytes = Array(name.utf8.prefix(24))
+        var count = 0
+        var value = 0
+        while count < bytes.count, (0x30...0x39).contains(bytes[count]), count < 18 {
+            value = value * 10 + Int(bytes[count] - 0x30)
+            count += 1
+        }
+        guard count > 0, count != 8, count < 18, count < bytes.count,
+            [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " ")]
+                .contains(bytes[count])
+        else { return nil }
+        if count == 4, bytes[count] == UInt8(ascii: "-"), bytes.count > 7,
+            (0x30...0x39).contains(bytes[5]), (0x30...0x39).contains(bytes[6]),
+            bytes[7] == UInt8(ascii: "-")
+        {
+            return nil
+        }
+        return value
     }
 
     // MARK: Lists
