@@ -134,12 +134,32 @@ public struct JSONWriter {
 
     /// A newline and the indentation of the current depth.
     private mutating func lineBreak() {
+        let indentation = 2 * hasItems.count
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * hasItems.count))
+        if indentation <= Self.spaces.count {
+            bytes.append(contentsOf: Self.spaces[..<indentation])
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentation))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings have nothing to escape: one copy of their bytes.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            for byte in utf8
+            where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 {
+                return false
+            }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
             switch byte {
