@@ -143,7 +143,7 @@ extension Workspace {
         let createdFolder = !FileStore.isDirectory(location.folder)
         if createdFolder { try FileStore.createDirectory(location.folder) }
         do {
-            return try FileStore.withLock(on: location.folder) {
+            return try withLogLock {
                 () throws(WorkspaceError) -> String in
                 let log = linksRecords ? try readLog() : DecisionLog(entries: [])
                 let number = linksRecords ? log.nextNumber : nextNumberFromFileNames()
@@ -190,7 +190,8 @@ extension Workspace {
         target: String,
         reverse: String
     ) throws(WorkspaceError) {
-        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) in
+        _ = try existingFolder()
+        return try withLogLock { () throws(WorkspaceError) in
             let log = try readLog()
             let changes = log.planningLink(
                 from: try entry(matching: source, in: log),
@@ -209,7 +210,8 @@ extension Workspace {
         date explicitDate: String?,
         force: Bool
     ) throws(WorkspaceError) -> String {
-        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> String in
+        _ = try existingFolder()
+        return try withLogLock { () throws(WorkspaceError) -> String in
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
             do {
@@ -237,7 +239,8 @@ extension Workspace {
         _ reference: String,
         to wanted: Int?
     ) throws(WorkspaceError) -> (old: String, new: String) {
-        try FileStore.withLock(on: try existingFolder()) {
+        _ = try existingFolder()
+        return try withLogLock {
             () throws(WorkspaceError) -> (old: String, new: String) in
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
@@ -258,7 +261,8 @@ extension Workspace {
 
     /// `adr upgrade-repository`: returns the absolute paths it changed.
     public func upgradeDates() throws(WorkspaceError) -> [String] {
-        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> [String] in
+        _ = try existingFolder()
+        return try withLogLock { () throws(WorkspaceError) -> [String] in
             let changes = try readLog().planningDateUpgrade()
             try apply(changes)
             return changes.changes.map { PathText.join(location.folder, $0.path) }
@@ -280,12 +284,12 @@ extension Workspace {
             }()
         let updated = log.updatingIndex(in: current ?? "", linkPrefix: prefix)
         guard updated != current else { return false }
-        try FileStore.apply(
-            ChangeSet([
-                current.map { .update(path: absolute, from: $0, to: updated) }
-                    ?? .create(path: absolute, contents: updated)
-            ])
-        )
+        let change = ChangeSet([
+            current.map { .update(path: absolute, from: $0, to: updated) }
+                ?? .create(path: absolute, contents: updated)
+        ])
+        // Under the log's lock, where no recovery takes its temporary file for a dead one's.
+        try withLogLock { () throws(WorkspaceError) in try FileStore.apply(change) }
         return true
     }
 

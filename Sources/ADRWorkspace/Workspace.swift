@@ -11,6 +11,9 @@ public struct Workspace: Sendable {
     public init(options: WorkspaceOptions) throws(WorkspaceError) {
         self.options = options
         self.location = try LogLocation(options: options)
+        // A command that died midway left a journal or temporary files: every command,
+        // reading or writing, starts from a log where its last change is whole or absent.
+        try Journal.recover(in: location.folder)
     }
 
     // MARK: Reading
@@ -140,8 +143,28 @@ public struct Workspace: Sendable {
         PathText.join(location.folder, entry.fileName)
     }
 
+    /// Applies log-relative `changes` with a journal in the log folder; call it holding
+    /// the log's lock (``withLogLock(_:)``).
     func apply(_ changes: ChangeSet) throws(WorkspaceError) {
-        try FileStore.apply(changes.mappingPaths { PathText.join(location.folder, $0) })
+        do {
+            try FileStore.apply(
+                changes.mappingPaths { PathText.join(location.folder, $0) },
+                journalFolder: location.folder
+            )
+        } catch .undecodable(let path, let line) {
+            throw .undecodable(path: displayPath(path), line: line)
+        } catch .concurrentChange(let path) {
+            throw .concurrentChange(path: displayPath(path))
+        }
+    }
+
+    /// Runs `body` holding the log folder's lock, after rolling back whatever change a
+    /// command that died left half done.
+    func withLogLock<T>(_ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> T {
+        try FileStore.withLock(on: location.folder) { () throws(WorkspaceError) -> T in
+            try Journal.recoverHoldingLock(in: location.folder)
+            return try body()
+        }
     }
 
     // MARK: Settings
