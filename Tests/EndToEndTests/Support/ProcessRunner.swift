@@ -69,6 +69,11 @@ final class RunningProcess {
         self.stderr = PipeDrain(errPipe.fileHandleForReading)
     }
 
+    /// Sends SIGKILL, as a power cut or `kill -9` would stop the command.
+    func kill() {
+        _ = Foundation.kill(process.processIdentifier, SIGKILL)
+    }
+
     /// Drains both pipes to end-of-file, then waits for the exit status.
     func finish() -> ProcessResult {
         let out = stdout.wait()
