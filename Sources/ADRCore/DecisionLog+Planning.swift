@@ -217,16 +217,33 @@ extension DecisionLog {
         return (newFileName, changes)
     }
 
-    /// Plans `adr upgrade-repository`: `Date: dd/mm/yyyy` lines become ISO dates.
-    public func planningDateUpgrade() -> ChangeSet {
+    /// Plans `adr upgrade-repository`: `Date: dd/mm/yyyy` lines become ISO dates. A date
+    /// that is not on the calendar (`31/02/2016`) stays as it is, with a warning.
+    public func planningDateUpgrade() -> (changes: ChangeSet, warnings: [SourceWarning]) {
         var changes = ChangeSet()
+        var warnings: [SourceWarning] = []
         for entry in entries {
             let upgraded = entry.text.replacing(
                 /(?m)^Date: (\d{2})\/(\d{2})\/(\d{4})(\r?)$/
-            ) { match in "Date: \(match.3)-\(match.2)-\(match.1)\(match.4)" }
+            ) { match in
+                guard let day = Int(match.1), let month = Int(match.2), let year = Int(match.3),
+                    RecordDate.isOnTheCalendar(year: year, month: month, day: day)
+                else {
+                    let line = entry.text[..<match.range.lowerBound].count { $0 == "\n" } + 1
+                    warnings.append(
+                        SourceWarning(
+                            path: entry.record.path,
+                            line: line,
+                            message: "impossible date \"\(match.1)/\(match.2)/\(match.3)\" left as it is"
+                        )
+                    )
+                    return String(match.0)
+                }
+                return "Date: \(match.3)-\(match.2)-\(match.1)\(match.4)"
+            }
             changes.update(entry.fileName, from: entry.text, to: upgraded)
         }
-        return changes
+        return (changes, warnings)
     }
 }
 

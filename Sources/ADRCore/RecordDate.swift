@@ -33,9 +33,17 @@ enum RecordDate: Equatable {
         }
     }
 
+    /// Whether the day exists: `2016-02-31` does not, `2016-02-29` does.
+    static func isOnTheCalendar(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
     private static func iso(year: Substring, month: Substring, day: Substring) -> String? {
-        guard let monthNumber = Int(month), let dayNumber = Int(day),
-            (1...12).contains(monthNumber), (1...31).contains(dayNumber)
+        guard let yearNumber = Int(year), let monthNumber = Int(month), let dayNumber = Int(day),
+            isOnTheCalendar(year: yearNumber, month: monthNumber, day: dayNumber)
         else { return nil }
         let pad = { (number: Int) in number < 10 ? "0\(number)" : "\(number)" }
         return "\(year)-\(pad(monthNumber))-\(pad(dayNumber))"

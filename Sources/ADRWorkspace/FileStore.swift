@@ -256,6 +256,12 @@ enum FileStore {
         }
     }
 
+    /// Whether `path` names a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// Whether anything, a dangling symbolic link included, has the name `path`.
     static func linkExists(_ path: String) -> Bool {
         var status = stat()

@@ -79,4 +79,25 @@ enum PathText {
         }
         return parts
     }
+
+    /// Whether `path` is `folder` or inside it (both absolute and normalised).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" || path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// `path` with its symbolic links resolved; for a path that does not exist yet, its
+    /// nearest existing ancestor resolved and the rest appended.
+    static func resolvingLinks(_ path: String) -> String {
+        var existing = path
+        var rest: [String] = []
+        while existing != "/" {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                return rest.reversed().reduce(String(cString: resolved)) { join($0, $1) }
+            }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = parent(existing)
+        }
+        return path
+    }
 }

@@ -97,13 +97,19 @@ extension Workspace {
     /// `adr new`: takes the next number under a lock on the log folder, writes the record
     /// and every link it makes. Returns the new record's absolute path.
     public func newRecord(_ request: NewRecordOptions) throws(WorkspaceError) -> String {
+        let title: String
+        do {
+            title = try RecordTitle.normalized(request.title)
+        } catch {
+            throw .invalidArgument(error.description)
+        }
         let template = try template(named: request.template)
         let status = initialStatus(request.status, template: template)
         let day = date(request.date)
         let linksRecords = !request.supersedes.isEmpty || !request.links.isEmpty
         return try create(linksRecords: linksRecords) { (log) throws(WorkspaceError) in
             var prepared = NewRecordRequest(
-                title: request.title,
+                title: title,
                 template: template,
                 date: day,
                 status: status
@@ -147,6 +153,11 @@ extension Workspace {
                 () throws(WorkspaceError) -> String in
                 let log = linksRecords ? try readLog() : DecisionLog(entries: [])
                 let number = linksRecords ? log.nextNumber : nextNumberFromFileNames()
+                guard number <= RecordFileName.maximumNumber else {
+                    throw .invalidArgument(
+                        "no record number left: the log already holds \(RecordFileName.maximumNumber), the largest"
+                    )
+                }
                 let spelling = linksRecords ? log.linkSpelling : nil
                 var resolved = try makeRequest(log)
                 resolved.spelling =
@@ -245,6 +256,11 @@ extension Workspace {
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
             let number = wanted ?? log.nextNumber
+            guard (1...RecordFileName.maximumNumber).contains(number) else {
+                throw .invalidArgument(
+                    "number \(number) is out of range (a record number is 1 to \(RecordFileName.maximumNumber))"
+                )
+            }
             let holders = log.entries.filter {
                 $0.record.number == number && $0.fileName != target.fileName
             }
@@ -259,11 +275,15 @@ extension Workspace {
         }
     }
 
-    /// `adr upgrade-repository`: returns the absolute paths it changed.
-    public func upgradeDates() throws(WorkspaceError) -> [String] {
+    /// `adr upgrade-repository`: returns the absolute paths it changed; `warning` hears of
+    /// each date left as it was because it is not on the calendar.
+    public func upgradeDates(warning: (String) -> Void = { _ in }) throws(WorkspaceError)
+        -> [String]
+    {
         _ = try existingFolder()
         return try withLogLock { () throws(WorkspaceError) -> [String] in
-            let changes = try readLog().planningDateUpgrade()
+            let (changes, warnings) = try readLog().planningDateUpgrade()
+            warnings.forEach { warning("warning: \($0)") }
             try apply(changes)
             return changes.changes.map { PathText.join(location.folder, $0.path) }
         }

@@ -25,8 +25,10 @@ public struct Workspace: Sendable {
             throw .missingLog(path: displayPath(location.folder))
         }
         var fileNames: [String] = []
+        let templates = configuredTemplatePaths()
         for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
             let path = PathText.join(location.folder, name)
+            if templates.contains(path) { continue }
             if FileStore.isDirectory(path) {
                 guard name != "templates",
                     let inner = ["index.md", "README.md"].first(where: {
@@ -46,6 +48,7 @@ public struct Workspace: Sendable {
             .map { $0.gitDirectory + "adr/records-cache" }
         var cache = cachePath.map(RecordCache.load) ?? RecordCache()
         let known = cache.records
+        let realRoot = PathText.resolvingLinks(location.root)
         var results = [(entry: LogEntry, key: String?)?](repeating: nil, count: names.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -53,7 +56,8 @@ public struct Workspace: Sendable {
                 output[index] = entry(
                     fileName: names[index],
                     folderFromRoot: folderFromRoot,
-                    cached: known
+                    cached: known,
+                    realRoot: realRoot
                 )
             }
         }
@@ -67,6 +71,22 @@ public struct Workspace: Sendable {
             if cache.isStale { cache.save(to: cachePath) }
         }
         return DecisionLog(entries: results.compactMap { $0.map { checkingTags($0.entry) } })
+    }
+
+    /// The files the configuration or `ADR_TEMPLATE` names as the template: a template kept
+    /// in the log folder is told apart by that, whatever its name.
+    private func configuredTemplatePaths() -> Set<String> {
+        var paths: Set<String> = []
+        if let path = options.environment["ADR_TEMPLATE"], !path.isEmpty {
+            paths.insert(PathText.absolute(path, from: options.workingDirectory))
+        }
+        if let name = location.settings.template, BuiltInTemplates.template(named: name) == nil {
+            paths.insert(PathText.absolute(name, from: options.workingDirectory))
+            if let configuration = location.configurationPath {
+                paths.insert(PathText.absolute(name, from: PathText.parent(configuration)))
+            }
+        }
+        return paths
     }
 
     /// Warns about tags outside the vocabulary `.adr.yml` declares, if it declares one.
@@ -92,10 +112,24 @@ public struct Workspace: Sendable {
     private func entry(
         fileName: String,
         folderFromRoot: String,
-        cached: [String: DecisionRecord]
+        cached: [String: DecisionRecord],
+        realRoot: String
     ) -> (entry: LogEntry, key: String?) {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
+        if let target = linkOutside(realRoot, fileName: fileName) {
+            // As git does for links out of the tree: the link is listed, its target not read.
+            var record = DecisionRecord(path: path, title: DecisionRecord.title(fromName: DecisionRecord.recordName(path: fileName)))
+            record.number = DecisionRecord.number(fromFileName: fileName)
+            record.warnings.append(
+                SourceWarning(
+                    path: path,
+                    line: nil,
+                    message: "a symbolic link to \(target), outside the repository; not read"
+                )
+            )
+            return (LogEntry(fileName: fileName, text: "", record: record), nil)
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             var record = DecisionRecord(path: path, title: fileName)
             record.warnings.append(
@@ -108,6 +142,19 @@ public struct Workspace: Sendable {
         let key = RecordCache.key(path: path, contents: data)
         let record = key.flatMap { cached[$0] } ?? DecisionRecord(parsing: text, path: path)
         return (LogEntry(fileName: fileName, text: text, record: record), key)
+    }
+
+    /// Where the record `fileName` (log-relative) leads when it, or the record folder it
+    /// sits in, is a symbolic link out of `realRoot` (the repository, links resolved);
+    /// `nil` for every other record.
+    func linkOutside(_ realRoot: String, fileName: String) -> String? {
+        let absolute = PathText.join(location.folder, fileName)
+        let first = PathText.join(location.folder, String(fileName.prefix { $0 != "/" }))
+        guard FileStore.isSymbolicLink(absolute) || FileStore.isSymbolicLink(first) else {
+            return nil
+        }
+        let target = PathText.resolvingLinks(absolute)
+        return PathText.isInside(target, realRoot) ? nil : target
     }
 
     /// The record a REF names; a path is taken relative to the working directory.
@@ -146,11 +193,29 @@ public struct Workspace: Sendable {
     /// Applies log-relative `changes` with a journal in the log folder; call it holding
     /// the log's lock (``withLogLock(_:)``).
     func apply(_ changes: ChangeSet) throws(WorkspaceError) {
+        let realRoot = PathText.resolvingLinks(location.root)
+        var resolved = ChangeSet()
+        for change in changes.changes {
+            let absolute = PathText.join(location.folder, change.path)
+            guard FileStore.isSymbolicLink(absolute) else {
+                resolved.changes.append(change.mappingPath { _ in absolute })
+                continue
+            }
+            // A record that is a link is edited where it leads, the link kept, and only
+            // inside the repository.
+            let target = PathText.resolvingLinks(absolute)
+            guard case .update = change, PathText.isInside(target, realRoot) else {
+                throw .io(
+                    path: displayPath(absolute),
+                    message: PathText.isInside(target, realRoot)
+                        ? "is a symbolic link; rename the file it leads to (\(displayPath(target))) instead"
+                        : "is a symbolic link to \(target), outside the repository; not changed"
+                )
+            }
+            resolved.changes.append(change.mappingPath { _ in target })
+        }
         do {
-            try FileStore.apply(
-                changes.mappingPaths { PathText.join(location.folder, $0) },
-                journalFolder: location.folder
-            )
+            try FileStore.apply(resolved, journalFolder: location.folder)
         } catch .undecodable(let path, let line) {
             throw .undecodable(path: displayPath(path), line: line)
         } catch .concurrentChange(let path) {
