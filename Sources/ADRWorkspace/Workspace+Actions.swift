@@ -180,8 +180,11 @@ extension Workspace {
     /// is parsed. (A record that links nothing needs no supersede spelling.)
     private func nextNumberFromFileNames() -> Int {
         var highest = 0
+        let templates = configuredTemplatePaths()
         for name in FileStore.contents(ofDirectory: location.folder)
-        where !name.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: name) {
+        where !name.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: name)
+            && !templates.contains(PathText.join(location.folder, name))
+        {
             let number =
                 DecisionRecord.number(fromFileName: name)
                 ?? (try? FileStore.read(PathText.join(location.folder, name))).flatMap {

@@ -75,7 +75,7 @@ public struct Workspace: Sendable {
 
     /// The files the configuration or `ADR_TEMPLATE` names as the template: a template kept
     /// in the log folder is told apart by that, whatever its name.
-    private func configuredTemplatePaths() -> Set<String> {
+    func configuredTemplatePaths() -> Set<String> {
         var paths: Set<String> = []
         if let path = options.environment["ADR_TEMPLATE"], !path.isEmpty {
             paths.insert(PathText.absolute(path, from: options.workingDirectory))

@@ -216,11 +216,49 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
 
     @Test func datesInDayMonthYearAreUpgradedToISO() throws {
         let old = entry("0001-x.md", "# 1. X\n\nDate: 12/01/1992\r\n\n## Status\n\nAccepted\n")
-        let changes = DecisionLog(entries: [old]).planningDateUpgrade()
+        let (changes, warnings) = DecisionLog(entries: [old]).planningDateUpgrade()
         #expect(
             changes.contents(of: "0001-x.md", current: old.text)?.contains("Date: 1992-01-12\r\n")
                 == true
         )
+        #expect(warnings.isEmpty)
+    }
+
+    @Test func aDateNotOnTheCalendarIsLeftAsItIsWithAWarning() throws {
+        let old = entry("0001-x.md", "# 1. X\n\nDate: 31/02/2016\n\n## Status\n\nAccepted\n")
+        let (changes, warnings) = DecisionLog(entries: [old]).planningDateUpgrade()
+        #expect(changes.isEmpty)
+        #expect(warnings.map(\.line) == [3])
+    }
+
+    @Test(arguments: [("2016-02-29", true), ("2015-02-29", false), ("1900-02-29", false),
+        ("2000-02-29", true), ("2021-04-31", false), ("2021-13-01", false), ("2021-12-31", true)])
+    func datesAreCheckedAgainstTheCalendar(date: String, possible: Bool) {
+        let record = DecisionRecord(parsing: "# 1. X\n\nDate: \(date)\n", path: "0001-x.md")
+        #expect((record.date == date) == possible)
+    }
+
+    @Test func titlesBecomeOneLineOrAreRefused() throws {
+        #expect(try RecordTitle.normalized("  Two\nlines\r\n\tand\u{2028}more ") == "Two lines and more")
+        #expect(throws: RecordTitle.Problem.controlCharacter("U+001B")) {
+            try RecordTitle.normalized("Red \u{1B}[31m")
+        }
+        #expect(throws: RecordTitle.Problem.empty) { try RecordTitle.normalized(" \n ") }
+    }
+
+    @Test func recordNumbersAreBounded() {
+        #expect(DecisionRecord.number(fromFileName: "9223372036854775807-x.md") == nil)
+        #expect(DecisionRecord.number(fromFileName: "999999999-x.md") == 999_999_999)
+        let log = DecisionLog(entries: [entry("0003-x.md", "# 99999999999999999999. X\n")])
+        #expect(log.nextNumber == 4)
+    }
+
+    @Test func numberedFilesAreRecordsWhateverTheirSlug() {
+        #expect(DecisionRecord.isLikelyRecord(fileName: "0005-template-for-emails.md"))
+        #expect(DecisionRecord.isLikelyRecord(fileName: "0006-emails-template.md"))
+        #expect(!DecisionRecord.isLikelyRecord(fileName: "0000-template.md"))
+        #expect(!DecisionRecord.isLikelyRecord(fileName: "adr-template.md"))
+        #expect(!DecisionRecord.isLikelyRecord(fileName: "template.md"))
     }
 }
 
