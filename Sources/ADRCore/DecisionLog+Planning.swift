@@ -234,7 +234,8 @@ extension DecisionLog {
                         SourceWarning(
                             path: entry.record.path,
                             line: line,
-                            message: "impossible date \"\(match.1)/\(match.2)/\(match.3)\" left as it is"
+                            message:
+                                "impossible date \"\(match.1)/\(match.2)/\(match.3)\" left as it is"
                         )
                     )
                     return String(match.0)

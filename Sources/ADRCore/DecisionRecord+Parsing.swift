@@ -57,7 +57,8 @@ private struct RecordReader {
             record.heading = heading
             let (number, title) = Self.splitHeading(heading)
             record.title = title
-            record.number = DecisionRecord.number(fromFileName: name) ?? number.flatMap(RecordFileName.bounded)
+            record.number =
+                DecisionRecord.number(fromFileName: name) ?? number.flatMap(RecordFileName.bounded)
         } else if let title = frontMatterString("title"), !title.isEmpty {
             record.title = title
             record.number = DecisionRecord.number(fromFileName: name)
@@ -241,7 +242,10 @@ private struct RecordReader {
             case .placeholder:
                 warn(line, "date is a placeholder: \"\(value.trimmingWhitespace)\"")
             case .unparseable:
-                warn(line, "unparseable or impossible date \"\(value.trimmingWhitespace)\" (left as it is)")
+                warn(
+                    line,
+                    "unparseable or impossible date \"\(value.trimmingWhitespace)\" (left as it is)"
+                )
             }
         }
     }

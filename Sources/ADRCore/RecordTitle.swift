@@ -25,7 +25,9 @@ public enum RecordTitle {
                 $0.properties.generalCategory == .control
             }) {
                 let hex = String(control.value, radix: 16, uppercase: true)
-                throw .controlCharacter("U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+                throw .controlCharacter(
+                    "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                )
             }
             words.append(word)
         }

@@ -188,9 +188,11 @@ enum FileStore {
     /// The line of the first bytes that are not UTF-8, `nil` when all of them are.
     static func firstUndecodableLine(in bytes: [UInt8]) -> Int? {
         guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
-        for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .enumerated() where String(validating: line, as: UTF8.self) == nil
-        {
+        for (index, line) in bytes.split(
+            separator: UInt8(ascii: "\n"),
+            omittingEmptySubsequences: false
+        )
+        .enumerated() where String(validating: line, as: UTF8.self) == nil {
             return index + 1
         }
         return 1

@@ -138,7 +138,9 @@ public struct LogLocation: Sendable {
         let realRoot = PathText.resolvingLinks(root)
         for folder in ([configuration.log] + configuration.logs).compactMap(\.folder) {
             let absolute = PathText.absolute(folder, from: base)
-            guard !PathText.isInside(absolute, root) || !PathText.isInside(PathText.resolvingLinks(absolute), realRoot)
+            guard
+                !PathText.isInside(absolute, root)
+                    || !PathText.isInside(PathText.resolvingLinks(absolute), realRoot)
             else { continue }
             let text = (try? FileStore.read(path)) ?? ""
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -82,7 +82,8 @@ enum PathText {
 
     /// Whether `path` is `folder` or inside it (both absolute and normalised).
     static func isInside(_ path: String, _ folder: String) -> Bool {
-        folder == "/" || path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        folder == "/" || path == folder
+            || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     /// `path` with its symbolic links resolved; for a path that does not exist yet, its

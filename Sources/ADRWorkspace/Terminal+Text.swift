@@ -10,7 +10,8 @@ extension Terminal {
         var output = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             let lineEnd =
-                scalar == "\n" || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
+                scalar == "\n"
+                || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
             output.append(isControl(scalar) && !lineEnd && scalar != "\t" ? "?" : scalar)
         }
         return String(output)

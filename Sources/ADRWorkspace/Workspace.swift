@@ -119,7 +119,10 @@ public struct Workspace: Sendable {
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         if let target = linkOutside(realRoot, fileName: fileName) {
             // As git does for links out of the tree: the link is listed, its target not read.
-            var record = DecisionRecord(path: path, title: DecisionRecord.title(fromName: DecisionRecord.recordName(path: fileName)))
+            var record = DecisionRecord(
+                path: path,
+                title: DecisionRecord.title(fromName: DecisionRecord.recordName(path: fileName))
+            )
             record.number = DecisionRecord.number(fromFileName: fileName)
             record.warnings.append(
                 SourceWarning(

@@ -231,15 +231,19 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
         #expect(warnings.map(\.line) == [3])
     }
 
-    @Test(arguments: [("2016-02-29", true), ("2015-02-29", false), ("1900-02-29", false),
-        ("2000-02-29", true), ("2021-04-31", false), ("2021-13-01", false), ("2021-12-31", true)])
+    @Test(arguments: [
+        ("2016-02-29", true), ("2015-02-29", false), ("1900-02-29", false),
+        ("2000-02-29", true), ("2021-04-31", false), ("2021-13-01", false), ("2021-12-31", true),
+    ])
     func datesAreCheckedAgainstTheCalendar(date: String, possible: Bool) {
         let record = DecisionRecord(parsing: "# 1. X\n\nDate: \(date)\n", path: "0001-x.md")
         #expect((record.date == date) == possible)
     }
 
     @Test func titlesBecomeOneLineOrAreRefused() throws {
-        #expect(try RecordTitle.normalized("  Two\nlines\r\n\tand\u{2028}more ") == "Two lines and more")
+        #expect(
+            try RecordTitle.normalized("  Two\nlines\r\n\tand\u{2028}more ") == "Two lines and more"
+        )
         #expect(throws: RecordTitle.Problem.controlCharacter("U+001B")) {
             try RecordTitle.normalized("Red \u{1B}[31m")
         }

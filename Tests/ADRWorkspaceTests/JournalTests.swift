@@ -51,7 +51,11 @@ import Testing
             Journal.Entry(path: first, old: original, new: Array("changed\n".utf8)),
             Journal.Entry(path: "0002-b.md", old: nil, new: Array("b\n".utf8)),
         ])
-        try FileStore.writeAtomically(log + "/" + Journal.fileName, journal.encoded(), exclusive: true)
+        try FileStore.writeAtomically(
+            log + "/" + Journal.fileName,
+            journal.encoded(),
+            exclusive: true
+        )
         try folder.write("doc/adr/" + first, "changed\n")
         try folder.write("doc/adr/0002-b.md", "b\n")
         try folder.write("doc/adr/.0003-c.md.adr-Ab12Cd", "half")

@@ -46,7 +46,8 @@ import Testing
         let started = clock.now
         _ = try trial.repo.adr(arguments: arguments)
         let duration = clock.now - started
-        let microseconds = Int(duration.components.seconds) * 1_000_000
+        let microseconds =
+            Int(duration.components.seconds) * 1_000_000
             + Int(duration.components.attoseconds / 1_000_000_000_000)
         var outcomes: [String: Int] = [:]
         for index in 0..<trials {

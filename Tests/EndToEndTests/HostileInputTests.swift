@@ -5,7 +5,10 @@ import Testing
 /// lost or repaired behind the user's back, nothing traps, nothing leaves the repository.
 @Suite struct HostileInputTests {
     private static let latin1Record: [UInt8] =
-        Array("# 2. Use a queue\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n\nCaf".utf8)
+        Array(
+            "# 2. Use a queue\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n\nCaf"
+                .utf8
+        )
         + [0xE9] + Array(" au lait.\n".utf8)
 
     private func repositoryWithLatin1Record() throws -> TestRepository {
@@ -32,7 +35,9 @@ import Testing
             "\(result)"
         )
         #expect(try repo.snapshot() == before)
-        #expect(try Data(contentsOf: repo.url("doc/adr/0002-use-a-queue.md")) == Data(Self.latin1Record))
+        #expect(
+            try Data(contentsOf: repo.url("doc/adr/0002-use-a-queue.md")) == Data(Self.latin1Record)
+        )
     }
 
     @Test func aRecordTitledLikeATemplateIsARecordAndKeepsItsNumber() throws {
@@ -82,13 +87,16 @@ import Testing
     @Test func showPassesARecordsBodyThroughTheSanitiser() throws {
         let repo = try TestRepository()
         try repo.adr("init")
-        var bytes = Array("# 2. Loud\n\n## Status\n\nAccepted\r\n\n\u{1B}[2J\u{1B}]0;pwned\u{07}".utf8)
+        var bytes = Array(
+            "# 2. Loud\n\n## Status\n\nAccepted\r\n\n\u{1B}[2J\u{1B}]0;pwned\u{07}".utf8
+        )
         bytes += [0x00, 0x01, 0xFF, 0x9B, 0x0A, 0x09, 0x41, 0x0D, 0x42, 0x0A]
         try Data(bytes).write(to: repo.url("doc/adr/0002-loud.md"))
         let result = try repo.adr("show", "2")
         #expect(result.status == 0, "\(result)")
         let controls = result.stdout.unicodeScalars.filter {
-            ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || (0x7F...0x9F).contains($0.value)
+            ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r")
+                || (0x7F...0x9F).contains($0.value)
         }
         #expect(controls.isEmpty, "\(controls.map(\.value))")
         #expect(result.stdout.contains("?[2J?]0;pwned?"), "\(result)")
@@ -205,6 +213,7 @@ import Testing
 /// Path arithmetic for the tests, as adr does it.
 private enum PathText {
     static func absolute(_ path: String, from base: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL.path
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base + "/")).standardizedFileURL
+            .path
     }
 }
