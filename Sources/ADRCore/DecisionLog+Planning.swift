@@ -200,8 +200,15 @@ extension DecisionLog {
             .delete(path: entry.fileName, contents: entry.text),
             .create(path: newFileName, contents: renumbered),
         ])
+        let numberIsUnique =
+            entry.record.number.map { number in
+                entries.filter { $0.record.number == number }.count == 1
+            } ?? false
         for source in entries where source.fileName != entry.fileName {
             var text = source.text
+            if numberIsUnique, let old = entry.record.number {
+                text = RecordText.rewritingSupersededNumber(in: text, from: old, to: number)
+            }
             for link in source.record.links
             where target(of: link, from: source)?.fileName == entry.fileName {
                 text = RecordText.rewritingLinks(

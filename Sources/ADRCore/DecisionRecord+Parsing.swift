@@ -242,10 +242,9 @@ private struct RecordReader {
             case .placeholder:
                 warn(line, "date is a placeholder: \"\(value.trimmingWhitespace)\"")
             case .unparseable:
-                warn(
-                    line,
-                    "unparseable or impossible date \"\(value.trimmingWhitespace)\" (left as it is)"
-                )
+                warn(line, "unparseable date \"\(value.trimmingWhitespace)\"")
+            case .impossible:
+                warn(line, "impossible date \"\(value.trimmingWhitespace)\" (left as it is)")
             }
         }
     }

@@ -5,6 +5,8 @@ enum RecordDate: Equatable {
     /// A template placeholder left in (`{YYYY-MM-DD}`, `DATE`) or an empty value.
     case placeholder
     case unparseable
+    /// Written as a date, but not a day of the calendar (`2016-02-31`, `2021-13-99`).
+    case impossible
 
     /// Reads ISO dates (with or without a time), `YYYY/MM/DD`, and the day-first forms
     /// `DD-MM-YYYY`, `DD/MM/YYYY`, `DD.MM.YYYY` that adr-tools and European logs wrote.
@@ -22,12 +24,14 @@ enum RecordDate: Equatable {
             let date = Self.iso(year: written.year, month: written.month, day: written.day)
         {
             self = .iso(date)
+        } else if RecordScan.datePrefix(text, yearFirst: true) != nil {
+            self = .impossible
         } else if let written = RecordScan.datePrefix(text, yearFirst: false) {
             // Day first, unless that cannot be (a US `MM/DD/YYYY` with a day past 12).
             let date =
                 Self.iso(year: written.year, month: written.month, day: written.day)
                 ?? Self.iso(year: written.year, month: written.day, day: written.month)
-            self = date.map(RecordDate.iso) ?? .unparseable
+            self = date.map(RecordDate.iso) ?? .impossible
         } else {
             self = .unparseable
         }

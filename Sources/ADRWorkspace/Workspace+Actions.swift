@@ -126,6 +126,7 @@ extension Workspace {
                 guard parts.count == 3 else {
                     throw .invalidArgument("link \"\(triple)\" must be TARGET:LINK:REVERSE-LINK")
                 }
+                try Self.checkLinkNames(String(parts[1]), String(parts[2]))
                 prepared.links.append(
                     RecordLinkRequest(
                         target: try entry(matching: String(parts[0]), in: log),
@@ -205,15 +206,30 @@ extension Workspace {
         reverse: String
     ) throws(WorkspaceError) {
         _ = try existingFolder()
+        try Self.checkLinkNames(type, reverse)
         return try withLogLock { () throws(WorkspaceError) in
             let log = try readLog()
-            let changes = log.planningLink(
-                from: try entry(matching: source, in: log),
-                type: type,
-                to: try entry(matching: target, in: log),
-                reverse: reverse
-            )
+            let from = try entry(matching: source, in: log)
+            let to = try entry(matching: target, in: log)
+            guard from.fileName != to.fileName else {
+                throw .invalidArgument("\(from.fileName) cannot link to itself")
+            }
+            let changes = log.planningLink(from: from, type: type, to: to, reverse: reverse)
             try apply(changes)
+        }
+    }
+
+    /// Refuses link names nothing could read back: empty, or more than one line.
+    static func checkLinkNames(_ names: String...) throws(WorkspaceError) {
+        for name in names {
+            guard !name.allSatisfy(\.isWhitespace) else {
+                throw .invalidArgument("a link name must not be empty")
+            }
+            guard !name.contains(where: \.isNewline),
+                !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
+                throw .invalidArgument("a link name is one line of text without control characters")
+            }
         }
     }
 
