@@ -257,6 +257,35 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
         #expect(log.nextNumber == 4)
     }
 
+    @Test func renumberingRewritesASupersededByNumberInFrontMatter() throws {
+        let old = entry("0020-old.md", "---\nstatus: superseded by ADR-0021\n---\n\n# Old\n")
+        let new = entry("0021-new.md", "---\nstatus: accepted\n---\n\n# New\n")
+        let other = entry("0022-x.md", "---\nstatus: superseded by ADR-0210\n---\n\n# X\n")
+        let log = DecisionLog(entries: [old, new, other])
+        let (_, changes) = log.planningRenumber(of: new, to: 30)
+        #expect(
+            changes.contents(of: "0020-old.md", current: old.text)
+                == "---\nstatus: superseded by ADR-0030\n---\n\n# Old\n"
+        )
+        #expect(changes.contents(of: "0022-x.md", current: other.text) == other.text)
+    }
+
+    @Test func aLinkAlreadyThereIsNotAddedTwice() {
+        let first = entry("0001-a.md", nygard(1, "A"))
+        let second = entry("0002-b.md", nygard(2, "B"))
+        let log = DecisionLog(entries: [first, second])
+        let once = log.planningLink(from: second, type: "Amends", to: first, reverse: "Amended by")
+        let text = once.contents(of: "0002-b.md", current: second.text)!
+        let relinked = DecisionLog(entries: [first, entry("0002-b.md", text)])
+        let twice = relinked.planningLink(
+            from: relinked.entries[1],
+            type: "Amends",
+            to: first,
+            reverse: "Amended by"
+        )
+        #expect(twice.contents(of: "0002-b.md", current: text) == text)
+    }
+
     @Test func numberedFilesAreRecordsWhateverTheirSlug() {
         #expect(DecisionRecord.isLikelyRecord(fileName: "0005-template-for-emails.md"))
         #expect(DecisionRecord.isLikelyRecord(fileName: "0006-emails-template.md"))

@@ -210,6 +210,36 @@ import Testing
     }
 }
 
+@Suite struct LinkArgumentTests {
+    @Test(arguments: [
+        ["link", "2", "", "1", "Amended by"],
+        ["link", "2", "Amends", "1", " "],
+        ["link", "2", "Amends", "2", "Amended by"],
+        ["link", "2", "Two\nlines", "1", "Amended by"],
+        ["new", "--no-edit", "-l", "1::Amended by", "Empty link"],
+        ["new", "--no-edit", "-l", "1:Amends:", "Empty reverse"],
+    ])
+    func aLinkNothingCouldReadIsRefused(arguments: [String]) throws {
+        let repo = try TestRepository()
+        try repo.adr("init")
+        try repo.adr("new", "--no-edit", "Use a queue")
+        let before = try repo.snapshot()
+        let result = try repo.adr(arguments: arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(try repo.snapshot() == before)
+    }
+
+    @Test func linkingTwiceWritesOneLine() throws {
+        let repo = try TestRepository()
+        try repo.adr("init")
+        try repo.adr("new", "--no-edit", "Use a queue")
+        try repo.adr("link", "2", "Amends", "1", "Amended by")
+        let once = try repo.snapshot()
+        #expect(try repo.adr("link", "2", "Amends", "1", "Amended by").status == 0)
+        #expect(try repo.snapshot() == once)
+    }
+}
+
 /// Path arithmetic for the tests, as adr does it.
 private enum PathText {
     static func absolute(_ path: String, from base: String) -> String {
