@@ -58,14 +58,16 @@ public struct LifecycleError: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 extension DecisionLog {
-    /// Plans a new record numbered `number` in `folder` (log-relative, usually empty), with
-    /// its supersede and link paragraphs written both ways.
+    /// Plans a new record numbered `number` in `folder` (log-relative, usually empty), named
+    /// as `naming` says, with its supersede and link paragraphs written both ways.
     public func planningNewRecord(
         _ request: NewRecordRequest,
         number: Int,
-        folder: String = ""
+        folder: String = "",
+        naming: RecordFileName.Naming = .adrTools
     ) -> (fileName: String, changes: ChangeSet) {
-        let fileName = folder + RecordFileName.make(number: number, title: request.title)
+        let fileName =
+            folder + naming.fileName(number: number, title: request.title, date: request.date)
         var text = request.template.rendered(
             number: number,
             title: request.title,
@@ -181,9 +183,7 @@ extension DecisionLog {
     ) -> (fileName: String, changes: ChangeSet) {
         let folder = entry.fileName.split(separator: "/").dropLast().map { $0 + "/" }.joined()
         let oldName = String(entry.fileName.split(separator: "/").last ?? "")
-        var rest = Substring(oldName.drop { $0.isASCII && $0.isNumber })
-        if rest.isEmpty { rest = Substring("-" + oldName) }
-        let newFileName = folder + RecordFileName.paddedNumber(number) + rest
+        let newFileName = folder + RecordFileName.Naming.renaming(oldName, to: number)
         var renumbered = entry.text
         var newHeading = entry.linkText
         if let heading = entry.record.heading, let oldNumber = entry.record.number,

@@ -94,12 +94,12 @@ public struct LogLocation: Sendable {
                 let candidates = ([configuration.log] + configuration.logs).compactMap(
                     absoluteFolder
                 )
-                // In a monorepo the log nearest the working directory wins.
+                // In a monorepo the log the working directory is in wins, then the top-level
+                // `log:`, then a log below the working directory.
                 found =
-                    candidates.filter {
-                        start.hasPrefix($0 + "/") || start == $0 || $0.hasPrefix(start + "/")
-                    }
+                    candidates.filter { start.hasPrefix($0 + "/") || start == $0 }
                     .max { $0.count < $1.count } ?? absoluteFolder(configuration.log)
+                    ?? candidates.filter { $0.hasPrefix(start + "/") }.max { $0.count < $1.count }
                     ?? candidates.first
                 if found != nil { break }
             }

@@ -166,7 +166,16 @@ extension Workspace {
                     ?? (resolved.template.name == "nygard"
                         || !BuiltInTemplates.names.contains(resolved.template.name)
                         ? .superceded : .superseded)
-                let (fileName, changes) = log.planningNewRecord(resolved, number: number)
+                let naming = RecordFileName.Naming(
+                    inferringFrom: FileStore.contents(ofDirectory: location.folder).filter {
+                        !$0.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: $0)
+                    }
+                )
+                let (fileName, changes) = log.planningNewRecord(
+                    resolved,
+                    number: number,
+                    naming: naming
+                )
                 try apply(changes)
                 return PathText.join(location.folder, fileName)
             }

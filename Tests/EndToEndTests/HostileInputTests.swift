@@ -247,3 +247,33 @@ private enum PathText {
             .path
     }
 }
+
+@Suite struct RealLogNamingTests {
+    @Test func newRecordsFollowTheLogsNamingAndListInNumberOrder() throws {
+        let repo = try TestRepository()
+        for name in ["00-zero.md", "01-one.md", "10-ten.md"] {
+            try repo.write("doc/adr/" + name, "# X\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n")
+        }
+        let new = try repo.adr("new", "--no-edit", "-l", "1:Amends:Amended by", "Eleven")
+        #expect(new.stdout == "doc/adr/11-eleven.md\n", "\(new)")
+        try repo.write("doc/adr/9-nine.md", "# 9. Nine\n")
+        #expect(
+            try repo.adr("list").stdoutLines == [
+                "doc/adr/00-zero.md", "doc/adr/01-one.md", "doc/adr/9-nine.md", "doc/adr/10-ten.md",
+                "doc/adr/11-eleven.md",
+            ]
+        )
+    }
+
+    @Test func aTopLevelLogIsTheDefaultBesideNamedLogs() throws {
+        let repo = try TestRepository()
+        try repo.write(".adr.yml", "log: docs/adr\nlogs:\n  - name: a\n    log: pkg/a/adr\n")
+        try repo.makeDirectory("docs/adr")
+        try repo.makeDirectory("pkg/a/adr")
+        #expect(try repo.adr("new", "--no-edit", "Top").stdout == "docs/adr/0001-top.md\n")
+        #expect(
+            try repo.adr("--log", "a", "new", "--no-edit", "In a").stdout
+                == "pkg/a/adr/0001-in-a.md\n"
+        )
+    }
+}
