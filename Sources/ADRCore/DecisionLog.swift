@@ -57,6 +57,13 @@ public struct DecisionLog: Sendable, Hashable {
         .map(\.0)
     }
 
+    /// Numbers more than one record carries, each with those records' file names.
+    public var duplicateNumbers: [Int: [String]] {
+        Dictionary(grouping: entries.filter { $0.record.number != nil }) { $0.record.number! }
+            .filter { $0.value.count > 1 }
+            .mapValues { $0.map(\.fileName) }
+    }
+
     /// The number a new record gets: one more than the highest number in the log.
     public var nextNumber: Int {
         (entries.compactMap(\.record.number).max() ?? 0) + 1

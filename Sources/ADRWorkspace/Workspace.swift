@@ -70,7 +70,34 @@ public struct Workspace: Sendable {
             cache.keepOnly(keys)
             if cache.isStale { cache.save(to: cachePath) }
         }
-        return DecisionLog(entries: results.compactMap { $0.map { checkingTags($0.entry) } })
+        return checkingNumbers(
+            DecisionLog(entries: results.compactMap { $0.map { checkingTags($0.entry) } })
+        )
+    }
+
+    /// Warns on each record whose number another record has too: a number then names no
+    /// record, and a merge of two branches usually means one wants `adr renumber`.
+    private func checkingNumbers(_ log: DecisionLog) -> DecisionLog {
+        let duplicates = log.duplicateNumbers
+        guard !duplicates.isEmpty else { return log }
+        return DecisionLog(
+            entries: log.entries.map { entry in
+                guard let number = entry.record.number, let names = duplicates[number] else {
+                    return entry
+                }
+                var checked = entry
+                let others = names.filter { $0 != entry.fileName }.joined(separator: ", ")
+                checked.record.warnings.append(
+                    SourceWarning(
+                        path: entry.record.path,
+                        line: nil,
+                        message:
+                            "number \(number) is also taken by \(others); name these records by file, or renumber one"
+                    )
+                )
+                return checked
+            }
+        )
     }
 
     /// The files the configuration or `ADR_TEMPLATE` names as the template: a template kept

@@ -28,3 +28,27 @@ import Testing
         #expect(RecordFileName.Naming.renaming(old, to: 20) == new)
     }
 }
+
+@Suite struct DuplicateNumberTests {
+    private func entry(_ fileName: String, _ text: String) -> LogEntry {
+        LogEntry(
+            fileName: fileName,
+            text: text,
+            record: DecisionRecord(parsing: text, path: fileName)
+        )
+    }
+
+    @Test func recordsSharingANumberAreDistinctGraphNodes() {
+        let log = DecisionLog(entries: [
+            entry("0037-a.md", "# 37. A\n"),
+            entry("0037-b.md", "# 37. B\n\n## Status\n\nAccepted\n\nAmends [37. A](0037-a.md)\n"),
+            entry("0038-c.md", "# 38. C\n"),
+        ])
+        #expect(log.duplicateNumbers == [37: ["0037-a.md", "0037-b.md"]])
+        let graph = log.graph(format: .dot)
+        #expect(graph.contains("    _0037_a [label=\"37. A\"; URL=\"0037-a.html\"];\n"))
+        #expect(graph.contains("    _0037_b [label=\"37. B\"; URL=\"0037-b.html\"];\n"))
+        #expect(graph.contains("    _38 [label=\"38. C\"; URL=\"0038-c.html\"];\n"))
+        #expect(graph.contains("  _0037_b -> _0037_a [label=\"Amends\", weight=0]\n"))
+    }
+}

@@ -265,6 +265,20 @@ private enum PathText {
         )
     }
 
+    @Test func listWarnsAboutRecordsSharingANumber() throws {
+        let repo = try TestRepository()
+        try repo.adr("init")
+        try repo.write("doc/adr/0001-other.md", "# 1. Other\n\n## Status\n\nAccepted\n")
+        let list = try repo.adr("list")
+        #expect(list.status == 0, "\(list)")
+        #expect(
+            list.stderr.contains(
+                "doc/adr/0001-other.md: number 1 is also taken by 0001-record-architecture-decisions.md"
+            ),
+            "\(list)"
+        )
+    }
+
     @Test func aTopLevelLogIsTheDefaultBesideNamedLogs() throws {
         let repo = try TestRepository()
         try repo.write(".adr.yml", "log: docs/adr\nlogs:\n  - name: a\n    log: pkg/a/adr\n")
