@@ -119,15 +119,23 @@ enum FileStore {
                 planned.append(Journal.Entry(path: path, old: nil, new: Array(contents.utf8)))
             case .update(let path, let expected, _), .delete(let path, let expected):
                 guard let bytes = contents(of: path) else { throw .concurrentChange(path: path) }
-                // Compared as bytes: text read with repairs must not pass for the file.
-                guard bytes.elementsEqual(expected.utf8) else {
-                    if let line = firstUndecodableLine(in: bytes) {
-                        throw .undecodable(path: path, line: line)
-                    }
-                    throw .concurrentChange(path: path)
-                }
                 var new: [UInt8]?
                 if case .update(_, _, let contents) = change { new = Array(contents.utf8) }
+                // Compared as bytes: text read with repairs must not pass for the file.
+                if !bytes.elementsEqual(expected.utf8) {
+                    guard let line = firstUndecodableLine(in: bytes) else {
+                        throw .concurrentChange(path: path)
+                    }
+                    guard String(decoding: bytes, as: UTF8.self) == expected else {
+                        throw .concurrentChange(path: path)
+                    }
+                    // A file that is not UTF-8 is edited around the edit, its other bytes
+                    // kept; an edit that would rewrite the undecodable bytes is refused.
+                    guard let new, let spliced = ByteSplice.edit(bytes, from: expected, to: new)
+                    else { throw .undecodable(path: path, line: line) }
+                    planned.append(Journal.Entry(path: path, old: bytes, new: spliced))
+                    continue
+                }
                 planned.append(Journal.Entry(path: path, old: bytes, new: new))
             }
         }

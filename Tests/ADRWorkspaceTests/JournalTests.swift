@@ -97,3 +97,32 @@ import Testing
         #expect(try folder.snapshot() == ["0003-a.md": Data("a\n".utf8)])
     }
 }
+
+@Suite struct ByteSpliceTests {
+    private let raw: [UInt8] =
+        Array("# T\n\nAccepted\n\nCaf".utf8) + [0xE9, 0xFF] + Array("!\n".utf8)
+    private var decoded: String { String(decoding: raw, as: UTF8.self) }
+
+    @Test func anEditAwayFromTheUndecodableBytesKeepsThem() throws {
+        let new = decoded.replacingOccurrences(of: "Accepted", with: "Deprecated")
+        let edited = try #require(ByteSplice.edit(raw, from: decoded, to: Array(new.utf8)))
+        #expect(
+            edited == Array("# T\n\nDeprecated\n\nCaf".utf8) + [0xE9, 0xFF] + Array("!\n".utf8)
+        )
+    }
+
+    @Test func anEditAfterTheUndecodableBytesKeepsThem() throws {
+        let new = decoded + "More\n"
+        let edited = try #require(ByteSplice.edit(raw, from: decoded, to: Array(new.utf8)))
+        #expect(edited == raw + Array("More\n".utf8))
+    }
+
+    @Test func anEditOfTheUndecodableBytesIsRefused() {
+        let new = decoded.replacingOccurrences(of: "Caf\u{FFFD}", with: "Cafe")
+        #expect(ByteSplice.edit(raw, from: decoded, to: Array(new.utf8)) == nil)
+    }
+
+    @Test func textThatIsNotTheFileDecodedIsRefused() {
+        #expect(ByteSplice.edit(raw, from: "other", to: Array("x".utf8)) == nil)
+    }
+}

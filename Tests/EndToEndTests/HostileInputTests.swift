@@ -19,16 +19,43 @@ import Testing
         return repo
     }
 
-    @Test(arguments: [
-        ["status", "2", "deprecated"],
-        ["link", "2", "Amends", "1", "Amended by"],
-        ["renumber", "2", "--to", "7"],
-        ["new", "--no-edit", "-s", "2", "Use a better queue"],
-    ])
-    func aRecordThatIsNotUTF8IsRefusedNotRepaired(arguments: [String]) throws {
+    /// `text` encoded as UTF-8 with the Latin-1 `é` of the record put back.
+    private static func latin1(_ text: String) -> Data {
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "é" { bytes.append(0xE9) } else { bytes += Array(String(scalar).utf8) }
+        }
+        return Data(bytes)
+    }
+
+    @Test func aRecordThatIsNotUTF8IsEditedAroundTheEditByteForByte() throws {
+        let repo = try repositoryWithLatin1Record()
+        let status = try repo.adr("status", "2", "deprecated")
+        #expect(status.status == 0, "\(status)")
+        let path = repo.url("doc/adr/0002-use-a-queue.md")
+        #expect(
+            try Data(contentsOf: path)
+                == Self.latin1(
+                    "# 2. Use a queue\n\nDate: 1992-01-12\n\n## Status\n\nDeprecated\n\n## Context\n\nCafé au lait.\n"
+                )
+        )
+        let link = try repo.adr("link", "2", "Amends", "1", "Amended by")
+        #expect(link.status == 0, "\(link)")
+        #expect(
+            try Data(contentsOf: path)
+                == Self.latin1(
+                    "# 2. Use a queue\n\nDate: 1992-01-12\n\n## Status\n\nDeprecated\n\n"
+                        + "Amends [1. Record architecture decisions](0001-record-architecture-decisions.md)\n\n"
+                        + "## Context\n\nCafé au lait.\n"
+                )
+        )
+    }
+
+    @Test func anEditOfTheUndecodableBytesThemselvesIsRefused() throws {
         let repo = try repositoryWithLatin1Record()
         let before = try repo.snapshot()
-        let result = try repo.adr(arguments: arguments)
+        // Renumbering writes the whole record anew, its undecodable byte included.
+        let result = try repo.adr("renumber", "2", "--to", "7")
         #expect(result.status == 2, "\(result)")
         #expect(
             result.stderr.hasPrefix("adr: error: doc/adr/0002-use-a-queue.md:11: not UTF-8"),
