@@ -70,7 +70,11 @@ public struct LogLocation: Sendable {
             guard let folder = log.folder, let base = configurationFolder else { return nil }
             return PathText.absolute(folder, from: base)
         }
-        if let configurationPath, let base = configurationFolder {
+        // A configuration inside the repository (or, outside any, its own folder) may name
+        // only logs inside it.
+        if let configurationPath, let base = configurationFolder,
+            PathText.isInside(base, repositoryRoot ?? base)
+        {
             try Self.checkFoldersInside(
                 repositoryRoot ?? base,
                 configuration: configuration,
