@@ -180,7 +180,11 @@ public struct Workspace: Sendable {
     func linkOutside(_ realRoot: String, fileName: String) -> String? {
         let absolute = PathText.join(location.folder, fileName)
         let first = PathText.join(location.folder, String(fileName.prefix { $0 != "/" }))
-        guard FileStore.isSymbolicLink(absolute) || FileStore.isSymbolicLink(first) else {
+        // One lstat for a plain record, two for `<slug>/index.md`.
+        guard
+            FileStore.isSymbolicLink(absolute)
+                || (first != absolute && FileStore.isSymbolicLink(first))
+        else {
             return nil
         }
         let target = PathText.resolvingLinks(absolute)
