@@ -42,7 +42,7 @@ format:
 	$(SWIFT) format --in-place $(SWIFT_FILES)
 
 asan: setup
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests|ADRHistoryTests|RecordHistoryScanTests|JSONWriterTests|FileReplacementTests'
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan --filter 'ADRGitTests|ADRMarkdownTests|ADRHistoryTests|RecordHistoryScanTests|JSONWriterTests|FileReplacementTests|JournalTests|RollbackTests'
 
 bench: setup
 	scripts/bench.sh

@@ -16,6 +16,16 @@ public struct ChangeSet: Sendable, Hashable {
             case .create(let path, _), .update(let path, _, _), .delete(let path, _): path
             }
         }
+
+        /// The same change of the file at `transform(path)`.
+        public func mappingPath(_ transform: (String) -> String) -> Change {
+            switch self {
+            case .create(let path, let contents): .create(path: transform(path), contents: contents)
+            case .update(let path, let old, let new):
+                .update(path: transform(path), from: old, to: new)
+            case .delete(let path, let contents): .delete(path: transform(path), contents: contents)
+            }
+        }
     }
 
     public var changes: [Change]
@@ -56,17 +66,6 @@ public struct ChangeSet: Sendable, Hashable {
 
     /// Changes with every path transformed (log-relative to absolute, say).
     public func mappingPaths(_ transform: (String) -> String) -> ChangeSet {
-        ChangeSet(
-            changes.map { change in
-                switch change {
-                case .create(let path, let contents):
-                    .create(path: transform(path), contents: contents)
-                case .update(let path, let old, let new):
-                    .update(path: transform(path), from: old, to: new)
-                case .delete(let path, let contents):
-                    .delete(path: transform(path), contents: contents)
-                }
-            }
-        )
+        ChangeSet(changes.map { $0.mappingPath(transform) })
     }
 }

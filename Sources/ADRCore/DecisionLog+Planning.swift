@@ -58,14 +58,16 @@ public struct LifecycleError: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 extension DecisionLog {
-    /// Plans a new record numbered `number` in `folder` (log-relative, usually empty), with
-    /// its supersede and link paragraphs written both ways.
+    /// Plans a new record numbered `number` in `folder` (log-relative, usually empty), named
+    /// as `naming` says, with its supersede and link paragraphs written both ways.
     public func planningNewRecord(
         _ request: NewRecordRequest,
         number: Int,
-        folder: String = ""
+        folder: String = "",
+        naming: RecordFileName.Naming = .adrTools
     ) -> (fileName: String, changes: ChangeSet) {
-        let fileName = folder + RecordFileName.make(number: number, title: request.title)
+        let fileName =
+            folder + naming.fileName(number: number, title: request.title, date: request.date)
         var text = request.template.rendered(
             number: number,
             title: request.title,
@@ -191,9 +193,7 @@ extension DecisionLog {
         guard holders.isEmpty else { throw .taken(number, by: holders.map(\.fileName)) }
         let folder = entry.fileName.split(separator: "/").dropLast().map { $0 + "/" }.joined()
         let oldName = String(entry.fileName.split(separator: "/").last ?? "")
-        var rest = Substring(oldName.drop { $0.isASCII && $0.isNumber })
-        if rest.isEmpty { rest = Substring("-" + oldName) }
-        let newFileName = folder + RecordFileName.paddedNumber(number) + rest
+        let newFileName = folder + RecordFileName.Naming.renaming(oldName, to: number)
         var renumbered = entry.text
         var newHeading = entry.linkText
         if let heading = entry.record.heading, let oldNumber = entry.record.number,
@@ -210,8 +210,15 @@ extension DecisionLog {
             .delete(path: entry.fileName, contents: entry.text),
             .create(path: newFileName, contents: renumbered),
         ])
+        let numberIsUnique =
+            entry.record.number.map { number in
+                entries.filter { $0.record.number == number }.count == 1
+            } ?? false
         for source in entries where source.fileName != entry.fileName {
             var text = source.text
+            if numberIsUnique, let old = entry.record.number {
+                text = RecordText.rewritingSupersededNumber(in: text, from: old, to: number)
+            }
             for link in source.record.links
             where target(of: link, from: source)?.fileName == entry.fileName {
                 text = RecordText.rewritingLinks(
@@ -227,16 +234,34 @@ extension DecisionLog {
         return (newFileName, changes)
     }
 
-    /// Plans `adr upgrade-repository`: `Date: dd/mm/yyyy` lines become ISO dates.
-    public func planningDateUpgrade() -> ChangeSet {
+    /// Plans `adr upgrade-repository`: `Date: dd/mm/yyyy` lines become ISO dates. A date
+    /// that is not on the calendar (`31/02/2016`) stays as it is, with a warning.
+    public func planningDateUpgrade() -> (changes: ChangeSet, warnings: [SourceWarning]) {
         var changes = ChangeSet()
+        var warnings: [SourceWarning] = []
         for entry in entries {
             let upgraded = entry.text.replacing(
                 /(?m)^Date: (\d{2})\/(\d{2})\/(\d{4})(\r?)$/
-            ) { match in "Date: \(match.3)-\(match.2)-\(match.1)\(match.4)" }
+            ) { match in
+                guard let day = Int(match.1), let month = Int(match.2), let year = Int(match.3),
+                    RecordDate.isOnTheCalendar(year: year, month: month, day: day)
+                else {
+                    let line = entry.text[..<match.range.lowerBound].count { $0 == "\n" } + 1
+                    warnings.append(
+                        SourceWarning(
+                            path: entry.record.path,
+                            line: line,
+                            message:
+                                "impossible date \"\(match.1)/\(match.2)/\(match.3)\" left as it is"
+                        )
+                    )
+                    return String(match.0)
+                }
+                return "Date: \(match.3)-\(match.2)-\(match.1)\(match.4)"
+            }
             changes.update(entry.fileName, from: entry.text, to: upgraded)
         }
-        return changes
+        return (changes, warnings)
     }
 }
 

@@ -71,10 +71,15 @@ extension DecisionLog {
     public func graph(format: GraphFormat, linkPrefix: String = "", linkExtension: String = ".html")
         -> String
     {
+        // A number is the node's id only when no other record has it: five records numbered
+        // 37 are five nodes, named after their files, not one with self-loops.
+        let duplicated = Set(duplicateNumbers.keys)
         let nodes = entries.map { entry in
             (
                 entry: entry,
-                node: "_" + (entry.record.number.map(String.init) ?? Self.nodeName(entry.id))
+                node: "_"
+                    + (entry.record.number.flatMap { duplicated.contains($0) ? nil : String($0) }
+                        ?? Self.nodeName(entry.id))
             )
         }
         let nodeOf = Dictionary(

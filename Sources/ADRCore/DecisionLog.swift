@@ -44,8 +44,24 @@ public struct ReferenceError: Error, Sendable, Hashable, CustomStringConvertible
 public struct DecisionLog: Sendable, Hashable {
     public private(set) var entries: [LogEntry]
 
+    /// `entries` in numeric order, so `0011-x.md` among `00-a.md`, `01-b.md` does not sort
+    /// between them; names without a number (log4brains' dates) after, by name.
     public init(entries: [LogEntry]) {
-        self.entries = entries.sorted { $0.fileName < $1.fileName }
+        self.entries = entries.map { entry in
+            (
+                entry,
+                DecisionRecord.number(fromFileName: DecisionRecord.recordName(path: entry.fileName))
+            )
+        }
+        .sorted { ($0.1 ?? Int.max, $0.0.fileName) < ($1.1 ?? Int.max, $1.0.fileName) }
+        .map(\.0)
+    }
+
+    /// Numbers more than one record carries, each with those records' file names.
+    public var duplicateNumbers: [Int: [String]] {
+        Dictionary(grouping: entries.filter { $0.record.number != nil }) { $0.record.number! }
+            .filter { $0.value.count > 1 }
+            .mapValues { $0.map(\.fileName) }
     }
 
     /// The number a new record gets: one more than the highest number in the log.

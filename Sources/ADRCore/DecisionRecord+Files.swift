@@ -16,7 +16,10 @@ extension DecisionRecord {
         } else {
             return false
         }
-        if lowered.hasPrefix(".") || isTemplateName(stem) { return false }
+        if lowered.hasPrefix(".") { return false }
+        // A numbered file is a record whatever its slug (`0005-template-for-emails.md`, as
+        // `adr new Template for emails` names it); templates are unnumbered or number 0.
+        if (number(fromFileName: fileName) ?? 0) == 0, isTemplateName(stem) { return false }
         return !notRecordStems.contains(stem)
     }
 
@@ -26,7 +29,7 @@ extension DecisionRecord {
     ]
 
     /// `template`, `0000-template`, `adr-template`, `template-madr`: a template, not a
-    /// record. A record merely about templates (`0004-embed-templates`) is still a record.
+    /// record, unless numbered. A record about templates (`0004-embed-templates`) is one.
     private static func isTemplateName(_ stem: String) -> Bool {
         // Splitting into words is slow; most names cannot hold the word at all.
         guard stem.containsBytes("template") else { return false }
@@ -66,12 +69,12 @@ extension DecisionRecord {
     /// `adr001-x.md`, `001. Title.md`); `nil` for log4brains' `YYYYMMDD-slug.md` date
     /// prefixes, which are not numbers.
     public static func number(fromFileName name: String) -> Int? {
-        RecordScan.fileNumber(name)
+        RecordScan.fileNumber(name).flatMap(RecordFileName.bounded)
     }
 
     /// A readable title from a file or folder name: number and extension dropped, dashes
     /// and underscores as spaces, first letter capitalised.
-    static func title(fromName name: String) -> String {
+    public static func title(fromName name: String) -> String {
         var stem = Substring(name)
         while let dot = stem.lastIndex(of: "."),
             ["md", "markdown"].contains(stem[stem.index(after: dot)...].lowercased())

@@ -57,7 +57,8 @@ private struct RecordReader {
             record.heading = heading
             let (number, title) = Self.splitHeading(heading)
             record.title = title
-            record.number = DecisionRecord.number(fromFileName: name) ?? number
+            record.number =
+                DecisionRecord.number(fromFileName: name) ?? number.flatMap(RecordFileName.bounded)
         } else if let title = frontMatterString("title"), !title.isEmpty {
             record.title = title
             record.number = DecisionRecord.number(fromFileName: name)
@@ -242,6 +243,8 @@ private struct RecordReader {
                 warn(line, "date is a placeholder: \"\(value.trimmingWhitespace)\"")
             case .unparseable:
                 warn(line, "unparseable date \"\(value.trimmingWhitespace)\"")
+            case .impossible:
+                warn(line, "impossible date \"\(value.trimmingWhitespace)\" (left as it is)")
             }
         }
     }

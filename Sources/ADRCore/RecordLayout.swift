@@ -166,7 +166,8 @@ struct RecordLayout {
         guard
             let link = block.links.first(where: { $0.line == line.line && !$0.isImage }),
             isRecordTarget(link.destination), let type = RecordScan.linkType(written),
-            type.split(separator: " ").count <= 5
+            type.split(separator: " ").count <= 5,
+            Self.isLinkAlone(after: type, in: written, block: block, line: line.line)
         else { return nil }
         return LinkLine(
             type: String(type),
@@ -174,6 +175,32 @@ struct RecordLayout {
             text: link.text,
             line: line.line
         )
+    }
+
+    /// Whether the link after `type` ends the line, and a line that is no list item is a
+    /// paragraph of its own: adr-tools' `Type [title](file)` and the bullet forms are typed
+    /// links; a link in prose ("As discussed in [3](0003-x.md), we…") is a plain reference.
+    static func isLinkAlone(
+        after type: Substring,
+        in written: String,
+        block: MarkdownBlock,
+        line: Int
+    ) -> Bool {
+        let isListItem = written.drop { $0 == " " }.first.map { "-*+".contains($0) } ?? false
+        if !isListItem, block.kind == .paragraph, block.startLine != block.endLine {
+            return false
+        }
+        var rest = written[type.endIndex...].drop { $0 == " " || $0 == ":" || $0 == "\t" }
+        guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return false }
+        rest = rest[rest.index(after: close)...]
+        if rest.first == "(" {
+            guard let end = rest.firstIndex(of: ")") else { return false }
+            rest = rest[rest.index(after: end)...]
+        } else if rest.first == "[" {
+            guard let end = rest.firstIndex(of: "]") else { return false }
+            rest = rest[rest.index(after: end)...]
+        }
+        return rest.allSatisfy(\.isWhitespace)
     }
 
     /// Whether a link destination is a relative Markdown file, as links between records are.

@@ -82,9 +82,15 @@ public enum RecordText {
         target: String,
         in text: String
     ) -> String {
+        let link = "\(type) [\(linkText)](\(target))"
+        // The same link twice says nothing more, and `adr link` run again must not add it.
+        let present = text.split(whereSeparator: \.isNewline).contains {
+            let line = $0.trimmingWhitespace
+            return line == link || line == "- " + link || line == "* " + link
+        }
+        if present { return text }
         let layout = RecordLayout(text: text)
         var source = layout.source
-        let link = "\(type) [\(linkText)](\(target))"
         let blocks = source.document.blocks
         if let section = layout.statusSection {
             if let next = section.nextHeadingLine {
@@ -172,6 +178,25 @@ public enum RecordText {
     /// Rewrites every link whose destination names the file `oldTarget` (`0003-x.md`,
     /// `./0003-x.md`, a reference definition) to `newTarget`, and the link text to
     /// `newHeading` where it reads exactly `oldHeading`; used when renumbering.
+    /// `text` with a front matter status `superseded by ADR-<old>` (MADR 4, which names the
+    /// record by number, not by link) naming `new` instead; used when renumbering.
+    public static func rewritingSupersededNumber(in text: String, from old: Int, to new: Int)
+        -> String
+    {
+        guard text.hasPrefix("---") else { return text }
+        var source = RecordSource(text: text)
+        for index in source.lines.indices.dropFirst() {
+            let line = source.lines[index].content
+            if line.trimmingWhitespace == "---" { break }
+            guard
+                let match = line.wholeMatch(of: /(\s*status:\s*["']?superseded by ADR-)(\d+)(.*)/),
+                Int(match.2) == old
+            else { continue }
+            source.lines[index].content = match.1 + zeroPadded(new) + match.3
+        }
+        return source.text
+    }
+
     public static func rewritingLinks(
         in text: String,
         from oldTarget: String,

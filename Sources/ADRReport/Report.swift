@@ -76,7 +76,8 @@ public enum Report {
         }
         if !linkLines.isEmpty { lines.append("links:"); lines += linkLines }
         for warning in record.warnings { lines.append("warning: \(warning)") }
-        return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n\n" + entry.text
+        return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n\n"
+            + Terminal.sanitizedLines(entry.text)
     }
 }
 

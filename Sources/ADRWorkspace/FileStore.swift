@@ -98,58 +98,236 @@ enum FileStore {
         return try body()
     }
 
-    /// Applies `changes` (absolute paths) or none of them.
+    /// Applies `changes` (absolute paths) or none of them, even if the process dies at any
+    /// instruction: with `journalFolder` and more than one change, a rollback journal is
+    /// flushed there before the first file is replaced (see ``Journal``). Each file is
+    /// written to a temporary sibling, flushed, and renamed over its target (a new file is
+    /// linked to its name, which fails if the name is taken); deletions come last, so a
+    /// renamed record is never missing; the folders are flushed before the journal goes.
     ///
     /// `failingAfter` makes the n-th step fail; tests use it to prove the rollback.
-    static func apply(_ changes: ChangeSet, failingAfter: Int? = nil) throws(WorkspaceError) {
+    static func apply(
+        _ changes: ChangeSet,
+        journalFolder: String? = nil,
+        failingAfter: Int? = nil
+    ) throws(WorkspaceError) {
+        var planned: [Journal.Entry] = []
         for change in changes.changes {
             switch change {
-            case .create(let path, _):
-                if exists(path) { throw .concurrentChange(path: path) }
+            case .create(let path, let contents):
+                if linkExists(path) { throw .concurrentChange(path: path) }
+                planned.append(Journal.Entry(path: path, old: nil, new: Array(contents.utf8)))
             case .update(let path, let expected, _), .delete(let path, let expected):
-                guard exists(path), (try? read(path)) == expected else {
-                    throw .concurrentChange(path: path)
+                guard let bytes = contents(of: path) else { throw .concurrentChange(path: path) }
+                var new: [UInt8]?
+                if case .update(_, _, let contents) = change { new = Array(contents.utf8) }
+                // Compared as bytes: text read with repairs must not pass for the file.
+                if !bytes.elementsEqual(expected.utf8) {
+                    guard let line = firstUndecodableLine(in: bytes) else {
+                        throw .concurrentChange(path: path)
+                    }
+                    guard String(decoding: bytes, as: UTF8.self) == expected else {
+                        throw .concurrentChange(path: path)
+                    }
+                    // A file that is not UTF-8 is edited around the edit, its other bytes
+                    // kept; an edit that would rewrite the undecodable bytes is refused.
+                    guard let new, let spliced = ByteSplice.edit(bytes, from: expected, to: new)
+                    else { throw .undecodable(path: path, line: line) }
+                    planned.append(Journal.Entry(path: path, old: bytes, new: spliced))
+                    continue
                 }
+                planned.append(Journal.Entry(path: path, old: bytes, new: new))
             }
         }
-        var undo: [() -> Void] = []
+        // Deletions last: a record renamed is written under its new name before the old
+        // name goes, whatever else happens.
+        planned = planned.filter { $0.new != nil } + planned.filter { $0.new == nil }
+        var journalPath: String?
+        if let journalFolder, planned.count > 1 {
+            let path = PathText.join(journalFolder, Journal.fileName)
+            let journal = Journal(
+                entries: planned.map {
+                    Journal.Entry(
+                        path: PathText.relative($0.path, to: journalFolder),
+                        old: $0.old,
+                        new: $0.new
+                    )
+                }
+            )
+            try writeAtomically(path, journal.encoded(), exclusive: false)
+            synchronizeDirectory(journalFolder)
+            checkpoint()
+            journalPath = path
+        }
+        var done: [Journal.Entry] = []
+        var folders: Set<String> = []
         do throws(WorkspaceError) {
-            for (step, change) in changes.changes.enumerated() {
+            for (step, entry) in planned.enumerated() {
                 if let failingAfter, step >= failingAfter {
-                    throw WorkspaceError.io(path: change.path, message: "simulated failure")
+                    throw WorkspaceError.io(path: entry.path, message: "simulated failure")
                 }
-                switch change {
-                case .create(let path, let contents):
-                    try createDirectory(parent(path))
-                    try createExclusively(path, contents: contents)
-                    undo.append { _ = unlink(path) }
-                case .update(let path, let old, let new):
-                    try replace(path, with: new)
-                    undo.append { try? replace(path, with: old) }
-                case .delete(let path, let old):
-                    guard unlink(path) == 0 else {
-                        throw WorkspaceError.io(
-                            path: path,
-                            message: "cannot delete (\(errnoText()))"
-                        )
-                    }
-                    undo.append { try? replace(path, with: old) }
+                if let new = entry.new {
+                    if entry.old == nil { try createDirectory(parent(entry.path)) }
+                    try writeAtomically(entry.path, new, exclusive: entry.old == nil)
+                } else {
+                    try remove(entry.path)
+                    checkpoint()
                 }
+                done.append(entry)
+                folders.insert(parent(entry.path))
             }
         } catch {
-            for step in undo.reversed() { step() }
+            try? Journal(entries: done).rollBack(relativeTo: "/")
+            if let journalPath {
+                _ = unlink(journalPath)
+                synchronizeDirectory(parent(journalPath))
+            }
             throw error
+        }
+        for folder in folders.sorted() { synchronizeDirectory(folder) }
+        checkpoint()
+        if let journalPath {
+            try remove(journalPath)
+            synchronizeDirectory(parent(journalPath))
+            checkpoint()
         }
     }
 
+    /// The line of the first bytes that are not UTF-8, `nil` when all of them are.
+    static func firstUndecodableLine(in bytes: [UInt8]) -> Int? {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+        for (index, line) in bytes.split(
+            separator: UInt8(ascii: "\n"),
+            omittingEmptySubsequences: false
+        )
+        .enumerated() where String(validating: line, as: UTF8.self) == nil {
+            return index + 1
+        }
+        return 1
+    }
+
+    /// Writes `bytes` to a temporary sibling of `path`, flushes it, then renames it over
+    /// `path`, or with `exclusive` links it to `path`, failing if the name is taken. A
+    /// reader sees the old file or the new one, never part of one; the folder itself is
+    /// flushed by the caller.
+    static func writeAtomically(
+        _ path: String,
+        _ bytes: [UInt8],
+        exclusive: Bool,
+        checkpoints: Bool = true
+    ) throws(WorkspaceError) {
+        let folder = parent(path)
+        let name = (path as NSString).lastPathComponent
+        var template = Array("\(folder)/.\(name).adr-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw .io(path: path, message: "cannot create a temporary file (\(errnoText()))")
+        }
+        let temporary = String(
+            decoding: template.dropLast().map { UInt8(bitPattern: $0) },
+            as: UTF8.self
+        )
+        var mode = stat()
+        fchmod(descriptor, !exclusive && stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644)
+        let written = writeAll(descriptor, bytes) && fsync(descriptor) == 0
+        let reason = errnoText()
+        close(descriptor)
+        guard written else {
+            unlink(temporary)
+            throw .io(path: path, message: "cannot write the file (\(reason))")
+        }
+        if checkpoints { checkpoint() }
+        if exclusive {
+            guard link(temporary, path) == 0 else {
+                let error = errno
+                unlink(temporary)
+                if error == EEXIST { throw .concurrentChange(path: path) }
+                // A file system without hard links: create the name exclusively instead.
+                try createExclusively(path, contents: bytes)
+                if checkpoints { checkpoint() }
+                return
+            }
+            if checkpoints { checkpoint() }
+            unlink(temporary)
+        } else {
+            guard rename(temporary, path) == 0 else {
+                let reason = errnoText()
+                unlink(temporary)
+                throw .io(path: path, message: "cannot write the file (\(reason))")
+            }
+        }
+        if checkpoints { checkpoint() }
+    }
+
+    /// Removes the file (or link) at `path`.
+    static func remove(_ path: String) throws(WorkspaceError) {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw .io(path: path, message: "cannot delete (\(errnoText()))")
+        }
+    }
+
+    /// Whether `path` names a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether anything, a dangling symbolic link included, has the name `path`.
+    static func linkExists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// Flushes a folder's entries (names created, renamed or removed) to disk.
+    static func synchronizeDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Every name in the folder at `path`, hidden ones included, unsorted; empty when it
+    /// cannot be read.
+    static func allNames(inDirectory path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// A crash point for the kill tests: with `ADR_TEST_CRASH_AT_STEP=N` in the environment,
+    /// the process kills itself at the N-th point of a write (counted from 1), as a power cut
+    /// or `kill -9` would stop it. Never set outside tests.
+    static func checkpoint() {
+        guard let crashStep else { return }
+        checkpointsPassed += 1
+        if checkpointsPassed == crashStep { kill(getpid(), SIGKILL) }
+    }
+
+    private static let crashStep: Int? = getenv("ADR_TEST_CRASH_AT_STEP").flatMap {
+        Int(String(cString: $0))
+    }
+
+    nonisolated(unsafe) private static var checkpointsPassed = 0
+
     /// Creates `path` with `O_EXCL`: fails rather than overwrite a file another process made.
     static func createExclusively(_ path: String, contents: String) throws(WorkspaceError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        try createExclusively(path, contents: Array(contents.utf8))
+    }
+
+    static func createExclusively(_ path: String, contents: [UInt8]) throws(WorkspaceError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw .concurrentChange(path: path) }
             throw .io(path: path, message: "cannot create the file (\(errnoText()))")
         }
-        let written = writeAll(descriptor, Array(contents.utf8))
+        let written = writeAll(descriptor, contents) && fsync(descriptor) == 0
         close(descriptor)
         guard written else {
             unlink(path)
@@ -252,5 +430,5 @@ enum FileStore {
 
     fileprivate static func parent(_ path: String) -> String { PathText.parent(path) }
 
-    fileprivate static func errnoText() -> String { String(cString: strerror(errno)) }
+    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -64,6 +64,18 @@ public struct LogLocation: Sendable {
             guard let folder = log.folder, let base = configurationFolder else { return nil }
             return PathText.absolute(folder, from: base)
         }
+        // A configuration inside the repository (or, outside any, its own folder) may name
+        // only logs inside it.
+        if let configurationPath, let base = configurationFolder,
+            PathText.isInside(base, repositoryRoot ?? base)
+        {
+            try Self.checkFoldersInside(
+                repositoryRoot ?? base,
+                configuration: configuration,
+                at: configurationPath,
+                from: start
+            )
+        }
         var found: String?
         if let override = options.logDirectory {
             found = PathText.absolute(override, from: start)
@@ -80,12 +92,12 @@ public struct LogLocation: Sendable {
                 let candidates = ([configuration.log] + configuration.logs).compactMap(
                     absoluteFolder
                 )
-                // In a monorepo the log nearest the working directory wins.
+                // In a monorepo the log the working directory is in wins, then the top-level
+                // `log:`, then a log below the working directory.
                 found =
-                    candidates.filter {
-                        start.hasPrefix($0 + "/") || start == $0 || $0.hasPrefix(start + "/")
-                    }
+                    candidates.filter { start.hasPrefix($0 + "/") || start == $0 }
                     .max { $0.count < $1.count } ?? absoluteFolder(configuration.log)
+                    ?? candidates.filter { $0.hasPrefix(start + "/") }.max { $0.count < $1.count }
                     ?? candidates.first
                 if found != nil { break }
             }
@@ -110,6 +122,38 @@ public struct LogLocation: Sendable {
             options.logName.flatMap { configuration.settings(forLogNamed: $0) }
             ?? configuration.logs.first { absoluteFolder($0) == logFolder }
             ?? configuration.log
+    }
+
+    /// Refuses a configured log folder outside `root` (`log: ../x`, an absolute path, a
+    /// symbolic link out): adr would write there without a word, as git refuses to.
+    private static func checkFoldersInside(
+        _ root: String,
+        configuration: Configuration,
+        at path: String,
+        from start: String
+    ) throws(WorkspaceError) {
+        let base = PathText.parent(path)
+        let realRoot = PathText.resolvingLinks(root)
+        for folder in ([configuration.log] + configuration.logs).compactMap(\.folder) {
+            let absolute = PathText.absolute(folder, from: base)
+            guard
+                !PathText.isInside(absolute, root)
+                    || !PathText.isInside(PathText.resolvingLinks(absolute), realRoot)
+            else { continue }
+            let text = (try? FileStore.read(path)) ?? ""
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line =
+                lines.firstIndex { line in
+                    let key = line.drop { $0 == " " || $0 == "-" }
+                    return ["log:", "folder:", "directory:"].contains { key.hasPrefix($0) }
+                        && line.contains(folder)
+                }.map { $0 + 1 } ?? 1
+            throw .io(
+                path: "\(PathText.relative(path, to: start)):\(line)",
+                message:
+                    "log folder \"\(folder)\" is outside the repository; adr reads and writes logs only inside \(PathText.relative(root, to: start))"
+            )
+        }
     }
 
     static func configuration(at path: String) throws(WorkspaceError) -> Configuration {

@@ -1,5 +1,11 @@
 import SystemPackage
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Path arithmetic on absolute paths, through swift-system's `FilePath`, so printed paths
 /// match what adr-tools prints.
 enum PathText {
@@ -63,5 +69,27 @@ enum PathText {
         var file = FilePath(path)
         if !file.isAbsolute { file = FilePath("/").pushing(file) }
         return file.lexicallyNormalized()
+    }
+
+    /// Whether `path` is `folder` or inside it (both absolute and normalised).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" || path == folder
+            || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// `path` with its symbolic links resolved; for a path that does not exist yet, its
+    /// nearest existing ancestor resolved and the rest appended.
+    static func resolvingLinks(_ path: String) -> String {
+        var existing = path
+        var rest: [String] = []
+        while existing != "/" {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                return rest.reversed().reduce(String(cString: resolved)) { join($0, $1) }
+            }
+            rest.append(FilePath(existing).lastComponent?.string ?? "")
+            existing = parent(existing)
+        }
+        return path
     }
 }

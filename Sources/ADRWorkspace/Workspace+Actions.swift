@@ -101,6 +101,12 @@ extension Workspace {
     /// `adr new`: takes the next number under a lock on the log folder, writes the record
     /// and every link it makes. Returns the new record's absolute path.
     public func newRecord(_ request: NewRecordOptions) throws(WorkspaceError) -> String {
+        let title: String
+        do {
+            title = try RecordTitle.normalized(request.title)
+        } catch {
+            throw .invalidArgument(error.description)
+        }
         let template = try template(named: request.template)
         let status = template.initialStatus(
             explicit: request.status,
@@ -110,7 +116,7 @@ extension Workspace {
         let linksRecords = !request.supersedes.isEmpty || !request.links.isEmpty
         return try create(linksRecords: linksRecords) { (log) throws(WorkspaceError) in
             var prepared = NewRecordRequest(
-                title: request.title,
+                title: title,
                 template: template,
                 date: day,
                 status: status
@@ -127,6 +133,7 @@ extension Workspace {
                 guard parts.count == 3 else {
                     throw .invalidArgument("link \"\(triple)\" must be TARGET:LINK:REVERSE-LINK")
                 }
+                try Self.checkLinkNames(String(parts[1]), String(parts[2]))
                 prepared.links.append(
                     RecordLinkRequest(
                         target: try entry(matching: String(parts[0]), in: log),
@@ -150,10 +157,15 @@ extension Workspace {
         let createdFolder = !FileStore.isDirectory(location.folder)
         if createdFolder { try FileStore.createDirectory(location.folder) }
         do {
-            return try FileStore.withLock(on: location.folder) {
+            return try withLogLock {
                 () throws(WorkspaceError) -> String in
                 let log = linksRecords ? try readLog() : DecisionLog(entries: [])
                 let number = linksRecords ? log.nextNumber : nextNumberFromFileNames()
+                guard number <= RecordFileName.maximumNumber else {
+                    throw .invalidArgument(
+                        "no record number left: the log already holds \(RecordFileName.maximumNumber), the largest"
+                    )
+                }
                 let spelling = linksRecords ? log.linkSpelling : nil
                 var resolved = try makeRequest(log)
                 resolved.spelling =
@@ -161,7 +173,16 @@ extension Workspace {
                     ?? (resolved.template.name == "nygard"
                         || !BuiltInTemplates.names.contains(resolved.template.name)
                         ? .superceded : .superseded)
-                let (fileName, changes) = log.planningNewRecord(resolved, number: number)
+                let naming = RecordFileName.Naming(
+                    inferringFrom: FileStore.contents(ofDirectory: location.folder).filter {
+                        !$0.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: $0)
+                    }
+                )
+                let (fileName, changes) = log.planningNewRecord(
+                    resolved,
+                    number: number,
+                    naming: naming
+                )
                 try apply(changes)
                 return PathText.join(location.folder, fileName)
             }
@@ -176,8 +197,11 @@ extension Workspace {
     /// is parsed. (A record that links nothing needs no supersede spelling.)
     private func nextNumberFromFileNames() -> Int {
         var highest = 0
+        let templates = configuredTemplatePaths()
         for name in FileStore.contents(ofDirectory: location.folder)
-        where !name.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: name) {
+        where !name.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: name)
+            && !templates.contains(PathText.join(location.folder, name))
+        {
             let number =
                 DecisionRecord.number(fromFileName: name)
                 ?? (try? FileStore.read(PathText.join(location.folder, name))).flatMap {
@@ -197,15 +221,31 @@ extension Workspace {
         target: String,
         reverse: String
     ) throws(WorkspaceError) {
-        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) in
+        _ = try existingFolder()
+        try Self.checkLinkNames(type, reverse)
+        return try withLogLock { () throws(WorkspaceError) in
             let log = try readLog()
-            let changes = log.planningLink(
-                from: try entry(matching: source, in: log),
-                type: type,
-                to: try entry(matching: target, in: log),
-                reverse: reverse
-            )
+            let from = try entry(matching: source, in: log)
+            let to = try entry(matching: target, in: log)
+            guard from.fileName != to.fileName else {
+                throw .invalidArgument("\(from.fileName) cannot link to itself")
+            }
+            let changes = log.planningLink(from: from, type: type, to: to, reverse: reverse)
             try apply(changes)
+        }
+    }
+
+    /// Refuses link names nothing could read back: empty, or more than one line.
+    static func checkLinkNames(_ names: String...) throws(WorkspaceError) {
+        for name in names {
+            guard !name.allSatisfy(\.isWhitespace) else {
+                throw .invalidArgument("a link name must not be empty")
+            }
+            guard !name.contains(where: \.isNewline),
+                !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
+                throw .invalidArgument("a link name is one line of text without control characters")
+            }
         }
     }
 
@@ -216,7 +256,8 @@ extension Workspace {
         date explicitDate: CalendarDate?,
         force: Bool
     ) throws(WorkspaceError) -> String {
-        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> String in
+        _ = try existingFolder()
+        return try withLogLock { () throws(WorkspaceError) -> String in
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
             do {
@@ -244,7 +285,8 @@ extension Workspace {
         _ reference: String,
         to wanted: Int?
     ) throws(WorkspaceError) -> (old: String, new: String) {
-        try FileStore.withLock(on: try existingFolder()) {
+        _ = try existingFolder()
+        return try withLogLock {
             () throws(WorkspaceError) -> (old: String, new: String) in
             let log = try readLog()
             let target = try entry(matching: reference, in: log)
@@ -260,10 +302,15 @@ extension Workspace {
         }
     }
 
-    /// `adr upgrade-repository`: returns the absolute paths it changed.
-    public func upgradeDates() throws(WorkspaceError) -> [String] {
-        try FileStore.withLock(on: try existingFolder()) { () throws(WorkspaceError) -> [String] in
-            let changes = try readLog().planningDateUpgrade()
+    /// `adr upgrade-repository`: returns the absolute paths it changed; `warning` hears of
+    /// each date left as it was because it is not on the calendar.
+    public func upgradeDates(warning: (String) -> Void = { _ in }) throws(WorkspaceError)
+        -> [String]
+    {
+        _ = try existingFolder()
+        return try withLogLock { () throws(WorkspaceError) -> [String] in
+            let (changes, warnings) = try readLog().planningDateUpgrade()
+            warnings.forEach { warning("warning: \($0)") }
             try apply(changes)
             return changes.changes.map { PathText.join(location.folder, $0.path) }
         }
@@ -284,12 +331,12 @@ extension Workspace {
             }()
         let updated = log.updatingIndex(in: current ?? "", linkPrefix: prefix)
         guard updated != current else { return false }
-        try FileStore.apply(
-            ChangeSet([
-                current.map { .update(path: absolute, from: $0, to: updated) }
-                    ?? .create(path: absolute, contents: updated)
-            ])
-        )
+        let change = ChangeSet([
+            current.map { .update(path: absolute, from: $0, to: updated) }
+                ?? .create(path: absolute, contents: updated)
+        ])
+        // Under the log's lock, where no recovery takes its temporary file for a dead one's.
+        try withLogLock { () throws(WorkspaceError) in try FileStore.apply(change) }
         return true
     }
 

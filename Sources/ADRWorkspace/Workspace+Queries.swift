@@ -41,11 +41,8 @@ extension Workspace {
         var warnings = history?.warnings ?? []
         var details: RecordDetails
         do {
-            var entry = try entry(matching: reference, in: log)
-            if entry.text.isEmpty {
-                // Taken from the records cache: the one record shown is read whole.
-                entry.text = try FileStore.read(absolutePath(of: entry))
-            }
+            // From the records cache the entry has no text: the one record shown is read.
+            let entry = withText(try entry(matching: reference, in: log))
             details = RecordDetails(
                 entry: entry,
                 displayPath: displayPath(absolutePath(of: entry)),

@@ -10,6 +10,9 @@ public struct Workspace: Sendable {
     public init(options: WorkspaceOptions) throws(WorkspaceError) {
         self.options = options
         self.location = try LogLocation(options: options)
+        // A command that died midway left a journal or temporary files: every command,
+        // reading or writing, starts from a log where its last change is whole or absent.
+        try Journal.recover(in: location.folder)
     }
 
     // MARK: Reading
@@ -25,8 +28,10 @@ public struct Workspace: Sendable {
             throw .missingLog(path: displayPath(location.folder))
         }
         var fileNames: [String] = []
+        let templates = configuredTemplatePaths()
         for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
             let path = PathText.join(location.folder, name)
+            if templates.contains(path) { continue }
             if FileStore.isDirectory(path) {
                 guard name != "templates",
                     let inner = ["index.md", "README.md"].first(where: {
@@ -45,6 +50,7 @@ public struct Workspace: Sendable {
             environment: options.environment
         )
         var cache = cachePath.map(RecordCache.load) ?? RecordCache()
+        let realRoot = PathText.resolvingLinks(location.root)
         let statuses = names.map { FileStatus(path: PathText.join(location.folder, $0)) }
         var entries = [LogEntry?](repeating: nil, count: names.count)
         if !texts {
@@ -61,7 +67,11 @@ public struct Workspace: Sendable {
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: missing.count) { position in
                 let index = missing[position]
-                output[index] = entry(fileName: names[index], folderFromRoot: folderFromRoot)
+                output[index] = entry(
+                    fileName: names[index],
+                    folderFromRoot: folderFromRoot,
+                    realRoot: realRoot
+                )
             }
         }
         if let cachePath {
@@ -75,14 +85,87 @@ public struct Workspace: Sendable {
             cache.keepOnly(Set(names))
             if cache.isStale { cache.save(to: cachePath) }
         }
-        return DecisionLog(entries: entries.compactMap { $0 })
-            .checkingTags(against: location.configuration.tags)
+        return checkingNumbers(
+            DecisionLog(entries: entries.compactMap { $0 })
+                .checkingTags(against: location.configuration.tags)
+        )
+    }
+    /// Warns on each record whose number another record has too: a number then names no
+    /// record, and a merge of two branches usually means one wants `adr renumber`.
+    private func checkingNumbers(_ log: DecisionLog) -> DecisionLog {
+        let duplicates = log.duplicateNumbers
+        guard !duplicates.isEmpty else { return log }
+        return DecisionLog(
+            entries: log.entries.map { entry in
+                guard let number = entry.record.number, let names = duplicates[number] else {
+                    return entry
+                }
+                var checked = entry
+                let others = names.filter { $0 != entry.fileName }.joined(separator: ", ")
+                checked.record.warnings.append(
+                    SourceWarning(
+                        path: entry.record.path,
+                        line: nil,
+                        message:
+                            "number \(number) is also taken by \(others); name these records by file, or renumber one"
+                    )
+                )
+                return checked
+            }
+        )
     }
 
-    /// Reads one record; a file that cannot be read is listed with a warning.
-    private func entry(fileName: String, folderFromRoot: String) -> LogEntry {
+    /// The files the configuration or `ADR_TEMPLATE` names as the template: a template kept
+    /// in the log folder is told apart by that, whatever its name.
+    func configuredTemplatePaths() -> Set<String> {
+        var paths: Set<String> = []
+        if let path = options.environment["ADR_TEMPLATE"], !path.isEmpty {
+            paths.insert(PathText.absolute(path, from: options.workingDirectory))
+        }
+        if let name = location.settings.template, BuiltInTemplates.template(named: name) == nil {
+            paths.insert(PathText.absolute(name, from: options.workingDirectory))
+            if let configuration = location.configurationPath {
+                paths.insert(PathText.absolute(name, from: PathText.parent(configuration)))
+            }
+        }
+        return paths
+    }
+
+    /// `entry` with its text, for one taken from the records cache without it; read as
+    /// ``readLog(texts:)`` reads every record (a link out of the repository stays unread).
+    func withText(_ entry: LogEntry) -> LogEntry {
+        guard entry.text.isEmpty else { return entry }
+        let read = self.entry(
+            fileName: entry.fileName,
+            folderFromRoot: rootRelativePath(location.folder),
+            realRoot: PathText.resolvingLinks(location.root)
+        )
+        var whole = entry
+        whole.text = read.text
+        return whole
+    }
+
+    /// Reads one record; a file that cannot be read, or a link out of the repository, is
+    /// listed with a warning.
+    private func entry(fileName: String, folderFromRoot: String, realRoot: String) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
+        if let target = linkOutside(realRoot, fileName: fileName) {
+            // As git does for links out of the tree: the link is listed, its target not read.
+            var record = DecisionRecord(
+                path: path,
+                title: DecisionRecord.title(fromName: DecisionRecord.recordName(path: fileName))
+            )
+            record.number = DecisionRecord.number(fromFileName: fileName)
+            record.warnings.append(
+                SourceWarning(
+                    path: path,
+                    line: nil,
+                    message: "a symbolic link to \(target), outside the repository; not read"
+                )
+            )
+            return LogEntry(fileName: fileName, text: "", record: record)
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             var record = DecisionRecord(path: path, title: fileName)
             record.warnings.append(
@@ -97,6 +180,23 @@ public struct Workspace: Sendable {
             text: text,
             record: DecisionRecord(parsing: text, path: path)
         )
+    }
+
+    /// Where the record `fileName` (log-relative) leads when it, or the record folder it
+    /// sits in, is a symbolic link out of `realRoot` (the repository, links resolved);
+    /// `nil` for every other record.
+    func linkOutside(_ realRoot: String, fileName: String) -> String? {
+        let absolute = PathText.join(location.folder, fileName)
+        let first = PathText.join(location.folder, String(fileName.prefix { $0 != "/" }))
+        // One lstat for a plain record, two for `<slug>/index.md`.
+        guard
+            FileStore.isSymbolicLink(absolute)
+                || (first != absolute && FileStore.isSymbolicLink(first))
+        else {
+            return nil
+        }
+        let target = PathText.resolvingLinks(absolute)
+        return PathText.isInside(target, realRoot) ? nil : target
     }
 
     /// The record a REF names; a path is taken relative to the working directory.
@@ -132,8 +232,46 @@ public struct Workspace: Sendable {
         PathText.join(location.folder, entry.fileName)
     }
 
+    /// Applies log-relative `changes` with a journal in the log folder; call it holding
+    /// the log's lock (``withLogLock(_:)``).
     func apply(_ changes: ChangeSet) throws(WorkspaceError) {
-        try FileStore.apply(changes.mappingPaths { PathText.join(location.folder, $0) })
+        let realRoot = PathText.resolvingLinks(location.root)
+        var resolved = ChangeSet()
+        for change in changes.changes {
+            let absolute = PathText.join(location.folder, change.path)
+            guard FileStore.isSymbolicLink(absolute) else {
+                resolved.changes.append(change.mappingPath { _ in absolute })
+                continue
+            }
+            // A record that is a link is edited where it leads, the link kept, and only
+            // inside the repository.
+            let target = PathText.resolvingLinks(absolute)
+            guard case .update = change, PathText.isInside(target, realRoot) else {
+                throw .io(
+                    path: displayPath(absolute),
+                    message: PathText.isInside(target, realRoot)
+                        ? "is a symbolic link; rename the file it leads to (\(displayPath(target))) instead"
+                        : "is a symbolic link to \(target), outside the repository; not changed"
+                )
+            }
+            resolved.changes.append(change.mappingPath { _ in target })
+        }
+        do {
+            try FileStore.apply(resolved, journalFolder: location.folder)
+        } catch .undecodable(let path, let line) {
+            throw .undecodable(path: displayPath(path), line: line)
+        } catch .concurrentChange(let path) {
+            throw .concurrentChange(path: displayPath(path))
+        }
+    }
+
+    /// Runs `body` holding the log folder's lock, after rolling back whatever change a
+    /// command that died left half done.
+    func withLogLock<T>(_ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> T {
+        try FileStore.withLock(on: location.folder) { () throws(WorkspaceError) -> T in
+            try Journal.recoverHoldingLock(in: location.folder)
+            return try body()
+        }
     }
 
     // MARK: Settings

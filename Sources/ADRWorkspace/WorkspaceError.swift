@@ -11,6 +11,9 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case io(path: String, message: String)
     /// A file changed between reading and writing it; nothing was written.
     case concurrentChange(path: String)
+    /// A file to edit is not UTF-8; it is refused rather than repaired, so no byte of it
+    /// changes.
+    case undecodable(path: String, line: Int)
     case invalidArgument(String)
     case editorFailed(command: String, status: Int32)
     /// `adr approve`, `adr sync` or reading approvals failed (git errors included).
@@ -53,6 +56,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .io(let path, let message): "\(path): \(message)"
         case .concurrentChange(let path):
             "\(path): changed while adr was working; nothing was written"
+        case .undecodable(let path, let line):
+            "\(path):\(line): not UTF-8 text; adr edits only UTF-8 records, so nothing was written (convert it first, e.g. with iconv -f latin1 -t utf-8)"
         case .invalidArgument(let message): message
         case .editorFailed(let command, let status):
             "editor \"\(command)\" exited with status \(status)"

@@ -216,11 +216,82 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
 
     @Test func datesInDayMonthYearAreUpgradedToISO() throws {
         let old = entry("0001-x.md", "# 1. X\n\nDate: 12/01/1992\r\n\n## Status\n\nAccepted\n")
-        let changes = DecisionLog(entries: [old]).planningDateUpgrade()
+        let (changes, warnings) = DecisionLog(entries: [old]).planningDateUpgrade()
         #expect(
             changes.contents(of: "0001-x.md", current: old.text)?.contains("Date: 1992-01-12\r\n")
                 == true
         )
+        #expect(warnings.isEmpty)
+    }
+
+    @Test func aDateNotOnTheCalendarIsLeftAsItIsWithAWarning() throws {
+        let old = entry("0001-x.md", "# 1. X\n\nDate: 31/02/2016\n\n## Status\n\nAccepted\n")
+        let (changes, warnings) = DecisionLog(entries: [old]).planningDateUpgrade()
+        #expect(changes.isEmpty)
+        #expect(warnings.map(\.line) == [3])
+    }
+
+    @Test(arguments: [
+        ("2016-02-29", true), ("2015-02-29", false), ("1900-02-29", false),
+        ("2000-02-29", true), ("2021-04-31", false), ("2021-13-01", false), ("2021-12-31", true),
+    ])
+    func datesAreCheckedAgainstTheCalendar(date: String, possible: Bool) {
+        let record = DecisionRecord(parsing: "# 1. X\n\nDate: \(date)\n", path: "0001-x.md")
+        #expect((record.date == date) == possible)
+    }
+
+    @Test func titlesBecomeOneLineOrAreRefused() throws {
+        #expect(
+            try RecordTitle.normalized("  Two\nlines\r\n\tand\u{2028}more ") == "Two lines and more"
+        )
+        #expect(throws: RecordTitle.Problem.controlCharacter("U+001B")) {
+            try RecordTitle.normalized("Red \u{1B}[31m")
+        }
+        #expect(throws: RecordTitle.Problem.empty) { try RecordTitle.normalized(" \n ") }
+    }
+
+    @Test func recordNumbersAreBounded() {
+        #expect(DecisionRecord.number(fromFileName: "9223372036854775807-x.md") == nil)
+        #expect(DecisionRecord.number(fromFileName: "999999999-x.md") == 999_999_999)
+        let log = DecisionLog(entries: [entry("0003-x.md", "# 99999999999999999999. X\n")])
+        #expect(log.nextNumber == 4)
+    }
+
+    @Test func renumberingRewritesASupersededByNumberInFrontMatter() throws {
+        let old = entry("0020-old.md", "---\nstatus: superseded by ADR-0021\n---\n\n# Old\n")
+        let new = entry("0021-new.md", "---\nstatus: accepted\n---\n\n# New\n")
+        let other = entry("0022-x.md", "---\nstatus: superseded by ADR-0210\n---\n\n# X\n")
+        let log = DecisionLog(entries: [old, new, other])
+        let (_, changes) = try log.planningRenumber(of: new, to: 30)
+        #expect(
+            changes.contents(of: "0020-old.md", current: old.text)
+                == "---\nstatus: superseded by ADR-0030\n---\n\n# Old\n"
+        )
+        #expect(changes.contents(of: "0022-x.md", current: other.text) == other.text)
+    }
+
+    @Test func aLinkAlreadyThereIsNotAddedTwice() {
+        let first = entry("0001-a.md", nygard(1, "A"))
+        let second = entry("0002-b.md", nygard(2, "B"))
+        let log = DecisionLog(entries: [first, second])
+        let once = log.planningLink(from: second, type: "Amends", to: first, reverse: "Amended by")
+        let text = once.contents(of: "0002-b.md", current: second.text)!
+        let relinked = DecisionLog(entries: [first, entry("0002-b.md", text)])
+        let twice = relinked.planningLink(
+            from: relinked.entries[1],
+            type: "Amends",
+            to: first,
+            reverse: "Amended by"
+        )
+        #expect(twice.contents(of: "0002-b.md", current: text) == text)
+    }
+
+    @Test func numberedFilesAreRecordsWhateverTheirSlug() {
+        #expect(DecisionRecord.isLikelyRecord(fileName: "0005-template-for-emails.md"))
+        #expect(DecisionRecord.isLikelyRecord(fileName: "0006-emails-template.md"))
+        #expect(!DecisionRecord.isLikelyRecord(fileName: "0000-template.md"))
+        #expect(!DecisionRecord.isLikelyRecord(fileName: "adr-template.md"))
+        #expect(!DecisionRecord.isLikelyRecord(fileName: "template.md"))
     }
 }
 

@@ -74,6 +74,11 @@ public final class RunningProcess {
         self.stderr = PipeDrain(errPipe.fileHandleForReading)
     }
 
+    /// Sends SIGKILL, as a power cut or `kill -9` would stop the command.
+    public func kill() {
+        _ = Foundation.kill(process.processIdentifier, SIGKILL)
+    }
+
     /// Drains both pipes to end-of-file, then waits for the exit status.
     public func finish() -> ProcessResult {
         let out = stdout.wait()

@@ -12,7 +12,7 @@ extension ADR {
 
         func run() throws {
             let workspace = try global.workspace()
-            _ = try workspace.upgradeDates()
+            _ = try workspace.upgradeDates { Output.warning($0) }
         }
     }
 }

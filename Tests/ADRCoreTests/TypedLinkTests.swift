@@ -1,0 +1,45 @@
+import Testing
+
+@testable import ADRCore
+
+@Suite struct TypedLinkTests {
+    private func links(_ body: String) -> [String] {
+        DecisionRecord(parsing: "# 5. X\n\n" + body, path: "0005-x.md").links.map {
+            "\($0.type) -> \($0.target)"
+        }
+    }
+
+    @Test(arguments: [
+        "Per [3. Queue](0003-queue.md) we use a queue.\n",
+        "As discussed in [3. Queue](0003-queue.md), we chose it.\n",
+        "We looked at it twice.\nIn [3. Queue](0003-queue.md)\nand elsewhere.\n",
+        "Under [3](0003-queue.md) and [4](0004-x.md)\n",
+    ])
+    func aLinkInProseIsNoTypedLink(body: String) {
+        #expect(links(body).isEmpty, "\(links(body))")
+    }
+
+    @Test func adrToolsLinesAndBulletsAreTypedLinks() {
+        let body = """
+            ## Status
+
+            Accepted
+
+            Supercedes [3. Queue](0003-queue.md)
+
+            Amended by [4. X](0004-x.md)
+
+            ## Links
+
+            - Relates to [6. Y](0006-y.md)
+            - Refines [7. Z](0007-z.md)
+
+            """
+        #expect(
+            links(body) == [
+                "Supercedes -> 0003-queue.md", "Amended by -> 0004-x.md", "Relates to -> 0006-y.md",
+                "Refines -> 0007-z.md",
+            ]
+        )
+    }
+}
