@@ -39,13 +39,21 @@ let package = Package(
         .target(name: "ADRGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
         .target(
             name: "ADRWorkspace",
-            dependencies: ["ADRCore", "ADRGit", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ADRCore", "ADRGit", "ADRAudit", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
+        // The audit's rules: pure, values in, findings out.
+        .target(name: "ADRAudit", dependencies: ["ADRCore"], swiftSettings: strictSettings),
+        // The CI formats of the audit's findings: pure producers of text.
+        .target(name: "ADRReport", dependencies: ["ADRAudit"], swiftSettings: strictSettings),
         .executableTarget(
             name: "adr",
             dependencies: [
                 "ADRWorkspace",
+                "ADRAudit",
+                "ADRReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -57,5 +65,11 @@ let package = Package(
         .testTarget(name: "ADRGitTests", dependencies: ["ADRGit", "TestSupport"]),
         .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["adr"]),
+        .testTarget(name: "ADRAuditTests", dependencies: ["ADRAudit"]),
+        .testTarget(
+            name: "ADRReportTests",
+            dependencies: ["ADRReport"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )

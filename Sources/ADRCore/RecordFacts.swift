@@ -1,0 +1,116 @@
+import ADRMarkdown
+
+/// What an audit needs of a record's text beyond ``DecisionRecord``: where the title,
+/// status and date are, every link in the text, and the words of its decision text with
+/// their lines.
+public struct RecordFacts: Sendable, Hashable {
+    /// The line of the first-level heading the title comes from.
+    public var headingLine: Int?
+    /// The number written in the title (`3` in `# 3. Use X`), whatever the file name says.
+    public var headingNumber: Int?
+    /// The line where the status is kept: the front matter key, the `## Status` heading or
+    /// the `Status:` line.
+    public var statusLine: Int?
+    /// The line of the date, when the record states one.
+    public var dateLine: Int?
+    /// Every link and image of the text, inline or reference-style (resolved).
+    public var links: [TextLink]
+    /// The words of the decision text (see ``DecisionText``) in order, each with its line:
+    /// two texts whose words are equal differ only in whitespace and line breaks.
+    public var decisionWords: [DecisionWord]
+
+    /// Reads `text`; never fails.
+    public init(parsing text: String) {
+        let layout = RecordLayout(text: text)
+        let source = layout.source
+        let blocks = source.document.blocks
+        headingLine = layout.titleHeadingIndex.map { blocks[$0].startLine }
+        headingNumber = layout.titleHeadingIndex.flatMap {
+            RecordScan.splitHeading(blocks[$0].text.trimmingWhitespace)?.number
+        }
+        statusLine =
+            layout.frontMatterKeys["status"] ?? layout.statusSection?.headingLine
+            ?? layout.statusLine?.line
+        dateLine = layout.dateLine?.line ?? layout.frontMatterKeys["date"]
+        var links: [TextLink] = []
+        for block in blocks {
+            for link in block.links {
+                links.append(
+                    TextLink(
+                        text: link.text,
+                        destination: link.destination,
+                        line: link.line,
+                        column: Self.column(of: link, in: source.content(link.line)),
+                        isImage: link.isImage
+                    )
+                )
+            }
+        }
+        self.links = links
+        decisionWords = Self.words(layout)
+    }
+
+    /// The 1-based column of the link's `[` (or `![`) in its line, else 1.
+    private static func column(of link: MarkdownLink, in line: String) -> Int {
+        let opening = (link.isImage ? "![" : "[") + link.text
+        guard let range = line.range(of: opening) ?? line.range(of: link.destination) else {
+            return 1
+        }
+        return line.distance(from: line.startIndex, to: range.lowerBound) + 1
+    }
+
+    /// The lines ``DecisionText/normalized(_:)`` keeps, split into words. The lines dropped
+    /// are the same: keep the two in step.
+    static func words(_ layout: RecordLayout) -> [DecisionWord] {
+        let source = layout.source
+        var dropped = Set<Int>()
+        if let section = layout.statusSection {
+            let last = section.nextHeadingLine.map { $0 - 1 } ?? source.lines.count
+            dropped.formUnion(section.headingLine...max(section.headingLine, last))
+        }
+        if let statusLine = layout.statusLine { dropped.insert(statusLine.line) }
+        if let statusKey = layout.frontMatterKeys["status"] { dropped.insert(statusKey) }
+        for link in layout.linkLines { dropped.insert(link.line) }
+        for block in source.document.blocks {
+            if case .heading = block.kind, RecordLayout.headingKey(block.text) == "links" {
+                dropped.insert(block.startLine)
+            }
+        }
+        var words: [DecisionWord] = []
+        for (index, line) in source.lines.enumerated() where !dropped.contains(index + 1) {
+            for word in line.content.split(whereSeparator: \.isWhitespace) {
+                words.append(DecisionWord(text: String(word), line: index + 1))
+            }
+        }
+        return words
+    }
+}
+
+/// A link or image in a record's text.
+public struct TextLink: Sendable, Hashable {
+    public var text: String
+    /// As cmark resolved it: a reference-style link has its definition's destination.
+    public var destination: String
+    public var line: Int
+    public var column: Int
+    public var isImage: Bool
+
+    public init(text: String, destination: String, line: Int, column: Int, isImage: Bool) {
+        self.text = text
+        self.destination = destination
+        self.line = line
+        self.column = column
+        self.isImage = isImage
+    }
+}
+
+/// One word of a decision text and the line it is on.
+public struct DecisionWord: Sendable, Hashable {
+    public var text: String
+    public var line: Int
+
+    public init(text: String, line: Int) {
+        self.text = text
+        self.line = line
+    }
+}
