@@ -75,9 +75,14 @@ public struct AuditedLog: Sendable {
     public var facts: [String: RecordFacts]
 
     public init(_ log: DecisionLog) {
-        self.log = log
         var facts: [String: RecordFacts] = [:]
         for entry in log.entries { facts[entry.record.path] = RecordFacts(parsing: entry.text) }
+        self.init(log, facts: facts)
+    }
+
+    /// A log whose facts the caller read already (on every core, say).
+    public init(_ log: DecisionLog, facts: [String: RecordFacts]) {
+        self.log = log
         self.facts = facts
     }
 
