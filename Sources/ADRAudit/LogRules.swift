@@ -88,7 +88,8 @@ enum LogRules {
             guard let path = AuditPaths.resolve(link.destination, from: entry.record.path),
                 !records.contains(path), !input.existingFiles.contains(path)
             else { continue }
-            let what = DecisionRecord.isLikelyRecord(path: path) ? "record" : "file"
+            let name = DecisionRecord.recordName(path: path)
+            let what = DecisionRecord.number(fromFileName: name) != nil ? "record" : "file"
             findings.append(
                 finding(
                     "dangling-link",
@@ -129,9 +130,11 @@ enum LogRules {
     /// Whether a link type says "this supersedes the target" (true), "this is superseded
     /// by the target" (false), or neither (nil).
     static func supersedeDirection(_ type: String) -> Bool? {
-        guard RecordStatus(parsing: type) == .superseded || type.lowercased().hasPrefix("replace")
-        else { return nil }
-        return !type.lowercased().trimmingCharacters(in: .whitespaces).hasSuffix(" by")
+        let words = type.lowercased().trimmingCharacters(in: .whitespaces)
+        guard ["supersed", "superced", "replace"].contains(where: words.hasPrefix) else {
+            return nil
+        }
+        return !words.hasSuffix(" by")
     }
 
     private static func supersedes(_ log: AuditedLog) -> [AuditFinding] {

@@ -16,7 +16,8 @@ public struct RecordFacts: Sendable, Hashable {
     /// Every link and image of the text, inline or reference-style (resolved).
     public var links: [TextLink]
     /// The words of the decision text (see ``DecisionText``) in order, each with its line:
-    /// two texts whose words are equal differ only in whitespace and line breaks.
+    /// two texts whose words are equal differ only in whitespace, line breaks and the
+    /// number in the title.
     public var decisionWords: [DecisionWord]
 
     /// Reads `text`; never fails.
@@ -76,9 +77,18 @@ public struct RecordFacts: Sendable, Hashable {
                 dropped.insert(block.startLine)
             }
         }
+        // The title without its number: renumbering a record is not rewriting it.
+        let blocks = source.document.blocks
+        let heading = layout.titleHeadingIndex.map { blocks[$0] }
         var words: [DecisionWord] = []
         for (index, line) in source.lines.enumerated() where !dropped.contains(index + 1) {
-            for word in line.content.split(whereSeparator: \.isWhitespace) {
+            var content = line.content
+            if let heading, heading.startLine == index + 1,
+                let title = RecordScan.splitHeading(heading.text.trimmingWhitespace)?.title
+            {
+                content = "# " + title
+            }
+            for word in content.split(whereSeparator: \.isWhitespace) {
                 words.append(DecisionWord(text: String(word), line: index + 1))
             }
         }
