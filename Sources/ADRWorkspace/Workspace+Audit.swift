@@ -253,7 +253,8 @@ extension Workspace {
         let mergeBase: ObjectID?
         do {
             mergeBase = try repository.mergeBase(of: head, and: tip)
-        } catch GitError.missingObject where repository.isShallow {
+        } catch is GitError where repository.isShallow {
+            // The walk for the merge base reached a commit the clone does not have.
             mergeBase = nil
         }
         guard let mergeBase else {
