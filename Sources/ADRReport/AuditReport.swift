@@ -150,6 +150,7 @@ public enum AuditReport {
         return text + "\n"
     }
 
+    /// One line, with `|` escaped and `<`, `>`, `&` as entities, so no text becomes HTML.
     private static func markdownCell(_ text: String) -> String {
         oneLine(text).replacingPipes()
     }
@@ -215,7 +216,6 @@ public enum AuditReport {
         let driver = JSONText.object([
             ("name", JSONText.quoted("adr")),
             ("version", JSONText.quoted(context.toolVersion)),
-            ("informationUri", JSONText.quoted("https://github.com/adr/adr#audit")),
             ("rules", JSONText.array(ruleObjects, indent: "          ")),
         ])
         return """
@@ -389,7 +389,13 @@ extension String {
     fileprivate func replacingPipes() -> String {
         var result = ""
         for character in self {
-            if character == "|" { result += "\\|" } else { result.append(character) }
+            switch character {
+            case "|": result += "\\|"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            default: result.append(character)
+            }
         }
         return result
     }
