@@ -130,8 +130,15 @@ enum ApprovalRules {
 
         /// An email in angle brackets, else the whole text, lower-cased.
         static func key(_ person: String) -> String {
-            Approval(record: "", textHash: "", approver: person, date: "", source: .note, commit: "")
-                .approverKey
+            Approval(
+                record: "",
+                textHash: "",
+                approver: person,
+                date: "",
+                source: .note,
+                commit: ""
+            )
+            .approverKey
         }
 
         func isAllowed(_ approval: Approval) -> Bool {

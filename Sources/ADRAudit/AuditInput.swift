@@ -135,6 +135,8 @@ public enum AuditPaths {
         guard let colon = path.firstIndex(of: ":") else { return false }
         let scheme = path[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+        return scheme.allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0))
+        }
     }
 }

@@ -46,7 +46,9 @@ enum LogRules {
                 rule = "missing-status"
             } else if message.hasPrefix("unknown status") {
                 rule = "unknown-status"
-            } else if message.hasPrefix("unparseable date") || message.hasPrefix("date is a placeholder") {
+            } else if message.hasPrefix("unparseable date")
+                || message.hasPrefix("date is a placeholder")
+            {
                 rule = "invalid-date"
                 dateProblem = true
             } else {

@@ -297,7 +297,9 @@ public enum AuditReport {
                 xml +=
                     "      <failure message=\"\(xmlEscaped(oneLine(finding.message)))\" "
                     + "type=\"\(xmlEscaped(finding.rule))\">"
-                    + xmlEscaped("\(finding.path):\(finding.line):\(finding.column): \(finding.message)")
+                    + xmlEscaped(
+                        "\(finding.path):\(finding.line):\(finding.column): \(finding.message)"
+                    )
                     + "</failure>\n"
             }
             let others = findings.filter { $0.severity != .error }
@@ -306,7 +308,8 @@ public enum AuditReport {
                     "\($0.path):\($0.line):\($0.column): \($0.severity.rawValue): "
                         + "\(oneLine($0.message)) [\($0.rule)]"
                 }
-                xml += "      <system-out>" + xmlEscaped(lines.joined(separator: "\n"))
+                xml +=
+                    "      <system-out>" + xmlEscaped(lines.joined(separator: "\n"))
                     + "</system-out>\n"
             }
             xml += "    </testcase>\n"

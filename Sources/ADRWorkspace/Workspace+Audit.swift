@@ -54,7 +54,9 @@ extension Workspace {
             var findings = Audit.findings(of: input, levels: levels)
             var baselined = 0
             if let path = request.baseline {
-                let text = try FileStore.read(PathText.absolute(path, from: options.workingDirectory))
+                let text = try FileStore.read(
+                    PathText.absolute(path, from: options.workingDirectory)
+                )
                 let kept = AuditBaseline(parsing: text).filtering(findings)
                 baselined = findings.count - kept.count
                 findings = kept
@@ -171,7 +173,10 @@ extension Workspace {
         }
         var facts: [String: RecordFacts] = [:]
         for (entry, fact) in read { facts[entry.record.path] = fact }
-        return AuditedLog(DecisionLog(entries: read.map { checkingTagsForAudit($0.0) }), facts: facts)
+        return AuditedLog(
+            DecisionLog(entries: read.map { checkingTagsForAudit($0.0) }),
+            facts: facts
+        )
     }
 
     /// The record files of the log folder at `commit`: names relative to the folder, with
@@ -223,7 +228,9 @@ extension Workspace {
         case .list(let names): return names
         case .file(let file):
             let folder = location.configurationPath.map(PathText.parent) ?? location.root
-            return Approvers.names(inFile: try FileStore.read(PathText.absolute(file, from: folder)))
+            return Approvers.names(
+                inFile: try FileStore.read(PathText.absolute(file, from: folder))
+            )
         }
     }
 
@@ -328,7 +335,10 @@ extension Workspace {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: absolute))
             } catch {
-                throw .io(path: path, message: "cannot write the summary: \(error.localizedDescription)")
+                throw .io(
+                    path: path,
+                    message: "cannot write the summary: \(error.localizedDescription)"
+                )
             }
             return
         }
@@ -337,7 +347,10 @@ extension Workspace {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw .io(path: path, message: "cannot append the summary: \(error.localizedDescription)")
+            throw .io(
+                path: path,
+                message: "cannot append the summary: \(error.localizedDescription)"
+            )
         }
     }
 

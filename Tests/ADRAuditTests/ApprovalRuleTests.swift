@@ -8,7 +8,9 @@ import Testing
     private var files: [String: String] { [name: Fixture.record(2, "Use Postgres")] }
     private let author = Person(name: "Ada", email: "ada@example.com")
 
-    private func state(_ approver: String, current: Bool = true, commit: String = "c1") -> ApprovalState {
+    private func state(_ approver: String, current: Bool = true, commit: String = "c1")
+        -> ApprovalState
+    {
         ApprovalState(
             approval: Approval(
                 record: path,
@@ -38,7 +40,9 @@ import Testing
         ])
     }
 
-    private func settings(required: Int? = 1, distinct: Bool = false) -> Configuration.ApprovalSettings {
+    private func settings(required: Int? = 1, distinct: Bool = false)
+        -> Configuration.ApprovalSettings
+    {
         var settings = Configuration.ApprovalSettings(requiresDistinctApprover: distinct)
         settings.requiredCount = required
         return settings
@@ -92,14 +96,21 @@ import Testing
             histories: [history]
         )
         #expect(found.rules() == ["missing-approval", "self-approval"])
-        let lenient = Fixture.findings(files, approvals: approvals, settings: settings(), histories: [history])
+        let lenient = Fixture.findings(
+            files,
+            approvals: approvals,
+            settings: settings(),
+            histories: [history]
+        )
         #expect(lenient.isEmpty)
     }
 
     @Test func anApproverOutsideTheListIsUnknownAndDoesNotCount() {
         let found = Fixture.findings(
             files,
-            approvals: [path: [state("Eve <eve@example.com>"), state("Bo Reviewer <BO@example.com>")]],
+            approvals: [
+                path: [state("Eve <eve@example.com>"), state("Bo Reviewer <BO@example.com>")]
+            ],
             settings: settings(required: 1),
             approvers: ["bo@example.com"]
         )

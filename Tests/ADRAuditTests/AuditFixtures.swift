@@ -66,7 +66,11 @@ enum Fixture {
         )
     }
 
-    static func base(_ files: [String: String], tip: [String] = [], firstStatuses: [String: RecordStatus?] = [:]) -> AuditBase {
+    static func base(
+        _ files: [String: String],
+        tip: [String] = [],
+        firstStatuses: [String: RecordStatus?] = [:]
+    ) -> AuditBase {
         AuditBase(
             name: "origin/main",
             log: log(files),

@@ -14,7 +14,11 @@ import Testing
         ]
     }
 
-    private func findings(_ head: [String: String], tip: [String] = [], firstStatuses: [String: RecordStatus?] = [:]) -> [AuditFinding] {
+    private func findings(
+        _ head: [String: String],
+        tip: [String] = [],
+        firstStatuses: [String: RecordStatus?] = [:]
+    ) -> [AuditFinding] {
         Fixture.findings(head, base: Fixture.base(base, tip: tip, firstStatuses: firstStatuses))
     }
 
@@ -95,7 +99,10 @@ import Testing
         head["0007-use-postgres.md"] = Fixture.record(7, "Use Postgres", decision: decision)
         let found = findings(head)
         #expect(found.rules() == ["numbering-gap", "record-renamed"])
-        #expect(found.with("record-renamed").first?.message == "renamed from doc/adr/\(second), which was accepted")
+        #expect(
+            found.with("record-renamed").first?.message
+                == "renamed from doc/adr/\(second), which was accepted"
+        )
     }
 
     @Test func aNumberTheBaseTookMeanwhileIsReportedWithTheFix() {
@@ -118,7 +125,12 @@ import Testing
 
     @Test func supersededBackToAcceptedIsForbidden() {
         let superseded = [
-            second: Fixture.record(2, "Use Postgres", status: "Superseded by ADR-3", decision: decision)
+            second: Fixture.record(
+                2,
+                "Use Postgres",
+                status: "Superseded by ADR-3",
+                decision: decision
+            )
         ]
         let found = Fixture.findings(
             [second: Fixture.record(2, "Use Postgres", decision: decision)],

@@ -69,7 +69,9 @@ import Testing
     }
 
     @Test func anAcceptanceWithoutApprovalsIsReportedWhenRequired() {
-        let revisions = [revision("a", .added, .proposed, "h1"), revision("bb", .modified, .accepted, "h1")]
+        let revisions = [
+            revision("a", .added, .proposed, "h1"), revision("bb", .modified, .accepted, "h1"),
+        ]
         #expect(findings(revisions).isEmpty)
         let found = findings(revisions, required: 1)
         #expect(found.rules() == ["missing-approval"])

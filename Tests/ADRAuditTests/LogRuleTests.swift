@@ -56,7 +56,8 @@ import Testing
             first: Fixture.record(1, "Record architecture decisions", status: "Acceptd"),
             second: Fixture.record(2, "Use Postgres", date: nil),
             Fixture.fileName(3, "Use Redis"): Fixture.record(3, "Use Redis", date: "someday"),
-            Fixture.fileName(4, "Use Kafka"): "# 4. Use Kafka\n\nDate: 2026-01-01\n\n## Context\n\nX.\n",
+            Fixture.fileName(4, "Use Kafka"):
+                "# 4. Use Kafka\n\nDate: 2026-01-01\n\n## Context\n\nX.\n",
         ]
         let rules = Set(Fixture.findings(files).rules())
         #expect(rules == ["unknown-status", "missing-date", "invalid-date", "missing-status"])
@@ -101,7 +102,8 @@ import Testing
         files[second] = Fixture.record(
             2,
             "Use Postgres",
-            decision: "See [the first][first] and the [diagram](../images/db.png).\n\n[first]: ./\(first)"
+            decision:
+                "See [the first][first] and the [diagram](../images/db.png).\n\n[first]: ./\(first)"
         )
         #expect(Fixture.findings(files, existing: ["doc/images/db.png"]).isEmpty)
     }
@@ -122,7 +124,8 @@ import Testing
         files[second] = Fixture.record(
             2,
             "Use Postgres",
-            decision: "See <https://example.com>, [mail](mailto:a@b.c), [here](#decision) and [x](/abs)."
+            decision:
+                "See <https://example.com>, [mail](mailto:a@b.c), [here](#decision) and [x](/abs)."
         )
         #expect(Fixture.findings(files).isEmpty)
     }
@@ -213,7 +216,11 @@ import Testing
 
     @Test func findingsAreSortedAndFingerprintedWithoutTheirLines() {
         var files = clean
-        files[second] = Fixture.record(2, "Use Postgres", decision: "See [a](0009-x.md) and [b](0009-x.md).")
+        files[second] = Fixture.record(
+            2,
+            "Use Postgres",
+            decision: "See [a](0009-x.md) and [b](0009-x.md)."
+        )
         let found = Fixture.findings(files)
         #expect(found.map(\.column) == [5, 24])
         let hashes = found.map { $0.fingerprint.split(separator: ":").first }

@@ -11,7 +11,8 @@ import Testing
                 severity: .error,
                 path: "doc/adr/0002-use-postgres.md",
                 line: 16,
-                message: "the decision text changed, but the record was accepted on origin/main; supersede it instead: adr new -s 2 TITLE"
+                message:
+                    "the decision text changed, but the record was accepted on origin/main; supersede it instead: adr new -s 2 TITLE"
             ),
             AuditFinding(
                 rule: "dangling-link",
@@ -61,11 +62,17 @@ import Testing
         #expect(AuditReport.githubData("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b")
         #expect(AuditReport.githubProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
         let github = AuditReport.github(result)
-        #expect(github.contains("::error file=doc/adr/0002-use-postgres.md,line=20,col=5,title=dangling-link::link to <a&b>, \"100%25\".md: no such file%0Asecond line\n"))
+        #expect(
+            github.contains(
+                "::error file=doc/adr/0002-use-postgres.md,line=20,col=5,title=dangling-link::link to <a&b>, \"100%25\".md: no such file%0Asecond line\n"
+            )
+        )
     }
 
     @Test func githubListsErrorsFirst() {
-        let kinds = AuditReport.github(result).split(separator: "\n").map { $0.prefix(while: { $0 != " " }) }
+        let kinds = AuditReport.github(result).split(separator: "\n").map {
+            $0.prefix(while: { $0 != " " })
+        }
         #expect(kinds == ["::error", "::error", "::warning", "::notice"])
     }
 

@@ -17,13 +17,23 @@ enum Snapshot {
         if ProcessInfo.processInfo.environment["ADR_RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: file)
-            Issue.record("recorded \(name); run again without ADR_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(name); run again without ADR_RECORD_SNAPSHOTS",
+                sourceLocation: sourceLocation
+            )
             return
         }
         guard let expected = try? Data(contentsOf: file) else {
-            Issue.record("no snapshot \(name): run with ADR_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "no snapshot \(name): run with ADR_RECORD_SNAPSHOTS=1",
+                sourceLocation: sourceLocation
+            )
             return
         }
-        #expect(Data(actual.utf8) == expected, "\(name) differs:\n\(actual)", sourceLocation: sourceLocation)
+        #expect(
+            Data(actual.utf8) == expected,
+            "\(name) differs:\n\(actual)",
+            sourceLocation: sourceLocation
+        )
     }
 }

@@ -30,7 +30,13 @@ import Testing
     @Test func rewritingAnAcceptedRecordFailsOnTheChangedLine() throws {
         let repo = try pullRequest()
         let text = try repo.read(postgres)
-        try repo.write(postgres, text.replacingOccurrences(of: "## Decision\n\n", with: "## Decision\n\nWe will use MySQL.\n\n"))
+        try repo.write(
+            postgres,
+            text.replacingOccurrences(
+                of: "## Decision\n\n",
+                with: "## Decision\n\nWe will use MySQL.\n\n"
+            )
+        )
         try commit(repo, "Rewrite 2")
         let result = try repo.adr("audit", "--base", "main")
         #expect(result.status == 1, "\(result)")
@@ -61,7 +67,8 @@ import Testing
         try repo.git("commit", "-q", "-m", "Drop 2")
         let result = try repo.adr("audit", "--base", "main", "--format", "json")
         #expect(result.status == 1, "\(result)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let findings = object?["findings"] as? [[String: Any]] ?? []
         #expect(findings.map { $0["rule"] as? String } == ["record-deleted"])
         #expect(findings.first?["path"] as? String == postgres)
@@ -78,7 +85,12 @@ import Testing
         try repo.git("checkout", "-q", "pr")
         let result = try repo.adr("audit", "--base", "main")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.contains("doc/adr/0003-use-redis.md:1:1: error: number 3 was taken on main by doc/adr/0003-use-kafka.md"), "\(result)")
+        #expect(
+            result.stdout.contains(
+                "doc/adr/0003-use-redis.md:1:1: error: number 3 was taken on main by doc/adr/0003-use-kafka.md"
+            ),
+            "\(result)"
+        )
         #expect(result.stdout.contains("adr renumber 3"))
     }
 
@@ -86,7 +98,12 @@ import Testing
         let repo = try pullRequest()
         let result = try repo.adr("audit", "--base", "origin/main")
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("adr: error: base \"origin/main\" not found; fetch it first: git fetch origin main"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "adr: error: base \"origin/main\" not found; fetch it first: git fetch origin main"
+            ),
+            "\(result)"
+        )
         #expect(result.stderr.contains("fetch-depth: 0"))
     }
 
@@ -98,8 +115,15 @@ import Testing
         try repo.adr("new", "--no-edit", "Use Kafka")
         try commit(repo, "Add 4 on main")
         try repo.git(
-            "clone", "-q", "--depth", "1", "--no-single-branch", "-b", "pr",
-            "file://" + repo.root.path, "clone"
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            "-b",
+            "pr",
+            "file://" + repo.root.path,
+            "clone"
         )
         let result = try repo.adr("audit", "--base", "origin/main", in: "clone")
         #expect(result.status == 2, "\(result)")
@@ -113,14 +137,20 @@ import Testing
         #expect(try repo.adr("audit").status == 0)
         let result = try repo.adr("audit", "--worktree")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.contains("error: link to ../spec.md: no such file [dangling-link]"), "\(result)")
+        #expect(
+            result.stdout.contains("error: link to ../spec.md: no such file [dangling-link]"),
+            "\(result)"
+        )
         try repo.write("doc/spec.md", "# Spec\n")
         #expect(try repo.adr("audit", "--worktree").status == 0)
     }
 
     @Test func warningsFailOnlyWithStrictAndRulesCanBeTurnedOff() throws {
         let repo = try pullRequest()
-        try repo.write(postgres, try repo.read(postgres).replacingOccurrences(of: "Date: \(testDate)\n\n", with: ""))
+        try repo.write(
+            postgres,
+            try repo.read(postgres).replacingOccurrences(of: "Date: \(testDate)\n\n", with: "")
+        )
         try commit(repo, "Drop the date")
         let result = try repo.adr("audit")
         #expect(result.status == 0, "\(result)")
@@ -144,15 +174,36 @@ import Testing
 
     @Test func githubAnnotationsComeErrorsFirstWithASummary() throws {
         let repo = try pullRequest()
-        try repo.write(postgres, try repo.read(postgres).replacingOccurrences(of: "Date: \(testDate)\n\n", with: "") + "\n[x](0009-gone.md)\n")
+        try repo.write(
+            postgres,
+            try repo.read(postgres).replacingOccurrences(of: "Date: \(testDate)\n\n", with: "")
+                + "\n[x](0009-gone.md)\n"
+        )
         try commit(repo, "Break 2")
-        let result = try repo.adr("audit", "--format", "github", "--summary", "summary.md", "--base", "main")
+        let result = try repo.adr(
+            "audit",
+            "--format",
+            "github",
+            "--summary",
+            "summary.md",
+            "--base",
+            "main"
+        )
         #expect(result.status == 1, "\(result)")
         let lines = result.stdout.lines
-        #expect(lines.first?.hasPrefix("::error file=doc/adr/0002-use-postgres.md,line=") == true, "\(result)")
-        #expect(lines.last == "::warning file=doc/adr/0002-use-postgres.md,line=1,col=1,title=missing-date::no date")
+        #expect(
+            lines.first?.hasPrefix("::error file=doc/adr/0002-use-postgres.md,line=") == true,
+            "\(result)"
+        )
+        #expect(
+            lines.last
+                == "::warning file=doc/adr/0002-use-postgres.md,line=1,col=1,title=missing-date::no date"
+        )
         let summary = try repo.read("summary.md")
-        #expect(summary.contains("| error | `dangling-link` | doc/adr/0002-use-postgres.md |"), "\(summary)")
+        #expect(
+            summary.contains("| error | `dangling-link` | doc/adr/0002-use-postgres.md |"),
+            "\(summary)"
+        )
         try repo.adr("audit", "--summary", "summary.md")
         #expect(try repo.read("summary.md").components(separatedBy: "### adr audit").count == 3)
     }
@@ -184,7 +235,11 @@ import Testing
         let result = try repo.adr("audit", "--history")
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.contains("error: decision text rewritten in "), "\(result)")
-        #expect(result.stdout.contains("by Ada Tester <ada@example.com> on 1992-01-12 while the record was accepted [decided-record-changed]"))
+        #expect(
+            result.stdout.contains(
+                "by Ada Tester <ada@example.com> on 1992-01-12 while the record was accepted [decided-record-changed]"
+            )
+        )
     }
 
     @Test func anAcceptedRecordNeedsTheApprovalsRequired() throws {
@@ -194,7 +249,12 @@ import Testing
         try commit(repo, "Add 3")
         let result = try repo.adr("audit", "--base", "main")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.contains("doc/adr/0003-use-redis.md:5:1: error: accepted with 0 of the 1 current approvals required"), "\(result)")
+        #expect(
+            result.stdout.contains(
+                "doc/adr/0003-use-redis.md:5:1: error: accepted with 0 of the 1 current approvals required"
+            ),
+            "\(result)"
+        )
         try repo.git("commit", "-q", "--amend", "-m", "Add 3\n\nApproved-by: Bo <bo@example.com>")
         let approved = try repo.adr("audit", "--base", "main")
         #expect(approved.status == 0, "\(approved)")
@@ -216,7 +276,15 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let repo = try TestRepository()
-        let result = try repo.adr("-C", root.path, "audit", "--worktree", "--strict", "--dir", "decisions")
+        let result = try repo.adr(
+            "-C",
+            root.path,
+            "audit",
+            "--worktree",
+            "--strict",
+            "--dir",
+            "decisions"
+        )
         #expect(result.status == 0, "\(result)")
     }
 }

@@ -35,22 +35,36 @@ extension ADR {
         @Option(help: "text, json, github, sarif, junit or codequality.")
         var format: AuditFormat = .text
 
-        @Option(help: ArgumentHelp("Write the report to a file instead of stdout.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp("Write the report to a file instead of stdout.", valueName: "file")
+        )
         var output: String?
 
-        @Option(help: ArgumentHelp("Append a Markdown summary (for $GITHUB_STEP_SUMMARY).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Append a Markdown summary (for $GITHUB_STEP_SUMMARY).",
+                valueName: "file"
+            )
+        )
         var summary: String?
 
         @Flag(help: "Fail on warnings too.")
         var strict = false
 
-        @Option(help: ArgumentHelp("Set a rule's level: off, note, warning or error.", valueName: "id=level"))
+        @Option(
+            help: ArgumentHelp(
+                "Set a rule's level: off, note, warning or error.",
+                valueName: "id=level"
+            )
+        )
         var rule: [String] = []
 
         @Option(help: ArgumentHelp("Leave out the findings this file lists.", valueName: "file"))
         var baseline: String?
 
-        @Option(help: ArgumentHelp("Write the findings as a baseline file and exit.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp("Write the findings as a baseline file and exit.", valueName: "file")
+        )
         var writeBaseline: String?
 
         func validate() throws {
@@ -62,8 +76,12 @@ extension ADR {
         func run() throws {
             let workspace = try global.workspace()
             let request = AuditRequest(
-                base: base, worktree: worktree, history: history, ruleLevels: try ruleLevels(),
-                baseline: writeBaseline == nil ? baseline : nil)
+                base: base,
+                worktree: worktree,
+                history: history,
+                ruleLevels: try ruleLevels(),
+                baseline: writeBaseline == nil ? baseline : nil
+            )
             let result = try workspace.audit(request)
             if let writeBaseline {
                 try workspace.writeBaseline(result.findings, to: writeBaseline)
@@ -71,10 +89,17 @@ extension ADR {
             }
             let context = AuditReport.Context(
                 displayPath: { workspace.displayPath(workspace.location.root + "/" + $0) },
-                toolVersion: ADR.configuration.version)
+                toolVersion: ADR.configuration.version
+            )
             let report = AuditReport.render(result, as: format.reportFormat, context: context)
-            if let output { try workspace.writeReport(report, to: output) } else { Output.text(report) }
-            if let summary { try workspace.append(AuditReport.markdownSummary(result), toFile: summary) }
+            if let output {
+                try workspace.writeReport(report, to: output)
+            } else {
+                Output.text(report)
+            }
+            if let summary {
+                try workspace.append(AuditReport.markdownSummary(result), toFile: summary)
+            }
             Output.warning("adr audit: " + AuditReport.summaryLine(result))
             if result.count(.error) > 0 || (strict && result.count(.warning) > 0) {
                 throw ExitCode(1)
@@ -86,7 +111,9 @@ extension ADR {
             try rule.map { text in
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, AuditSeverity(rawValue: parts[1].lowercased()) != nil else {
-                    throw ValidationError("--rule: expected ID=off|note|warning|error, got \"\(text)\"")
+                    throw ValidationError(
+                        "--rule: expected ID=off|note|warning|error, got \"\(text)\""
+                    )
                 }
                 return (parts[0], parts[1].lowercased())
             }
