@@ -6,11 +6,12 @@ enum LogRules {
     static func findings(_ input: AuditInput) -> [AuditFinding] {
         let log = input.log
         var findings: [AuditFinding] = []
+        let records = Set(log.entries.map(\.record.path))
         for entry in log.entries {
             let facts = log.facts[entry.record.path] ?? RecordFacts(parsing: entry.text)
             findings += warnings(of: entry, facts: facts)
             findings += titleNumber(of: entry, facts: facts)
-            findings += danglingLinks(of: entry, facts: facts, input: input)
+            findings += danglingLinks(of: entry, facts: facts, records: records, input: input)
         }
         findings += duplicateNumbers(log)
         findings += supersedes(log)
@@ -82,9 +83,9 @@ enum LogRules {
     private static func danglingLinks(
         of entry: LogEntry,
         facts: RecordFacts,
+        records: Set<String>,
         input: AuditInput
     ) -> [AuditFinding] {
-        let records = Set(input.log.entries.map(\.record.path))
         var findings: [AuditFinding] = []
         for link in facts.links {
             guard let path = AuditPaths.resolve(link.destination, from: entry.record.path),
@@ -143,11 +144,15 @@ enum LogRules {
         var findings: [AuditFinding] = []
         // successor[a] = records a says supersede it (a is superseded by them).
         var successors: [String: [String]] = [:]
-        var hasPredecessor = Set<String>()
+        let byPath = Dictionary(
+            log.entries.map { ($0.record.path, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         func linked(_ entry: LogEntry, _ forward: Bool) -> [(LogEntry, RecordLink)] {
             entry.record.links.compactMap { link in
                 guard supersedeDirection(link.type) == forward,
-                    let target = log.log.target(of: link, from: entry)
+                    let path = AuditPaths.resolve(link.target, from: entry.record.path),
+                    let target = byPath[path]
                 else { return nil }
                 return (target, link)
             }
@@ -156,7 +161,6 @@ enum LogRules {
             for (target, link) in linked(entry, true) {
                 // entry supersedes target: target must say it is superseded by entry.
                 successors[target.fileName, default: []].append(entry.fileName)
-                hasPredecessor.insert(entry.fileName)
                 if !linked(target, false).contains(where: { $0.0.fileName == entry.fileName }) {
                     findings.append(
                         finding(
