@@ -70,6 +70,12 @@ public enum Audit {
     public static func recordsNeedingApprovals(_ input: AuditInput) -> [String] {
         ApprovalRules.recordsInScope(input)
     }
+
+    /// Whether `.adr.yml` asks anything of approvals (`required`, `approvers` or
+    /// `distinct-approver`): without that, no rule reads them.
+    public static func asksForApprovals(_ input: AuditInput) -> Bool {
+        ApprovalRules.isConfigured(input)
+    }
 }
 
 /// An `audit:` key or `--rule` that names no rule or level.

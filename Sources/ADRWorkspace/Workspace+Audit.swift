@@ -111,7 +111,9 @@ extension Workspace {
             input.histories = history.records
             let byPath = history.historiesByPath
             var approvals: [String: [ApprovalState]] = [:]
-            let paths = request.history ? input.log.entries.map(\.record.path) : needingApprovals
+            let paths =
+                !Audit.asksForApprovals(input)
+                ? [] : request.history ? input.log.entries.map(\.record.path) : needingApprovals
             for path in paths {
                 guard let entry = input.log.entries.first(where: { $0.record.path == path }),
                     let report = try self.approvals(of: entry, history: byPath[path])
