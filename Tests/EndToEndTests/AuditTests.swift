@@ -287,4 +287,39 @@ import Testing
         )
         #expect(result.status == 0, "\(result)")
     }
+
+    @Test func logsShapedLikeRealOnesNeverGetAResolvableLinkCalledDangling() throws {
+        let repo = try TestRepository()
+        try repo.write(
+            "docs/decisions/0001-use-markdown.md",
+            "---\nstatus: superseded by ADR-0002\ndate: 2021-03-04\n---\n\n# Use Markdown\n\n"
+                + "## Context and Problem Statement\n\nSee [the next one][next], ![the flow](0008-example.png) "
+                + "and [the folder](./0003-use-go/).\n\n[next]: ./0002-use-asciidoc.md#decision-outcome\n"
+        )
+        try repo.write(
+            "docs/decisions/0002-use-asciidoc.md",
+            "\u{FEFF}---\r\nstatus: accepted\r\ndate: 2021-04-01\r\n---\r\n\r\n# Use AsciiDoc — très bien\r\n\r\n"
+                + "## Decision Outcome\r\n\r\nChosen: [AsciiDoc](https://asciidoc.org), not [Markdown](0001-use-markdown.md \"title\").\r\n"
+        )
+        try repo.write(
+            "docs/decisions/0003-use-go/index.md",
+            "---\nstatus: accepted\ndate: 2021-05-01\n---\n\n# Use Go\n\nSee [the picture](diagram.png) and [our README](../../../README.md).\n"
+        )
+        try repo.write("docs/decisions/0003-use-go/diagram.png", "png")
+        try repo.write("docs/decisions/0008-example.png", "png")
+        try repo.write("docs/decisions/README.md", "# Decisions\n\n[gone](0099-nope.md)\n")
+        try repo.write("README.md", "# Project\n")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "A log")
+        for arguments in [["audit"], ["audit", "--worktree"]] {
+            let result = try repo.adr(arguments: arguments + ["--format", "json"])
+            #expect(result.status == 0, "\(result)")
+            let object =
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let rules = (object?["findings"] as? [[String: Any]] ?? []).compactMap {
+                $0["rule"] as? String
+            }
+            #expect(rules.isEmpty, "\(result)")
+        }
+    }
 }
