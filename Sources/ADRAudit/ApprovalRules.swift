@@ -23,10 +23,9 @@ enum ApprovalRules {
             var paths = Set(input.log.entries.map(\.record.path))
             for pair in BaseRules.matched(base: base.log, head: input.log) {
                 guard let head = pair.head else { continue }
-                let sameWords =
-                    base.log.facts[pair.base.record.path]?.decisionWords.map(\.text)
-                    == input.log.facts[head.record.path]?.decisionWords.map(\.text)
-                if sameWords, pair.base.record.status == head.record.status {
+                if !BaseRules.decisionChanged(pair.base, head),
+                    pair.base.record.status == head.record.status
+                {
                     paths.remove(head.record.path)
                 }
             }

@@ -76,9 +76,16 @@ enum BaseRules {
                 missing.append(entry)
             }
         }
+        guard !missing.isEmpty else { return pairs }
+        // Each text's words read once: a log renumbered whole compares every pair.
+        var wordsByPath: [String: [String]] = [:]
+        for entry in missing + unclaimed {
+            wordsByPath[entry.record.path] = RecordFacts.decisionWords(in: entry.text).map(\.text)
+        }
         let tests: [(LogEntry, LogEntry) -> Bool] = [
             { old, new in
-                words(base, old) == words(head, new) && !words(base, old).isEmpty
+                let words = wordsByPath[old.record.path] ?? []
+                return !words.isEmpty && words == wordsByPath[new.record.path]
             },
             { old, new in
                 !old.record.title.isEmpty
@@ -100,8 +107,12 @@ enum BaseRules {
         return pairs
     }
 
-    private static func words(_ log: AuditedLog, _ entry: LogEntry) -> [String] {
-        (log.facts[entry.record.path]?.decisionWords ?? []).map(\.text)
+    /// Whether the decision texts differ beyond whitespace and the title's number; the
+    /// words are read only when the texts differ at all.
+    static func decisionChanged(_ old: LogEntry, _ new: LogEntry) -> Bool {
+        old.text != new.text
+            && RecordFacts.decisionWords(in: old.text).map(\.text)
+                != RecordFacts.decisionWords(in: new.text).map(\.text)
     }
 
     /// The file name without its number and extension: `use-postgres`.
@@ -128,9 +139,9 @@ enum BaseRules {
         let facts = input.log.facts[new.record.path]
         let before = Lifecycle(old.record.status)
         let after = Lifecycle(new.record.status)
-        if before.isDecided {
-            let oldWords = base.log.facts[old.record.path]?.decisionWords ?? []
-            let newWords = facts?.decisionWords ?? []
+        if before.isDecided, old.text != new.text {
+            let oldWords = RecordFacts.decisionWords(in: old.text)
+            let newWords = RecordFacts.decisionWords(in: new.text)
             if let line = firstChangedLine(oldWords, newWords) {
                 findings.append(
                     finding(

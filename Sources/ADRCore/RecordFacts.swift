@@ -15,14 +15,21 @@ public struct RecordFacts: Sendable, Hashable {
     public var dateLine: Int?
     /// Every link and image of the text, inline or reference-style (resolved).
     public var links: [TextLink]
-    /// The words of the decision text (see ``DecisionText``) in order, each with its line:
-    /// two texts whose words are equal differ only in whitespace, line breaks and the
-    /// number in the title.
-    public var decisionWords: [DecisionWord]
 
     /// Reads `text`; never fails.
     public init(parsing text: String) {
+        self.init(layout: RecordLayout(text: text))
+    }
+
+    /// The record and its facts from one parse of `text` (the slow part of reading both).
+    public static func reading(_ text: String, path: String) -> (
+        record: DecisionRecord, facts: RecordFacts
+    ) {
         let layout = RecordLayout(text: text)
+        return (DecisionRecord(layout: layout, path: path), RecordFacts(layout: layout))
+    }
+
+    init(layout: RecordLayout) {
         let source = layout.source
         let blocks = source.document.blocks
         headingLine = layout.titleHeadingIndex.map { blocks[$0].startLine }
@@ -48,7 +55,13 @@ public struct RecordFacts: Sendable, Hashable {
             }
         }
         self.links = links
-        decisionWords = Self.words(layout)
+    }
+
+    /// The words of the decision text of `text` (see ``DecisionText``) in order, each with
+    /// its line: two texts whose words are equal differ only in whitespace, line breaks and
+    /// the number in the title. A parse of its own, for the few records whose text changed.
+    public static func decisionWords(in text: String) -> [DecisionWord] {
+        words(RecordLayout(text: text))
     }
 
     /// The 1-based column of the link's `[` (or `![`) in its line, else 1.
@@ -88,8 +101,24 @@ public struct RecordFacts: Sendable, Hashable {
             {
                 content = "# " + title
             }
-            for word in content.split(whereSeparator: \.isWhitespace) {
-                words.append(DecisionWord(text: String(word), line: index + 1))
+            // Split on ASCII blanks as bytes: by `Character` this took most of an audit.
+            content.withUTF8 { bytes in
+                var start: Int?
+                for offset in 0...bytes.count {
+                    let blank =
+                        offset == bytes.count || bytes[offset] == 0x20 || bytes[offset] == 0x09
+                        || bytes[offset] == 0x0D
+                    if blank, let first = start {
+                        let word = String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[first..<offset]),
+                            as: UTF8.self
+                        )
+                        words.append(DecisionWord(text: word, line: index + 1))
+                        start = nil
+                    } else if !blank, start == nil {
+                        start = offset
+                    }
+                }
             }
         }
         return words

@@ -165,12 +165,8 @@ extension Workspace {
                 let file = files[index]
                 let text = try repository.blobText(file.blob)
                 let path = folder.isEmpty ? file.name : folder + "/" + file.name
-                let entry = LogEntry(
-                    fileName: file.name,
-                    text: text,
-                    record: DecisionRecord(parsing: text, path: path)
-                )
-                return (entry, RecordFacts(parsing: text))
+                let read = RecordFacts.reading(text, path: path)
+                return (LogEntry(fileName: file.name, text: text, record: read.record), read.facts)
             }
         }
         var facts: [String: RecordFacts] = [:]

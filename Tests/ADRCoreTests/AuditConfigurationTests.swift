@@ -69,14 +69,16 @@ import Testing
         """
 
     @Test func theDecisionWordsAreTheNormalisedTextsWordsWithoutTheTitlesNumber() {
-        let facts = RecordFacts(parsing: record)
         let normalized = DecisionText.normalized(record).split(whereSeparator: \.isWhitespace)
             .map(String.init)
         #expect(
-            facts.decisionWords.map(\.text)
+            RecordFacts.decisionWords(in: record).map(\.text)
                 == normalized.map { $0 == "7." ? nil : $0 }.compactMap { $0 }
         )
-        #expect(facts.decisionWords.first(where: { $0.text == "Postgres," })?.line == 16)
+        #expect(
+            RecordFacts.decisionWords(in: record).first(where: { $0.text == "Postgres," })?.line
+                == 16
+        )
     }
 
     @Test func linksImagesAndPlacesAreRead() {
