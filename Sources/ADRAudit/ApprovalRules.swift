@@ -42,7 +42,7 @@ enum ApprovalRules {
         var findings: [AuditFinding] = []
         let judge = Judge(input: input)
         for path in recordsInScope(input) {
-            let line = input.log.facts[path]?.statusLine ?? 1
+            let line = input.log.facts(of: path)?.statusLine ?? 1
             var counted = Set<String>()
             for state in approvals[path] ?? [] {
                 let approval = state.approval

@@ -68,35 +68,57 @@ public struct AuditBase: Sendable {
     }
 }
 
-/// A log with what an audit reads of each record's text, read once.
+/// A log with what an audit reads of each record's text: read ahead for the records that
+/// have links, and on demand for the few others a finding needs the lines of.
 public struct AuditedLog: Sendable {
     public var log: DecisionLog
-    /// By the record's path (``DecisionRecord/path``, relative to the repository root).
-    public var facts: [String: RecordFacts]
+    /// Facts read ahead, by the record's path (``DecisionRecord/path``, relative to the
+    /// repository root).
+    public var knownFacts: [String: RecordFacts]
+    private var entryByPath: [String: LogEntry]
 
+    /// Reads the facts of every record that may have links.
     public init(_ log: DecisionLog) {
         var facts: [String: RecordFacts] = [:]
-        for entry in log.entries { facts[entry.record.path] = RecordFacts(parsing: entry.text) }
+        for entry in log.entries where RecordFacts.mayHaveLinks(entry.text) {
+            facts[entry.record.path] = RecordFacts(parsing: entry.text)
+        }
         self.init(log, facts: facts)
     }
 
-    /// A log whose facts the caller read already (on every core, say).
+    /// A log whose facts the caller read already (on every core, say); those of records
+    /// that may have links must be among them.
     public init(_ log: DecisionLog, facts: [String: RecordFacts]) {
         self.log = log
-        self.facts = facts
+        knownFacts = facts
+        entryByPath = Dictionary(
+            log.entries.map { ($0.record.path, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     public var entries: [LogEntry] { log.entries }
 
+    /// The facts of the record at `path`: read ahead, else read now.
+    public func facts(of path: String) -> RecordFacts? {
+        if let known = knownFacts[path] { return known }
+        return entryByPath[path].map { RecordFacts(parsing: $0.text) }
+    }
+
+    /// The links of the record at `path`, without a parse when it has none.
+    func links(of entry: LogEntry) -> [TextLink] {
+        guard RecordFacts.mayHaveLinks(entry.text) else { return [] }
+        return facts(of: entry.record.path)?.links ?? []
+    }
+
     /// Paths (relative to the repository root) of the local files the records link to
     /// that are not records of the log: the caller says which exist.
     public var linkedFiles: Set<String> {
-        let records = Set(entries.map(\.record.path))
         var paths = Set<String>()
         for entry in entries {
-            for link in facts[entry.record.path]?.links ?? [] {
+            for link in links(of: entry) {
                 if let path = AuditPaths.resolve(link.destination, from: entry.record.path),
-                    !records.contains(path)
+                    entryByPath[path] == nil
                 {
                     paths.insert(path)
                 }

@@ -27,7 +27,7 @@ enum BaseRules {
             }
         }
         for entry in input.log.entries where !matchedHeads.contains(entry.record.path) {
-            let facts = input.log.facts[entry.record.path]
+            var facts: RecordFacts? { input.log.facts(of: entry.record.path) }
             if let number = entry.record.number, let theirs = gained[number],
                 theirs != entry.record.path
             {
@@ -136,7 +136,7 @@ enum BaseRules {
             ]
         }
         var findings: [AuditFinding] = []
-        let facts = input.log.facts[new.record.path]
+        var facts: RecordFacts? { input.log.facts(of: new.record.path) }
         let before = Lifecycle(old.record.status)
         let after = Lifecycle(new.record.status)
         if before.isDecided, old.text != new.text {

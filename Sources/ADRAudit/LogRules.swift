@@ -8,10 +8,9 @@ enum LogRules {
         var findings: [AuditFinding] = []
         let records = Set(log.entries.map(\.record.path))
         for entry in log.entries {
-            let facts = log.facts[entry.record.path] ?? RecordFacts(parsing: entry.text)
-            findings += warnings(of: entry, facts: facts)
-            findings += titleNumber(of: entry, facts: facts)
-            findings += danglingLinks(of: entry, facts: facts, records: records, input: input)
+            findings += warnings(of: entry, log)
+            findings += titleNumber(of: entry, log)
+            findings += danglingLinks(of: entry, records: records, input: input)
         }
         findings += duplicateNumbers(log)
         findings += supersedes(log)
@@ -37,7 +36,8 @@ enum LogRules {
     }
 
     /// The parser's warnings, each under the rule it belongs to.
-    private static func warnings(of entry: LogEntry, facts: RecordFacts) -> [AuditFinding] {
+    private static func warnings(of entry: LogEntry, _ log: AuditedLog) -> [AuditFinding] {
+        var headingLine: Int? { log.facts(of: entry.record.path)?.headingLine }
         var findings: [AuditFinding] = []
         var dateProblem = false
         for warning in entry.record.warnings {
@@ -55,26 +55,27 @@ enum LogRules {
             } else {
                 rule = "unreadable-record"
             }
-            findings.append(finding(rule, entry, line: warning.line ?? facts.headingLine, message))
+            findings.append(finding(rule, entry, line: warning.line ?? headingLine, message))
         }
         if entry.record.date == nil, !dateProblem {
             findings.append(
-                finding("missing-date", entry, line: facts.headingLine, "no date")
+                finding("missing-date", entry, line: headingLine, "no date")
             )
         }
         return findings
     }
 
-    private static func titleNumber(of entry: LogEntry, facts: RecordFacts) -> [AuditFinding] {
+    private static func titleNumber(of entry: LogEntry, _ log: AuditedLog) -> [AuditFinding] {
         let name = DecisionRecord.recordName(path: entry.record.path)
         guard let fileNumber = DecisionRecord.number(fromFileName: name),
-            let titleNumber = facts.headingNumber, titleNumber != fileNumber
+            let heading = entry.record.heading,
+            let titleNumber = RecordFacts.number(inHeading: heading), titleNumber != fileNumber
         else { return [] }
         return [
             finding(
                 "title-number-mismatch",
                 entry,
-                line: facts.headingLine,
+                line: log.facts(of: entry.record.path)?.headingLine,
                 "the title says \(titleNumber) but the file name says \(fileNumber)"
             )
         ]
@@ -82,12 +83,11 @@ enum LogRules {
 
     private static func danglingLinks(
         of entry: LogEntry,
-        facts: RecordFacts,
         records: Set<String>,
         input: AuditInput
     ) -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        for link in facts.links {
+        for link in input.log.links(of: entry) {
             guard let path = AuditPaths.resolve(link.destination, from: entry.record.path),
                 !records.contains(path), !input.existingFiles.contains(path)
             else { continue }
@@ -119,7 +119,7 @@ enum LogRules {
                     finding(
                         "duplicate-number",
                         entry,
-                        line: log.facts[entry.record.path]?.headingLine,
+                        line: log.facts(of: entry.record.path)?.headingLine,
                         "number \(number) is also used by \(others.joined(separator: ", "))"
                     )
                 )
@@ -198,7 +198,7 @@ enum LogRules {
                 finding(
                     "superseded-without-successor",
                     entry,
-                    line: log.facts[entry.record.path]?.statusLine,
+                    line: log.facts(of: entry.record.path)?.statusLine,
                     "superseded, but names no record that supersedes it"
                 )
             )
@@ -234,7 +234,7 @@ enum LogRules {
                 finding(
                     "supersede-cycle",
                     entry,
-                    line: log.facts[entry.record.path]?.statusLine,
+                    line: log.facts(of: entry.record.path)?.statusLine,
                     "supersede links go round in a circle: "
                         + (circle + [start]).joined(separator: " -> ")
                 )
@@ -262,7 +262,7 @@ enum LogRules {
                 finding(
                     "numbering-gap",
                     entry,
-                    line: log.facts[entry.record.path]?.headingLine,
+                    line: log.facts(of: entry.record.path)?.headingLine,
                     "no record numbered \(missing)"
                 )
             )

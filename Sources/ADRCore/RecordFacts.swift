@@ -16,6 +16,26 @@ public struct RecordFacts: Sendable, Hashable {
     /// Every link and image of the text, inline or reference-style (resolved).
     public var links: [TextLink]
 
+    /// Whether `text` can hold a Markdown link or image: an inline one needs `](`, a
+    /// reference-style one a `]:` definition. Most records have none, and need no parse
+    /// for their links.
+    public static func mayHaveLinks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "]") {
+                let next = bytes[index + 1]
+                if next == UInt8(ascii: "(") || next == UInt8(ascii: ":") { return true }
+            }
+            return false
+        }
+    }
+
+    /// The number written in a title heading (`3` in `3. Use X`, `ADR-004: T`).
+    public static func number(inHeading heading: String) -> Int? {
+        RecordScan.splitHeading(heading.trimmingWhitespace)?.number
+    }
+
     /// Reads `text`; never fails.
     public init(parsing text: String) {
         self.init(layout: RecordLayout(text: text))

@@ -93,7 +93,7 @@ extension Workspace {
         if request.worktree {
             input = try worktreeInput()
         } else {
-            let log = try committedLog(in: repository, at: head, folder: folder)
+            let log = try committedLog(in: repository, at: head, folder: folder, useCache: true)
             let linked = log.linkedFiles
             let root = try repository.commit(head).treeID
             let existing = try linked.filter { try repository.entry(at: $0, inTree: root) != nil }
@@ -134,9 +134,9 @@ extension Workspace {
         return AuditInput(log: log, existingFiles: existing)
     }
 
-    /// Reads each record's facts on every core.
+    /// Reads the facts of the records that may have links, on every core.
     private static func audited(_ log: DecisionLog) -> AuditedLog {
-        let entries = log.entries
+        let entries = log.entries.filter { RecordFacts.mayHaveLinks($0.text) }
         let facts =
             (try? Parallel.map(
                 count: entries.count,
@@ -150,29 +150,70 @@ extension Workspace {
     }
 
     /// The log as commit `commit` has it in `folder` (relative to the repository root),
-    /// each record read and parsed on every core.
-    func committedLog(in repository: Repository, at commit: ObjectID, folder: String) throws
-        -> AuditedLog
-    {
+    /// each record read and parsed on every core. A record whose text is the one in `known`
+    /// (the log at HEAD, for the merge base's) is taken from it; one in the records cache
+    /// (the same cache `adr list` keeps, keyed by path and blob) is not parsed unless it
+    /// may have links. Only `useCache` reads update that cache.
+    func committedLog(
+        in repository: Repository,
+        at commit: ObjectID,
+        folder: String,
+        reusing known: AuditedLog? = nil,
+        useCache: Bool = false
+    ) throws -> AuditedLog {
         let files = try recordFiles(in: repository, at: commit, folder: folder)
         let location = repository.workdir ?? repository.gitDirectory
+        let knownByPath = Dictionary(
+            (known?.entries ?? []).map { ($0.record.path, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let knownFacts = known?.knownFacts ?? [:]
+        let cachePath = repository.gitDirectory + "adr/records-cache"
+        var cache = useCache ? RecordCache.load(from: cachePath) : RecordCache()
+        let cached = cache.records
         let read = try Parallel.map(
             count: files.count,
             chunkSize: Parallel.chunkSize(for: files.count, minimum: 64)
         ) { range in
             let repository = try Repository(at: location)
-            return try range.map { index -> (LogEntry, RecordFacts) in
+            return try range.map { index -> AuditRead in
                 let file = files[index]
                 let text = try repository.blobText(file.blob)
                 let path = folder.isEmpty ? file.name : folder + "/" + file.name
+                if let same = knownByPath[path], same.text == text {
+                    return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
+                }
+                let key = path + "\t" + file.blob.hex
+                let links = RecordFacts.mayHaveLinks(text)
+                if let record = cached[key] {
+                    let entry = LogEntry(fileName: file.name, text: text, record: record)
+                    let facts = links ? RecordFacts(parsing: text) : nil
+                    return AuditRead(entry: entry, facts: facts, known: false, key: key)
+                }
                 let read = RecordFacts.reading(text, path: path)
-                return (LogEntry(fileName: file.name, text: text, record: read.record), read.facts)
+                let entry = LogEntry(fileName: file.name, text: text, record: read.record)
+                return AuditRead(
+                    entry: entry,
+                    facts: links ? read.facts : nil,
+                    known: false,
+                    key: key
+                )
             }
         }
+        if useCache {
+            var keys = Set<String>()
+            for item in read {
+                guard let key = item.key else { continue }
+                keys.insert(key)
+                cache.store(item.entry.record, under: key)
+            }
+            cache.keepOnly(keys)
+            if cache.isStale { cache.save(to: cachePath) }
+        }
         var facts: [String: RecordFacts] = [:]
-        for (entry, fact) in read { facts[entry.record.path] = fact }
+        for item in read { facts[item.entry.record.path] = item.facts }
         return AuditedLog(
-            DecisionLog(entries: read.map { checkingTagsForAudit($0.0) }),
+            DecisionLog(entries: read.map { $0.known ? $0.entry : checkingTagsForAudit($0.entry) }),
             facts: facts
         )
     }
@@ -267,7 +308,12 @@ extension Workspace {
                 "HEAD and \"\(name)\" have no common history\(shallowHint)"
             )
         }
-        let baseLog = try committedLog(in: repository, at: mergeBase, folder: folder)
+        let baseLog = try committedLog(
+            in: repository,
+            at: mergeBase,
+            folder: folder,
+            reusing: input.log
+        )
         let tipFiles = try recordFiles(in: repository, at: tip, folder: folder).map {
             folder.isEmpty ? $0.name : folder + "/" + $0.name
         }
@@ -356,4 +402,15 @@ extension Workspace {
     public func writeReport(_ text: String, to path: String) throws(WorkspaceError) {
         try FileStore.replace(PathText.absolute(path, from: options.workingDirectory), with: text)
     }
+}
+
+/// One record as ``Workspace/committedLog(in:at:folder:reusing:useCache:)`` read it.
+private struct AuditRead: Sendable {
+    var entry: LogEntry
+    /// Read when the record may have links.
+    var facts: RecordFacts?
+    /// Taken from the log given as known.
+    var known: Bool
+    /// The records-cache key, `nil` for a known record.
+    var key: String?
 }

@@ -91,4 +91,11 @@ import Testing
         #expect(facts.links.map(\.column) == [15, 5, 26])
         #expect(facts.links.last?.isImage == true)
     }
+
+    @Test func onlyTextWithALinkOrAReferenceDefinitionMayHaveLinks() {
+        #expect(RecordFacts.mayHaveLinks("See [x](y.md)."))
+        #expect(RecordFacts.mayHaveLinks("See [x].\n\n[x]: y.md\n"))
+        #expect(!RecordFacts.mayHaveLinks("# 1. Plain\n\nNo [brackets] that link.\n"))
+        #expect(RecordFacts.number(inHeading: "ADR-004: Use X") == 4)
+    }
 }
