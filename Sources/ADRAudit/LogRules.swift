@@ -157,11 +157,20 @@ enum LogRules {
                 return (target, link)
             }
         }
+        // Each record's supersede links, resolved once.
+        var forward: [String: [(LogEntry, RecordLink)]] = [:]
+        var backward: [String: [(LogEntry, RecordLink)]] = [:]
+        for entry in log.entries where !entry.record.links.isEmpty {
+            forward[entry.record.path] = linked(entry, true)
+            backward[entry.record.path] = linked(entry, false)
+        }
         for entry in log.entries {
-            for (target, link) in linked(entry, true) {
+            for (target, link) in forward[entry.record.path] ?? [] {
                 // entry supersedes target: target must say it is superseded by entry.
                 successors[target.fileName, default: []].append(entry.fileName)
-                if !linked(target, false).contains(where: { $0.0.fileName == entry.fileName }) {
+                if !(backward[target.record.path] ?? []).contains(where: {
+                    $0.0.fileName == entry.fileName
+                }) {
                     findings.append(
                         finding(
                             "one-way-supersede",
@@ -172,9 +181,11 @@ enum LogRules {
                     )
                 }
             }
-            for (target, link) in linked(entry, false) {
+            for (target, link) in backward[entry.record.path] ?? [] {
                 successors[entry.fileName, default: []].append(target.fileName)
-                if !linked(target, true).contains(where: { $0.0.fileName == entry.fileName }) {
+                if !(forward[target.record.path] ?? []).contains(where: {
+                    $0.0.fileName == entry.fileName
+                }) {
                     findings.append(
                         finding(
                             "one-way-supersede",
