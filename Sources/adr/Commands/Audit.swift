@@ -23,7 +23,12 @@ extension ADR {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Also audit what changed since the merge base of this ref and HEAD.")
+        @Option(
+            help: ArgumentHelp(
+                "Also audit what changed since the merge base of this ref and HEAD.",
+                valueName: "ref"
+            )
+        )
         var base: String?
 
         @Flag(help: "Audit the working tree instead of HEAD (for a pre-commit hook).")
