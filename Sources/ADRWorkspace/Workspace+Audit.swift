@@ -103,7 +103,14 @@ extension Workspace {
         input.approvers = try approvers()
         input.includesHistory = request.history
         if let name = request.base {
-            input.base = try auditBase(name, head: head, folder: folder, in: repository, input)
+            input.base = try auditBase(
+                name,
+                head: head,
+                worktree: request.worktree,
+                folder: folder,
+                in: repository,
+                input
+            )
         }
         let needingApprovals = Audit.recordsNeedingApprovals(input)
         if request.history || !needingApprovals.isEmpty {
@@ -159,6 +166,7 @@ extension Workspace {
         at commit: ObjectID,
         folder: String,
         reusing known: AuditedLog? = nil,
+        knownBlobs: [String: ObjectID] = [:],
         useCache: Bool = false
     ) throws -> AuditedLog {
         let files = try recordFiles(in: repository, at: commit, folder: folder)
@@ -178,8 +186,12 @@ extension Workspace {
             let repository = try Repository(at: location)
             return try range.map { index -> AuditRead in
                 let file = files[index]
-                let text = try repository.blobText(file.blob)
                 let path = folder.isEmpty ? file.name : folder + "/" + file.name
+                // The same blob as the known log's: not even read.
+                if let same = knownByPath[path], knownBlobs[path] == file.blob {
+                    return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
+                }
+                let text = try repository.blobText(file.blob)
                 if let same = knownByPath[path], same.text == text {
                     return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
                 }
@@ -242,6 +254,17 @@ extension Workspace {
         return files
     }
 
+    /// The blob of each record at `commit`, by its path relative to the repository root.
+    private func blobs(in repository: Repository, at commit: ObjectID, folder: String) throws
+        -> [String: ObjectID]
+    {
+        var blobs: [String: ObjectID] = [:]
+        for file in try recordFiles(in: repository, at: commit, folder: folder) {
+            blobs[folder.isEmpty ? file.name : folder + "/" + file.name] = file.blob
+        }
+        return blobs
+    }
+
     /// The tag vocabulary check `readLog()` makes, for records read from git.
     private func checkingTagsForAudit(_ entry: LogEntry) -> LogEntry {
         guard let vocabulary = location.configuration.tags else { return entry }
@@ -278,6 +301,7 @@ extension Workspace {
     private func auditBase(
         _ name: String,
         head: ObjectID,
+        worktree: Bool,
         folder: String,
         in repository: Repository,
         _ input: AuditInput
@@ -312,7 +336,8 @@ extension Workspace {
             in: repository,
             at: mergeBase,
             folder: folder,
-            reusing: input.log
+            reusing: input.log,
+            knownBlobs: worktree ? [:] : blobs(in: repository, at: head, folder: folder)
         )
         let tipFiles = try recordFiles(in: repository, at: tip, folder: folder).map {
             folder.isEmpty ? $0.name : folder + "/" + $0.name
@@ -404,7 +429,7 @@ extension Workspace {
     }
 }
 
-/// One record as ``Workspace/committedLog(in:at:folder:reusing:useCache:)`` read it.
+/// One record as ``Workspace/committedLog(in:at:folder:reusing:knownBlobs:useCache:)`` read it.
 private struct AuditRead: Sendable {
     var entry: LogEntry
     /// Read when the record may have links.

@@ -322,4 +322,17 @@ import Testing
             #expect(rules.isEmpty, "\(result)")
         }
     }
+
+    @Test func theWorktreeIsComparedWithTheBaseToo() throws {
+        let repo = try pullRequest()
+        let text = try repo.read(postgres)
+        try repo.write(
+            postgres,
+            text.replacingOccurrences(of: "## Decision\n\n", with: "## Decision\n\nNo.\n\n")
+        )
+        #expect(try repo.adr("audit", "--base", "main").status == 0)
+        let result = try repo.adr("audit", "--base", "main", "--worktree")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.contains("[decided-record-changed]"), "\(result)")
+    }
 }
