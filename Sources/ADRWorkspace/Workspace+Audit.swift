@@ -237,16 +237,22 @@ extension Workspace {
     {
         guard let tree = try repository.treeID(at: folder, inCommit: commit) else { return [] }
         var files: [(name: String, blob: ObjectID)] = []
-        for entry in try repository.entries(ofTree: tree) where !entry.name.hasPrefix(".") {
+        // A symbolic link's blob is its target's path, not a record (a folder per record
+        // often has `README.md` linking to `index.md`).
+        let symbolicLink: UInt32 = 0o120000
+        for entry in try repository.entries(ofTree: tree)
+        where !entry.name.hasPrefix(".") && entry.fileMode != symbolicLink {
             switch entry.kind {
             case .blob where DecisionRecord.isLikelyRecord(fileName: entry.name):
                 files.append((entry.name, entry.id))
             case .tree where entry.name != "templates":
-                let inner = try repository.entries(ofTree: entry.id)
-                if let index = inner.first(where: {
-                    $0.kind == .blob && ["index.md", "README.md"].contains($0.name)
-                }) {
+                let inner = try repository.entries(ofTree: entry.id).filter {
+                    $0.kind == .blob && $0.fileMode != symbolicLink
+                }
+                for name in ["index.md", "README.md"] {
+                    guard let index = inner.first(where: { $0.name == name }) else { continue }
                     files.append((entry.name + "/" + index.name, index.id))
+                    break
                 }
             default: continue
             }

@@ -306,6 +306,7 @@ import Testing
             "---\nstatus: accepted\ndate: 2021-05-01\n---\n\n# Use Go\n\nSee [the picture](diagram.png) and [our README](../../../README.md).\n"
         )
         try repo.write("docs/decisions/0003-use-go/diagram.png", "png")
+        try repo.runTool("/bin/ln", ["-s", "index.md", "docs/decisions/0003-use-go/README.md"])
         try repo.write("docs/decisions/0008-example.png", "png")
         try repo.write("docs/decisions/README.md", "# Decisions\n\n[gone](0099-nope.md)\n")
         try repo.write("README.md", "# Project\n")
