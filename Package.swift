@@ -6,7 +6,8 @@ import PackageDescription
 //   adr (executable)  ArgumentParser: parse, call one use case, hand its value to a report
 //     └─ ADRWorkspace  use cases and I/O: find the log, atomic writes, queries returning values
 //          ├─ ADRHistory  the history engine: commit walk, folder diffs, the history cache format
-//          ├─ ADRReport   the one producer of terminal text and JSON (pure)
+//          ├─ ADRReport   the one producer of terminal text, JSON and CI formats (pure)
+//          ├─ ADRAudit    the audit's rules: log, base, history, approvals -> findings (pure)
 //          ├─ ADRGit      the only module that sees libgit2
 //          └─ ADRCore     pure domain (Yams for front matter and configuration)
 //               └─ ADRMarkdown  the only module that sees cmark-gfm
@@ -62,11 +63,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "ADRReport", dependencies: ["ADRCore"], swiftSettings: strictSettings),
+        // The audit's rules: pure, values in, findings out.
+        .target(name: "ADRAudit", dependencies: ["ADRCore"], swiftSettings: strictSettings),
+        .target(
+            name: "ADRReport",
+            dependencies: ["ADRCore", "ADRAudit"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ADRWorkspace",
             dependencies: [
-                "ADRCore", "ADRGit", "ADRHistory", "ADRReport",
+                "ADRCore", "ADRGit", "ADRHistory", "ADRReport", "ADRAudit",
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
@@ -74,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "adr",
             dependencies: [
-                "ADRWorkspace", "ADRReport", "ADRCore",
+                "ADRWorkspace", "ADRReport", "ADRAudit", "ADRCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -86,8 +93,13 @@ let package = Package(
         .testTarget(name: "ADRCoreTests", dependencies: ["ADRCore"]),
         .testTarget(name: "ADRGitTests", dependencies: ["ADRGit", "TestSupport"]),
         .testTarget(name: "ADRHistoryTests", dependencies: ["ADRHistory", "TestSupport"]),
-        .testTarget(name: "ADRReportTests", dependencies: ["ADRReport"]),
+        .testTarget(
+            name: "ADRReportTests",
+            dependencies: ["ADRReport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["adr", "TestSupport"]),
+        .testTarget(name: "ADRAuditTests", dependencies: ["ADRAudit"]),
     ]
 )

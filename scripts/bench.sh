@@ -50,8 +50,9 @@ mkdir -p "$HOME"
 # the link-reading paths of toc and graph have work to do.
 log_repo="$work/log"
 echo "==> generating $records records in $log_repo/doc/adr" >&2
-mkdir -p "$log_repo/doc/adr"
-python3 - "$log_repo/doc/adr" "$records" <<'PY'
+generate_log() { # generate_log FOLDER COUNT: a committed adr-tools log in FOLDER/doc/adr
+mkdir -p "$1/doc/adr"
+python3 - "$1/doc/adr" "$2" <<'PY'
 import os, random, sys
 
 folder, count = sys.argv[1], int(sys.argv[2])
@@ -89,9 +90,11 @@ for n, title in titles.items():
     with open(os.path.join(folder, names[n]), "w") as f:
         f.write(text)
 PY
-git -C "$log_repo" init -q
-git -C "$log_repo" add -A
-git -C "$log_repo" commit -qm "Generated log"
+git -C "$1" init -q
+git -C "$1" add -A
+git -C "$1" commit -qm "Generated log"
+}
+generate_log "$log_repo" "$records"
 
 # --- adr-tools, if it is already installed ----------------------------------------------
 adr_tools_dir="${ADR_TOOLS_DIR:-}"
@@ -218,6 +221,47 @@ else
 fi
 # --- end of history benchmarks hook -------------------------------------------------------
 
+# --- adr audit ----------------------------------------------------------------------------
+# `adr audit --base` on the history benchmark with a branch that adds three records and edits
+# two (it reads the two trees, not the history: there is no cache to be cold or warm, so the
+# first run is timed alone and then the usual warm runs); `adr audit --history` against a
+# cold `adr log --no-cache` (the history cache removed before each run); `adr audit` of a
+# 5,000-record log.
+audit_reports=()
+if [[ -n "${hist:-}" && -d "${hist:-}" ]]; then
+  echo "==> adr audit" >&2
+  base_branch="$(git -C "$hist" symbolic-ref --short HEAD)"
+  (
+    cd "$hist"
+    git checkout -q -b audit-bench
+    for title in "Use Redis for sessions" "Adopt gRPC internally" "Split the billing service"; do
+      "$adr" new --no-edit "$title" >/dev/null
+      git add -A && git commit -qm "Add $title"
+    done
+    for f in $(git ls-files decisions | sed -n '10p;20p'); do echo "Edited on the branch." >>"$f"; done
+    git commit -qam "Edit two records"
+  )
+  audit_base="cd '$hist' && '$adr' audit --base '$base_branch' >/dev/null 2>&1; test \$? -le 1"
+  hyperfine --style basic --runs 1 --export-markdown "$out/audit-first.md" \
+    --command-name "adr audit --base (first run)" "$audit_base"
+  hyperfine "${hyperfine_args[@]}" --export-markdown "$out/audit.md" \
+    --command-name "adr audit --base (warm)" "$audit_base"
+  hyperfine "${hyperfine_args[@]}" --export-markdown "$out/audit-history.md" \
+    --prepare "rm -f '$hist/.git/adr/history-cache'" \
+    --command-name "adr audit --history (no history cache)" \
+    "cd '$hist' && '$adr' audit --history >/dev/null 2>&1; test \$? -le 1" \
+    --command-name "adr log --format json --no-cache" \
+    "cd '$hist' && '$adr' log --format json --no-cache >/dev/null"
+  audit_reports+=("$out/audit-first.md" "$out/audit.md" "$out/audit-history.md")
+fi
+large_log="$work/log5000"
+echo "==> generating 5000 records in $large_log/doc/adr" >&2
+generate_log "$large_log" 5000 >&2
+hyperfine "${hyperfine_args[@]}" --export-markdown "$out/audit-5000.md" \
+  --command-name "adr audit, 5,000 records" \
+  "cd '$large_log' && '$adr' audit >/dev/null 2>&1; test \$? -le 1"
+audit_reports+=("$out/audit-5000.md")
+
 summary="$out/summary.md"
 {
   echo "# adr benchmarks"
@@ -234,6 +278,12 @@ summary="$out/summary.md"
   for report in "${history_reports[@]+"${history_reports[@]}"}"; do
     echo
     echo "## History"
+    echo
+    cat "$report"
+  done
+  echo
+  echo "## adr audit"
+  for report in "${audit_reports[@]+"${audit_reports[@]}"}"; do
     echo
     cat "$report"
   done

@@ -23,6 +23,8 @@ public struct Configuration: Sendable, Hashable {
     public var logs: [LogSettings]
     public var tags: [String]?
     public var approvals: ApprovalSettings
+    /// The `audit:` severities, rule by rule.
+    public var audit = AuditSettings()
 
     public init(
         log: LogSettings = LogSettings(),
@@ -63,6 +65,12 @@ public struct Configuration: Sendable, Hashable {
         public var trailerKeys: [String]
         public var notesReference: String
         public var requiresDistinctApprover: Bool
+        /// `required: N`: how many current approvals `adr audit` asks of a record.
+        public var requiredCount: Int?
+        /// `approvers:` as a list of names or emails, or a file of them (one a line).
+        public var approvers: Approvers?
+        /// `statuses:` which statuses need approvals (lower case; default accepted).
+        public var statusesNeedingApproval = ["accepted"]
 
         public init(
             trailerKeys: [String] = ["Approved-by", "Reviewed-by", "Acked-by"],
@@ -164,6 +172,8 @@ extension Configuration {
                 }
             case "tags":
                 tags = try Self.strings(value, key: keyName)
+            case "audit":
+                audit = try AuditSettings(parsing: value)
             case "approvals":
                 for (approvalKey, approvalValue) in try Self.mapping(value, name: keyName) {
                     switch approvalKey.string ?? "" {
@@ -180,19 +190,23 @@ extension Configuration {
                             )
                         }
                         approvals.requiresDistinctApprover = flag
-                    default:
-                        throw Self.unknownKey(
-                            approvalKey,
-                            in: "approvals",
-                            expected: "trailers, notes-ref, distinct-approver"
-                        )
+                    case let key:
+                        guard try Self.readAuditApprovalKey(key, approvalValue, into: &approvals)
+                        else {
+                            throw Self.unknownKey(
+                                approvalKey,
+                                in: "approvals",
+                                expected: "trailers, notes-ref, distinct-approver, required, "
+                                    + "approvers, statuses"
+                            )
+                        }
                     }
                 }
             default:
                 throw Self.unknownKey(
                     key,
                     in: nil,
-                    expected: "log, template, status, links, tags, logs, approvals"
+                    expected: "log, template, status, links, tags, logs, approvals, audit"
                 )
             }
         }

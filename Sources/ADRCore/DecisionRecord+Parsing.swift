@@ -11,7 +11,12 @@ extension DecisionRecord {
     ///   - path: the file's path, used in warnings; the number and fallback title come from
     ///     its last component (or its folder for `<slug>/index.md` and `README.md`).
     public init(parsing text: String, path: String) {
-        var reader = RecordReader(layout: RecordLayout(text: text), path: path)
+        self.init(layout: RecordLayout(text: text), path: path)
+    }
+
+    /// The record from a layout already found, for a caller that reads more of it.
+    init(layout: RecordLayout, path: String) {
+        var reader = RecordReader(layout: layout, path: path)
         self = reader.read()
     }
 

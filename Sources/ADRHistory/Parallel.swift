@@ -5,11 +5,11 @@ import Foundation
 /// Chunks rather than single items: a worker that reads git objects opens its own
 /// repository handle per chunk (handles are not shared between threads), and neighbouring
 /// items of a history share trees and delta bases, so a chunk keeps them on one handle.
-enum Parallel {
+public enum Parallel {
     /// Calls `body` once per chunk of `0..<count` (at most `chunkSize` items each), on as
     /// many threads as there are cores, and gathers the values in index order. A chunk
     /// that throws fails the whole call with the error of the earliest such chunk.
-    static func map<T: Sendable>(
+    public static func map<T: Sendable>(
         count: Int,
         chunkSize: Int,
         _ body: @Sendable (Range<Int>) throws -> [T]
@@ -39,7 +39,7 @@ enum Parallel {
 
     /// A chunk size that gives every core several chunks (so a slow chunk does not hold
     /// the others up) without making chunks smaller than `minimum`.
-    static func chunkSize(for count: Int, minimum: Int) -> Int {
+    public static func chunkSize(for count: Int, minimum: Int) -> Int {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         return max(minimum, (count + cores * 4 - 1) / (cores * 4))
     }

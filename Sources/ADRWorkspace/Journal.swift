@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// The rollback journal of a change to several files (decision 15): each file's path, its
+/// The rollback journal of a change to several files (decision 16): each file's path, its
 /// old bytes or absence and its new bytes or deletion, written and flushed to disk in the
 /// log folder before the first file is replaced, and removed once every file is in place.
 /// A journal found later belongs to a command that died midway; it is rolled back, so a

@@ -8,7 +8,9 @@ import Foundation
 ///
 /// As git's index does, a file modified within the last two seconds before a run is not
 /// stored ("racy"): an edit in the same clock tick as the cache could otherwise keep the
-/// same times. Anything unexpected in the file means "no cache".
+/// same times. Records read from a commit (`adr audit`) are kept beside them, keyed by
+/// path and blob id, which name their contents exactly. Anything unexpected in the file
+/// means "no cache".
 struct RecordCache {
     static let version = 2
     private(set) var records: [String: (status: FileStatus, record: DecisionRecord)] = [:]
@@ -90,10 +92,39 @@ struct RecordCache {
         isStale = true
     }
 
-    /// Keeps only `names` (the files of the log now), so the cache never grows past the log.
+    /// Keeps only `names` (the files of the log now) of the records read from files, so
+    /// the cache never grows past the log.
     mutating func keepOnly(_ names: Set<String>) {
         let before = records.count
-        records = records.filter { names.contains($0.key) }
+        records = records.filter { Self.isBlobKey($0.key) || names.contains($0.key) }
+        if records.count != before { isStale = true }
+    }
+
+    // MARK: Records read from commits
+
+    /// The key of the record at `path` (from the repository root) with blob `blob`.
+    static func blobKey(path: String, blob: String) -> String { "blob:" + path + ":" + blob }
+
+    private static func isBlobKey(_ key: String) -> Bool { key.hasPrefix("blob:") }
+
+    /// Blob keys need no file status: the id names the contents.
+    private static let committed = FileStatus(size: -1, modified: 0, changed: 0, inode: 0)
+
+    /// The record read before from the blob `key` names.
+    func record(forBlob key: String) -> DecisionRecord? {
+        records[key]?.record
+    }
+
+    mutating func store(_ record: DecisionRecord, forBlob key: String) {
+        if records[key]?.record == record { return }
+        records[key] = (Self.committed, record)
+        isStale = true
+    }
+
+    /// Keeps only `keys` of the records read from commits.
+    mutating func keepOnlyBlobs(_ keys: Set<String>) {
+        let before = records.count
+        records = records.filter { !Self.isBlobKey($0.key) || keys.contains($0.key) }
         if records.count != before { isStale = true }
     }
 

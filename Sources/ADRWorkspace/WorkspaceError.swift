@@ -22,6 +22,9 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case noRepository(path: String)
     /// Git data could not be read; the message names the object.
     case git(String)
+    /// `adr audit` could not audit (a base that is missing, a shallow clone); the message
+    /// names the fix.
+    case audit(String)
 
     /// The message with every absolute path in it made relative to `directory`, as every
     /// other path `adr` prints.
@@ -65,6 +68,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .noRepository(let path):
             "\(path) is not in a git repository; history needs one (run 'git init' and commit)"
         case .git(let message): message
+        case .audit(let message): message
         }
     }
 }
