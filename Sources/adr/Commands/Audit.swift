@@ -62,7 +62,7 @@ extension ADR {
                 valueName: "id=level"
             )
         )
-        var rule: [String] = []
+        var rule: [RuleLevel] = []
 
         @Option(help: ArgumentHelp("Leave out the findings this file lists.", valueName: "file"))
         var baseline: String?
@@ -72,19 +72,13 @@ extension ADR {
         )
         var writeBaseline: String?
 
-        func validate() throws {
-            for level in try ruleLevels() where ADRAudit.AuditRule.named(level.rule) == nil {
-                throw ValidationError("--rule: unknown rule \"\(level.rule)\"")
-            }
-        }
-
         func run() throws {
             let workspace = try global.workspace()
             let request = AuditRequest(
                 base: base,
                 worktree: worktree,
                 history: history,
-                ruleLevels: try ruleLevels(),
+                ruleLevels: rule.map { ($0.rule, $0.level) },
                 baseline: writeBaseline == nil ? baseline : nil
             )
             let result = try workspace.audit(request)
@@ -110,19 +104,21 @@ extension ADR {
                 throw ExitCode(1)
             }
         }
+    }
+}
 
-        /// `--rule ID=LEVEL` as pairs; a malformed one is a usage error.
-        private func ruleLevels() throws -> [(rule: String, level: String)] {
-            try rule.map { text in
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, AuditSeverity(rawValue: parts[1].lowercased()) != nil else {
-                    throw ValidationError(
-                        "--rule: expected ID=off|note|warning|error, got \"\(text)\""
-                    )
-                }
-                return (parts[0], parts[1].lowercased())
-            }
-        }
+/// `--rule ID=LEVEL`: a known rule and a level, checked while parsing (a usage error else).
+struct RuleLevel: ExpressibleByArgument {
+    var rule: String
+    var level: String
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, AuditRule.named(parts[0]) != nil,
+            AuditSeverity(rawValue: parts[1].lowercased()) != nil
+        else { return nil }
+        rule = parts[0]
+        level = parts[1].lowercased()
     }
 }
 
