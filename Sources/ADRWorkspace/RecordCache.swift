@@ -23,19 +23,16 @@ struct RecordCache {
         if let gitDirectory = environment["GIT_DIR"], !gitDirectory.isEmpty {
             return PathText.join(gitDirectory, "adr/records-cache")
         }
-        var directory = folder
-        while true {
-            let dotGit = PathText.join(directory, ".git")
-            if FileStore.isDirectory(dotGit) { return PathText.join(dotGit, "adr/records-cache") }
-            if let text = try? FileStore.read(dotGit), text.hasPrefix("gitdir:") {
-                let named = text.dropFirst("gitdir:".count).trimmingCharacters(
-                    in: .whitespacesAndNewlines
-                )
-                return PathText.join(PathText.absolute(named, from: directory), "adr/records-cache")
-            }
-            if directory == "/" || directory.isEmpty { return nil }
-            directory = PathText.parent(directory)
+        guard let root = LogLocation.repositoryRoot(from: folder) else { return nil }
+        let dotGit = PathText.join(root, ".git")
+        if FileStore.isDirectory(dotGit) { return PathText.join(dotGit, "adr/records-cache") }
+        // A linked worktree or a submodule: `.git` is a file naming the git directory.
+        guard let text = try? FileStore.read(dotGit), text.hasPrefix("gitdir:") else {
+            return nil
         }
+        let named = text.dropFirst("gitdir:".count)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return PathText.join(PathText.absolute(named, from: root), "adr/records-cache")
     }
 
     static func load(from path: String) -> RecordCache {
@@ -84,9 +81,9 @@ struct RecordCache {
         status: FileStatus,
         now: Int64
     ) {
-        guard now - status.modified > 2_000_000_000, now - status.changed > 2_000_000_000 else {
-            return
-        }
+        // git's racy rule looks at the modification time alone; the change time is still
+        // part of the key, so a later `touch` or metadata change is seen.
+        guard now - status.modified > 2_000_000_000 else { return }
         if let known = records[name], known.status == status, known.record == record { return }
         records[name] = (status, record)
         isStale = true

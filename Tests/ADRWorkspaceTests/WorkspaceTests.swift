@@ -169,3 +169,78 @@ final class TemporaryFolder {
         #expect(try folder.snapshot() == ["kept": Data("new".utf8)])
     }
 }
+
+/// The records cache (decision 15): keyed by what `stat` says, never stale, never in the
+/// way.
+@Suite struct RecordCacheTests {
+    private func gitFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "init", "-q", folder.path]
+        try process.run()
+        process.waitUntilExit()
+        return folder
+    }
+
+    /// Dates a file's modification back, as if it had been written an hour ago.
+    private func age(_ path: String) throws {
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)],
+            ofItemAtPath: path
+        )
+    }
+
+    private let proposed = "# 1. A\n\nDate: 2020-01-02\n\n## Status\n\nProposed\n"
+    private let rejected = "# 1. A\n\nDate: 2020-01-02\n\n## Status\n\nRejected\n"
+
+    @Test func aCachedListingEqualsAFreshOneAndFollowsEdits() throws {
+        let folder = try gitFolder()
+        try folder.write("doc/adr/0001-a.md", proposed)
+        try folder.write("doc/adr/0002-b.md", "---\nstatus: accepted\ntags: [x]\n---\n\n# B\n")
+        try age(folder.path + "/doc/adr/0001-a.md")
+        try age(folder.path + "/doc/adr/0002-b.md")
+        let workspace = try folder.workspace()
+        let fresh = try workspace.readLog()
+        let cachePath = folder.path + "/.git/adr/records-cache"
+        #expect(FileManager.default.fileExists(atPath: cachePath))
+        let cached = try workspace.readLog(texts: false)
+        #expect(cached.entries.map(\.record) == fresh.entries.map(\.record))
+        // From the cache: the records, not their texts.
+        #expect(cached.entries.allSatisfy { $0.text.isEmpty })
+
+        // The same size, written now: the times and the change time differ.
+        try folder.write("doc/adr/0001-a.md", rejected)
+        let edited = try workspace.readLog(texts: false)
+        #expect(edited.entries[0].record.status == .rejected)
+        #expect(edited.entries[1].record == fresh.entries[1].record)
+    }
+
+    @Test func aRecordChangedWithinTwoSecondsIsNotStored() throws {
+        let folder = try gitFolder()
+        try folder.write("doc/adr/0001-a.md", proposed)
+        let workspace = try folder.workspace()
+        _ = try workspace.readLog()
+        // Racy: written just now, so it was read again, not kept.
+        let again = try workspace.readLog(texts: false)
+        #expect(again.entries[0].text == proposed)
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let folder = try gitFolder()
+        try folder.write("doc/adr/0001-a.md", proposed)
+        try age(folder.path + "/doc/adr/0001-a.md")
+        let workspace = try folder.workspace()
+        let fresh = try workspace.readLog()
+        let cachePath = folder.path + "/.git/adr/records-cache"
+        let cached = try String(contentsOfFile: cachePath, encoding: .utf8)
+        try String(cached.dropLast(7)).write(toFile: cachePath, atomically: true, encoding: .utf8)
+        #expect(
+            try workspace.readLog(texts: false).entries.map(\.record) == fresh.entries.map(\.record)
+        )
+        try "adr-records-cache\t99\n".write(toFile: cachePath, atomically: true, encoding: .utf8)
+        #expect(
+            try workspace.readLog(texts: false).entries.map(\.record) == fresh.entries.map(\.record)
+        )
+    }
+}
