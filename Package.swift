@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -37,9 +38,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "ADRGit", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+        // The decision site: records, history and approvals in, `[path: contents]` out (pure).
+        .target(
+            name: "ADRSite",
+            dependencies: [
+                "ADRCore", "ADRMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ADRWorkspace",
-            dependencies: ["ADRCore", "ADRGit", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ADRCore", "ADRGit", "ADRSite", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -56,6 +67,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ADRGitTests", dependencies: ["ADRGit", "TestSupport"]),
         .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
+        .testTarget(name: "ADRSiteTests", dependencies: ["ADRSite"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["adr"]),
     ]
 )

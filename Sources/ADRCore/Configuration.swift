@@ -23,6 +23,8 @@ public struct Configuration: Sendable, Hashable {
     public var logs: [LogSettings]
     public var tags: [String]?
     public var approvals: ApprovalSettings
+    /// The `site:` section, for `adr site` (see ``SiteConfiguration``).
+    public var site = SiteConfiguration()
 
     public init(
         log: LogSettings = LogSettings(),
@@ -161,6 +163,8 @@ extension Configuration {
                         throw Self.unknownKey(approvalKey, in: "approvals")
                     }
                 }
+            case "site":
+                site = try SiteConfiguration(node: value)
             default:
                 throw Self.unknownKey(key, in: nil)
             }
@@ -244,7 +248,7 @@ extension Configuration {
         return ConfigurationError(
             line: line(key),
             message:
-                "unknown key \"\(name)\"\(place) (expected log, template, status, links, tags, logs, approvals)"
+                "unknown key \"\(name)\"\(place) (expected log, template, status, links, tags, logs, approvals, site)"
         )
     }
 

@@ -1,0 +1,395 @@
+import ADRCore
+import ADRGit
+public import ADRSite
+import Foundation
+
+/// What `adr site` was asked for.
+public struct SiteRequest: Sendable {
+    /// `--out`, relative to the working directory; default `.adr/site` in the repository.
+    public var output: String?
+    public var baseURL: String?
+    public var title: String?
+    /// `--no-history`: no history panels, and no git read for them.
+    public var includeHistory: Bool
+    public var useCache: Bool
+    /// `--include`: other checkouts whose logs join the site.
+    public var includes: [String]
+
+    public init(
+        output: String? = nil,
+        baseURL: String? = nil,
+        title: String? = nil,
+        includeHistory: Bool = true,
+        useCache: Bool = true,
+        includes: [String] = []
+    ) {
+        self.output = output
+        self.baseURL = baseURL
+        self.title = title
+        self.includeHistory = includeHistory
+        self.useCache = useCache
+        self.includes = includes
+    }
+}
+
+/// What `adr site` built.
+public struct SiteSummary: Sendable {
+    /// The site folder as adr prints paths: relative to the working directory.
+    public var folder: String
+    public var records: Int
+    public var pages: Int
+    /// Whether the record pages show history.
+    public var hasHistory: Bool
+    /// Diagnostics for stderr: why history is missing, records that could not be read.
+    public var warnings: [String]
+}
+
+extension Workspace {
+    /// The site input for every log of this repository (each named log of `.adr.yml`) and
+    /// of each checkout in `request.includes`; `warnings` say what is missing and why.
+    public func siteInput(_ request: SiteRequest) throws(WorkspaceError) -> (
+        input: SiteInput, warnings: [String]
+    ) {
+        var warnings: [String] = []
+        var hasHistory = request.includeHistory
+        var logs = try siteLogs(
+            label: nil,
+            request: request,
+            hasHistory: &hasHistory,
+            warnings: &warnings
+        )
+        for include in request.includes {
+            let path = PathText.absolute(include, from: options.workingDirectory)
+            guard FileStore.isDirectory(path) else {
+                throw .invalidArgument("--include \(include): not a folder (a checkout with a log)")
+            }
+            let other = try Workspace(
+                options: WorkspaceOptions(workingDirectory: path, environment: options.environment)
+            )
+            let name = lastPathComponent(other.location.root)
+            var otherHistory = hasHistory
+            let included = try other.siteLogs(
+                label: name,
+                request: request,
+                hasHistory: &otherHistory,
+                warnings: &warnings
+            )
+            logs += included
+        }
+        // A log named by itself keeps the top of the site only when it is alone.
+        if logs.count > 1 {
+            for index in logs.indices where logs[index].label == nil {
+                logs[index].label = "main"
+                logs[index].siteFolder = "main"
+            }
+        }
+        let site = location.configuration.site
+        var theme: [String: String] = [:]
+        if let folder = site.theme {
+            let path = PathText.absolute(folder, from: configurationFolder)
+            guard FileStore.isDirectory(path) else {
+                throw .io(path: displayPath(path), message: "site.theme: no such folder")
+            }
+            for name in FileStore.contents(ofDirectory: path) where !name.hasPrefix(".") {
+                let file = PathText.join(path, name)
+                if !FileStore.isDirectory(file) { theme[name] = try FileStore.read(file) }
+            }
+        }
+        var mermaid = site.mermaid
+        if let configured = mermaid, SiteLinks.scheme(of: configured) == nil {
+            mermaid = "mermaid.js"
+        }
+        let title =
+            request.title ?? site.title ?? "\(lastPathComponent(location.root)) decisions"
+        let input = SiteInput(
+            title: title,
+            logs: logs,
+            configuration: site,
+            branch: site.branch ?? defaultBranch(),
+            baseURL: request.baseURL,
+            hasHistory: hasHistory,
+            mermaidScript: mermaid,
+            theme: theme
+        )
+        return (input, warnings)
+    }
+
+    /// Builds the site and swaps it into place; a failed build leaves the old site.
+    public func buildSite(_ request: SiteRequest) throws(WorkspaceError) -> SiteSummary {
+        let (input, warnings) = try siteInput(request)
+        var output: SiteOutput
+        do {
+            output = try Site.build(input)
+        } catch {
+            throw .invalidArgument("site theme: \(error)")
+        }
+        if let configured = location.configuration.site.mermaid,
+            SiteLinks.scheme(of: configured) == nil
+        {
+            output.copies["mermaid.js"] = PathText.absolute(configured, from: configurationFolder)
+        }
+        let folder =
+            request.output.map { PathText.absolute($0, from: options.workingDirectory) }
+            ?? PathText.join(location.root, ".adr/site")
+        try SiteWriter.write(output, to: folder, display: displayPath(folder))
+        return SiteSummary(
+            folder: displayPath(folder),
+            records: output.recordCount,
+            pages: output.files.keys.filter { $0.hasSuffix(".html") }.count,
+            hasHistory: input.hasHistory,
+            warnings: warnings
+        )
+    }
+
+    /// The decision that holds for `topic` and the chain before it, as `adr why` shows it.
+    public func why(_ topic: String, useCache: Bool = true) throws(WorkspaceError) -> (
+        pattern: DecisionPattern, catalog: SiteCatalog, warnings: [String]
+    ) {
+        let (input, warnings) = try siteInput(SiteRequest(useCache: useCache))
+        let catalog = SiteCatalog(logs: input.logs)
+        let patterns = DecisionPattern.all(in: catalog)
+        let (match, candidates) = DecisionPattern.matching(topic, in: patterns)
+        guard let match else {
+            if !candidates.isEmpty {
+                throw .invalidArgument(
+                    "\"\(topic)\" matches several topics: \(candidates.joined(separator: ", "))"
+                )
+            }
+            let known = patterns.prefix(12).map(\.name).joined(separator: ", ")
+            throw .invalidArgument(
+                "no record names the topic \"\(topic)\"" + (known.isEmpty ? "" : " (known: \(known))")
+            )
+        }
+        return (match, catalog, warnings)
+    }
+
+    // MARK: Reading the logs
+
+    private var configurationFolder: String {
+        location.configurationPath.map(PathText.parent) ?? location.root
+    }
+
+    /// This repository's logs: each named log of `.adr.yml`, else the one log found.
+    private func siteLogs(
+        label: String?,
+        request: SiteRequest,
+        hasHistory: inout Bool,
+        warnings: inout [String]
+    ) throws(WorkspaceError) -> [SiteLog] {
+        let names = location.configuration.logs.compactMap(\.name)
+        let workspaces: [(String?, Workspace)]
+        if names.isEmpty || options.logName != nil || options.logDirectory != nil {
+            workspaces = [(nil, self)]
+        } else {
+            var list: [(String?, Workspace)] = []
+            for name in names {
+                var named = options
+                named.logName = name
+                list.append((name, try Workspace(options: named)))
+            }
+            workspaces = list
+        }
+        var logs: [SiteLog] = []
+        for (name, workspace) in workspaces {
+            let fullLabel = [label, name].compactMap { $0 }.joined(separator: "/")
+            logs.append(
+                try workspace.siteLog(
+                    label: fullLabel.isEmpty ? nil : fullLabel,
+                    request: request,
+                    hasHistory: &hasHistory,
+                    warnings: &warnings
+                )
+            )
+        }
+        return logs
+    }
+
+    private func siteLog(
+        label: String?,
+        request: SiteRequest,
+        hasHistory: inout Bool,
+        warnings: inout [String]
+    ) throws(WorkspaceError) -> SiteLog {
+        let log = try readLog()
+        for entry in log.entries {
+            for warning in entry.record.warnings { warnings.append("warning: \(warning)") }
+        }
+        var history: LogHistory?
+        if hasHistory {
+            do {
+                history = try readHistory(useCache: request.useCache)
+                warnings += history?.warnings ?? []
+            } catch .noRepository {
+                hasHistory = false
+                warnings.append(
+                    "note: not in a git repository: the site is built without history panels"
+                )
+            }
+        }
+        let byPath = history?.historiesByPath ?? [:]
+        var records: [SiteRecord] = []
+        records.reserveCapacity(log.entries.count)
+        for entry in log.entries {
+            let path = rootRelativePath(absolutePath(of: entry))
+            records.append(SiteRecord(entry: entry, path: path, history: byPath[path]))
+        }
+        if let history {
+            try addApprovals(to: &records, history: history, warnings: &warnings)
+        }
+        let folder = rootRelativePath(location.folder)
+        var introduction: String?
+        for name in ["README.md", "index.md", "readme.md"] {
+            let path = PathText.join(location.folder, name)
+            if FileStore.exists(path), !FileStore.isDirectory(path) {
+                introduction = try FileStore.read(path)
+                break
+            }
+        }
+        let recordPaths = Set(records.map(\.path))
+        var files = Set<String>()
+        listFiles(in: location.folder, depth: 0, into: &files)
+        files = Set(files.map(rootRelativePath).filter { !recordPaths.contains($0) })
+        return SiteLog(
+            label: label,
+            siteFolder: label.map { Self.siteFolderName($0) } ?? "",
+            folder: folder,
+            sourceRoot: location.root,
+            introduction: introduction,
+            records: records,
+            files: files
+        )
+    }
+
+    /// A label as a folder name of the site: letters, digits, `-`, `_`, `.` and `/`.
+    private static func siteFolderName(_ label: String) -> String {
+        String(
+            label.map { character -> Character in
+                character.isLetter || character.isNumber || "-_./".contains(character)
+                    ? character : "-"
+            }
+        ).replacingOccurrences(of: "..", with: "-")
+    }
+
+    /// Files a record may link to: under the log folder, a few levels deep, at most 5,000.
+    private func listFiles(in folder: String, depth: Int, into files: inout Set<String>) {
+        guard depth < 4, files.count < 5000 else { return }
+        for name in FileStore.contents(ofDirectory: folder) where !name.hasPrefix(".") {
+            let path = PathText.join(folder, name)
+            if FileStore.isDirectory(path) {
+                listFiles(in: path, depth: depth + 1, into: &files)
+            } else {
+                files.insert(path)
+            }
+        }
+    }
+
+    /// Judges the approvals of the records that have any: the trailers and notes are
+    /// found in one pass over the history, and only their records are read again.
+    private func addApprovals(
+        to records: inout [SiteRecord],
+        history: LogHistory,
+        warnings: inout [String]
+    ) throws(WorkspaceError) {
+        let histories = records.compactMap(\.history)
+        guard !histories.isEmpty else { return }
+        let found = try approvalEvents(of: histories, in: history)
+        warnings += found.warnings.map { "warning: \($0)" }
+        let commits = Set(found.events.map(\.revision.commit))
+        guard !commits.isEmpty else { return }
+        for index in records.indices {
+            guard let recordHistory = records[index].history,
+                recordHistory.revisions.contains(where: { commits.contains($0.commit) })
+            else { continue }
+            if let report = try approvals(of: records[index].entry, history: recordHistory) {
+                records[index].approvals = report.states
+            }
+        }
+    }
+
+    /// The branch forge links name: the remote's default branch, else the checked-out one.
+    private func defaultBranch() -> String? {
+        guard let repository = try? Repository(discoveringFrom: options.workingDirectory) else {
+            return nil
+        }
+        for (folder, name, prefix) in [
+            (repository.commonDirectory, "refs/remotes/origin/HEAD", "ref: refs/remotes/origin/"),
+            (repository.gitDirectory, "HEAD", "ref: refs/heads/"),
+        ] {
+            let path = PathText.join(folder, name)
+            guard let text = try? FileStore.read(path) else { continue }
+            let line = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+        }
+        return nil
+    }
+}
+
+/// Writes a built site beside its folder and swaps it in.
+enum SiteWriter {
+    /// The file every site adr writes carries, so that adr never replaces a folder it did
+    /// not make.
+    static let marker = ".adr-site"
+
+    static func write(_ output: SiteOutput, to folder: String, display: String)
+        throws(WorkspaceError)
+    {
+        if FileStore.isDirectory(folder) {
+            let contents = FileStore.contents(ofDirectory: folder)
+            guard contents.isEmpty || contents.contains(marker) else {
+                throw .io(
+                    path: display,
+                    message: "not a site adr built (no \(marker) file); refusing to replace it"
+                )
+            }
+        }
+        let parent = PathText.parent(folder)
+        try FileStore.createDirectory(parent)
+        let name = lastPathComponent(folder)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = PathText.join(parent, ".\(name).new-\(pid)")
+        let old = PathText.join(parent, ".\(name).old-\(pid)")
+        let manager = FileManager.default
+        try? manager.removeItem(atPath: temporary)
+        do {
+            try FileStore.createDirectory(temporary)
+            var files = output.files
+            files[marker] = "This folder was built by `adr site`; adr replaces it whole.\n"
+            for path in files.keys.sorted() {
+                let target = PathText.join(temporary, path)
+                try FileStore.createDirectory(PathText.parent(target))
+                guard manager.createFile(atPath: target, contents: Data((files[path] ?? "").utf8))
+                else { throw WorkspaceError.io(path: path, message: "cannot write the file") }
+            }
+            for path in output.copies.keys.sorted() {
+                guard let source = output.copies[path], FileStore.exists(source) else { continue }
+                let target = PathText.join(temporary, path)
+                try FileStore.createDirectory(PathText.parent(target))
+                do {
+                    try manager.copyItem(atPath: source, toPath: target)
+                } catch {
+                    throw WorkspaceError.io(path: source, message: "cannot copy into the site")
+                }
+            }
+            if FileStore.exists(folder) {
+                guard rename(folder, old) == 0 else {
+                    throw WorkspaceError.io(path: display, message: "cannot move the old site aside")
+                }
+            }
+            guard rename(temporary, folder) == 0 else {
+                _ = rename(old, folder)
+                throw WorkspaceError.io(path: display, message: "cannot move the new site in")
+            }
+            try? manager.removeItem(atPath: old)
+        } catch let error as WorkspaceError {
+            try? manager.removeItem(atPath: temporary)
+            throw error
+        } catch {
+            try? manager.removeItem(atPath: temporary)
+            throw .io(path: display, message: "\(error)")
+        }
+    }
+}
+
+private func lastPathComponent(_ path: String) -> String {
+    String(path.split(separator: "/").last ?? Substring(path))
+}
