@@ -69,7 +69,9 @@ public struct RecordFacts: Sendable, Hashable {
                     continue
                 }
             }
-            if let current { sections[current, default: []].append(block.text) }
+            if let current, block.kind != .footnoteDefinition {
+                sections[current, default: []].append(block.text)
+            }
             if chosenOption == nil, case .paragraph = block.kind {
                 (chosenOption, because) = Self.chosenOption(in: block.text)
             }

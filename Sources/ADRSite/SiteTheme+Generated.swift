@@ -417,7 +417,7 @@ extension SiteTheme {
         .site-header nav a { display: block; padding: .35rem .7rem; border-radius: 999px; color: var(--muted); text-decoration: none; font-weight: 500; }
         .site-header nav a:hover { color: var(--text); background: var(--accent-soft); }
         .site-header nav a[aria-current="page"] { color: var(--accent); background: var(--accent-soft); }
-        main { padding: 2rem 1.25rem 3rem; }
+        main.wrap { padding-top: 2rem; padding-bottom: 3rem; }
         h1 { font-size: clamp(1.6rem, 1.2rem + 1.6vw, 2.25rem); line-height: 1.2; letter-spacing: -.02em; margin: .25rem 0 1rem; }
         h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .75rem; }
         .lede { color: var(--muted); font-size: 1.05rem; max-width: 48rem; }
@@ -546,7 +546,7 @@ extension SiteTheme {
           .record-body { padding: .25rem 1rem 1rem; }
           .filters { grid-template-columns: 1fr 1fr; }
           .search-field { grid-column: 1 / -1; }
-          main { padding-top: 1.25rem; }
+          main.wrap { padding-top: 1.25rem; }
         }
         @media print {
           .site-header nav, .filters, .pager, .skip, .site-footer { display: none; }
@@ -571,7 +571,10 @@ extension SiteTheme {
             var form = document.getElementById("filters");
             var count = document.getElementById("result-count");
             var empty = document.getElementById("empty");
-            var rows = Array.prototype.slice.call(list.querySelectorAll("li[data-i]"));
+            var rows = [];
+            Array.prototype.forEach.call(list.querySelectorAll("li[data-i]"), function (row) {
+              rows[Number(row.getAttribute("data-i"))] = row;
+            });
             var records = index.r.map(function (r, i) {
               return { i: i, title: r[0], status: r[1], year: r[2], tags: r[3], log: r[4],
                 people: r[5], body: r[6], date: r[7], number: r[8], row: rows[i], words: null };

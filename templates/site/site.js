@@ -12,7 +12,10 @@
     var form = document.getElementById("filters");
     var count = document.getElementById("result-count");
     var empty = document.getElementById("empty");
-    var rows = Array.prototype.slice.call(list.querySelectorAll("li[data-i]"));
+    var rows = [];
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-i]"), function (row) {
+      rows[Number(row.getAttribute("data-i"))] = row;
+    });
     var records = index.r.map(function (r, i) {
       return { i: i, title: r[0], status: r[1], year: r[2], tags: r[3], log: r[4],
         people: r[5], body: r[6], date: r[7], number: r[8], row: rows[i], words: null };
