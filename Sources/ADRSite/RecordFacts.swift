@@ -50,7 +50,7 @@ public struct RecordFacts: Sendable, Hashable {
             default: break
             }
         }
-        let document = MarkdownDocument(parsing: text)
+        let document = MarkdownDocument(parsing: Self.withoutFrontMatter(text))
         var sections: [String: [String]] = [:]
         var current: String?
         var currentLevel = 0
@@ -69,8 +69,11 @@ public struct RecordFacts: Sendable, Hashable {
                     continue
                 }
             }
-            if let current, block.kind != .footnoteDefinition {
-                sections[current, default: []].append(block.text)
+            let isFootnote =
+                block.kind == .footnoteDefinition
+                || (block.text.hasPrefix("[^") && block.text.contains("]:"))
+            if let current, !isFootnote {
+                sections[current, default: []].append(Self.withoutFootnoteReferences(block.text))
             }
             if chosenOption == nil, case .paragraph = block.kind {
                 (chosenOption, because) = Self.chosenOption(in: block.text)
@@ -88,6 +91,34 @@ public struct RecordFacts: Sendable, Hashable {
         decision = section(["decision", "decision outcome"])
         consequences = section(["consequences", "positive consequences"])
         plainText = plain.joined(separator: "\n")
+    }
+
+    /// `text` without a leading YAML front matter block.
+    static func withoutFrontMatter(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+            let end = lines.dropFirst().firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespaces) == "---"
+            })
+        else { return text }
+        lines.removeSubrange(0...end)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `text` without `[^1]` footnote references, which mean nothing out of the page.
+    static func withoutFootnoteReferences(_ text: String) -> String {
+        guard text.contains("[^") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "[^") {
+            result += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "]") else {
+                rest = rest[start.lowerBound...]
+                break
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
     }
 
     private static func list(_ value: String) -> [String] {

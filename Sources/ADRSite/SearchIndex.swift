@@ -1,6 +1,8 @@
 /// The search and filter index the home page loads with a `<script>` tag (a `fetch` of a
 /// JSON file fails from file://).
 ///
+import Foundation
+
 /// `window.ADR_INDEX = {"v":1,"r":[[title, status, year, tags, log, people, text, date,
 /// number], …]}`, one row per record in the order of the page's `data-i` attributes. The
 /// text is the record without Markdown syntax, whitespace collapsed, cut to a length that
@@ -16,7 +18,11 @@ enum SearchIndex {
             let people =
                 item.facts.deciders
                 + (item.record.history?.revisions.map(\.author.name) ?? [])
-                + item.record.approvals.map(\.approval.approver)
+                + item.record.approvals.map { approver in
+                    let name = approver.approval.approver
+                    return String(name.split(separator: "<").first ?? Substring(name))
+                        .trimmingCharacters(in: .whitespaces)
+                }
             var seen = Set<String>()
             let uniquePeople = people.filter { seen.insert($0).inserted }
             let fields: [String] = [

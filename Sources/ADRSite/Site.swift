@@ -263,7 +263,7 @@ struct SiteBuilder {
             guard let text = log.introduction else { continue }
             var introduction: [String: Any] = [
                 "html": html(
-                    markdown: text,
+                    markdown: Self.withoutTitle(text),
                     logIndex: logIndex,
                     sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
                     page: "index.html"
@@ -331,6 +331,7 @@ struct SiteBuilder {
         if let view { context["viewURL"] = view }
         if let edit { context["editURL"] = edit }
         context["hasActions"] = view != nil || edit != nil
+        context["hasBanner"] = !successors.isEmpty || context["statusNote"] != nil
 
         var relations: [[String: Any]] = []
         var linked = Set<Int>()
@@ -397,27 +398,22 @@ struct SiteBuilder {
         )
     }
 
-    /// The record's text without its first-level title, which the page shows above it.
+    /// The record's text without its front matter and first-level title, which the page
+    /// shows above it.
     static func withoutTitle(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var inFrontMatter = false
+        var lines = RecordFacts.withoutFrontMatter(text).split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        )
         for (number, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if number == 0, trimmed == "---" {
-                inFrontMatter = true
-                continue
-            }
-            if inFrontMatter {
-                if trimmed == "---" { inFrontMatter = false }
-                continue
-            }
             if trimmed.hasPrefix("# ") || trimmed == "#" {
                 lines.remove(at: number)
-                return lines.joined(separator: "\n")
+                break
             }
             if !trimmed.isEmpty, !trimmed.hasPrefix("<!--") { break }
         }
-        return text
+        return lines.joined(separator: "\n")
     }
 
     func revisionRow(_ event: LogEvent) -> [String: Any] {

@@ -55,7 +55,7 @@ public struct SiteCatalog: Sendable {
             let item = items[index]
             for link in item.entry.record.links {
                 guard let path = Self.resolve(link.target, from: item.record.path),
-                    let target = byPath[item.logIndex]?[path], target != index
+                    let target = self.item(atPath: path, inLog: item.logIndex), target != index
                 else { continue }
                 items[index].links.append((link.type, target))
                 items[target].incoming.append((link.type, index))
@@ -63,9 +63,15 @@ public struct SiteCatalog: Sendable {
         }
     }
 
-    /// The item of the record at `path` (relative to its repository) in log `logIndex`.
+    /// The item of the record at `path` (relative to its repository) in log `logIndex`,
+    /// else in another log of the same repository.
     public func item(atPath path: String, inLog logIndex: Int) -> Int? {
-        byPath[logIndex]?[path]
+        if let found = byPath[logIndex]?[path] { return found }
+        for other in logs.indices
+        where other != logIndex && logs[other].sourceRoot == logs[logIndex].sourceRoot {
+            if let found = byPath[other]?[path] { return found }
+        }
+        return nil
     }
 
     /// Resolves a relative link destination against the repository path of the linking

@@ -1,7 +1,7 @@
 /// The link graph as an arc diagram: one row per linked record, one arc per link. Drawn
 /// by `adr`, so it needs no script; its text goes through the `graph-svg` template.
 enum SiteGraph {
-    static let rowHeight = 26
+    static let rowHeight = 30
     static let maximumNodes = 400
 
     /// The values for the `graph-svg` template, `nil` when no record links to another.
@@ -18,18 +18,24 @@ enum SiteGraph {
         var edges: [[String: Any]] = []
         var widest = 0
         let x = 0
+        var drawn = Set<[Int]>()
         for index in nodes {
             for link in catalog.items[index].links {
-                guard let from = row[index], let to = row[link.target] else { continue }
+                // `Superseded by` is drawn as the `Supersedes` it mirrors, once.
+                let reversed = link.type.lowercased().hasSuffix(" by")
+                let (source, target) = reversed ? (link.target, index) : (index, link.target)
+                guard let from = row[source], let to = row[target],
+                    drawn.insert([min(from, to), max(from, to)]).inserted
+                else { continue }
                 let y1 = 20 + from * rowHeight
                 let y2 = 20 + to * rowHeight
                 let radius = abs(y2 - y1) / 2
-                let rx = min(radius, 160)
+                let rx = max(min(radius, 160), 16)
                 widest = max(widest, rx)
-                // The arc bulges left when drawn from top to bottom.
-                let (top, bottom) = y1 < y2 ? (y1, y2) : (y2, y1)
+                // From the linking record to its target, bulging left either way.
                 edges.append([
-                    "y1": top, "y2": bottom, "rx": rx, "ry": radius,
+                    "y1": y1 + (y1 < y2 ? 4 : -4), "y2": y2 + (y1 < y2 ? -5 : 5), "rx": rx,
+                    "ry": radius, "sweep": y1 < y2 ? 0 : 1,
                     "supersedes": SiteCatalog.isSupersedes(link.type)
                         || SiteCatalog.isSupersededBy(link.type),
                     "label": link.type,
@@ -48,9 +54,9 @@ enum SiteGraph {
                 "statusLabel": SiteBuilder.statusLabel(item.status),
             ]
         }
-        let longest = nodes.map { catalog.items[$0].entry.record.title.count }.max() ?? 20
+        let longest = nodes.map { catalog.items[$0].entry.record.title.count + 20 }.max() ?? 40
         return [
-            "width": offset + 40 + min(longest, 90) * 7, "height": 20 + nodes.count * rowHeight,
+            "width": offset + 20 + min(longest, 110) * 7, "height": 20 + nodes.count * rowHeight,
             "nodeCount": nodes.count, "nodes": builder,
             "edges": edges.map { edge in
                 var edge = edge

@@ -27,8 +27,14 @@ public enum SiteLinks {
 
     /// `target` (a site path) as seen from the page at `page` (a site path).
     public static func relative(_ target: String, from page: String) -> String {
-        let depth = page.split(separator: "/", omittingEmptySubsequences: false).count - 1
-        return String(repeating: "../", count: depth) + target
+        let from = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let to = target.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] {
+            common += 1
+        }
+        let ups = String(repeating: "../", count: from.count - common)
+        return ups + to[common...].joined(separator: "/")
     }
 
     /// The prefix leading from `page` back to the site's top folder (`""`, `../`).

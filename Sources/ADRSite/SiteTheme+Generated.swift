@@ -45,11 +45,12 @@ extension SiteTheme {
         "graph-svg.mustache": #"""
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-labelledby="graph-title">
         <title id="graph-title">How {{nodeCount}} decisions link to each other</title>
+        <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrow"/></marker></defs>
         {{#edges}}
-        <path class="edge{{#supersedes}} edge-supersedes{{/supersedes}}" d="M {{x}} {{y1}} A {{rx}} {{ry}} 0 0 0 {{x}} {{y2}}"><title>{{label}}</title></path>
+        <path class="edge{{#supersedes}} edge-supersedes{{/supersedes}}" marker-end="url(#arrow)" d="M {{x}} {{y1}} A {{rx}} {{ry}} 0 0 {{sweep}} {{x}} {{y2}}"><title>{{label}}</title></path>
         {{/edges}}
         {{#nodes}}
-        <a href="{{href}}" class="node"><circle cx="{{x}}" cy="{{y}}" r="4"/><text x="{{textX}}" y="{{textY}}">{{label}} ({{statusLabel}})</text></a>
+        <a href="{{href}}" class="node"><circle cx="{{x}}" cy="{{y}}" r="4"/><text x="{{textX}}" y="{{textY}}">{{label}} · {{statusLabel}}</text></a>
         {{/nodes}}
         </svg>
         """#,
@@ -246,13 +247,14 @@ extension SiteTheme {
         <article class="record" data-record="{{stem}}">
         <nav class="crumbs" aria-label="Breadcrumb"><a href="{{root}}index.html">Decisions</a>{{#log}} › <a href="{{root}}index.html#log={{log}}">{{log}}</a>{{/log}} › <span>{{numberLabel}}</span></nav>
         <header class="record-header">
-        <p class="status-banner status-{{statusClass}}" role="status"><span class="status status-{{statusClass}}">{{statusLabel}}</span>
+        {{#hasBanner}}<p class="status-banner status-{{statusClass}}" role="status"><span class="status status-{{statusClass}}">{{statusLabel}}</span>
         {{#hasSuccessors}}<span>Superseded by{{#supersededBy}} <a class="successor" href="{{href}}">{{label}}</a>{{/supersededBy}}</span>{{/hasSuccessors}}
-        {{^hasSuccessors}}{{#statusNote}}<span>{{statusNote}}</span>{{/statusNote}}{{/hasSuccessors}}</p>
+        {{^hasSuccessors}}{{#statusNote}}<span>{{statusNote}}</span>{{/statusNote}}{{/hasSuccessors}}</p>{{/hasBanner}}
         <h1><span class="number">{{numberLabel}}</span> {{title}}</h1>
         <dl class="facts">
+        <div><dt>Status</dt><dd><span class="status status-{{statusClass}}">{{statusLabel}}</span></dd></div>
         {{#date}}<div><dt>Date</dt><dd><time datetime="{{date}}">{{date}}</time></dd></div>{{/date}}
-        {{#hasDeciders}}<div><dt>Deciders</dt><dd>{{#deciders}}<span class="person">{{.}}</span> {{/deciders}}</dd></div>{{/hasDeciders}}
+        {{#hasDeciders}}<div><dt>Deciders</dt><dd>{{#deciders}}<span class="person">{{.}}</span>{{/deciders}}</dd></div>{{/hasDeciders}}
         {{#hasTags}}<div><dt>Tags</dt><dd>{{#tags}}<a class="tag" href="{{root}}index.html#tag={{key}}">{{name}}</a> {{/tags}}</dd></div>{{/hasTags}}
         {{#log}}<div><dt>Log</dt><dd>{{log}}</dd></div>{{/log}}
         <div><dt>File</dt><dd class="mono">{{path}}</dd></div>
@@ -295,7 +297,7 @@ extension SiteTheme {
         <span class="verdict">{{#current}}✓ current{{/current}}{{^current}}⚠ stale{{/current}}</span>
         <span class="meta"><time datetime="{{date}}">{{day}}</time> · {{source}}{{#commitURL}} · <a href="{{commitURL}}" class="mono">{{shortCommit}}</a>{{/commitURL}}{{^commitURL}} · <span class="mono">{{shortCommit}}</span>{{/commitURL}}</span>
         {{#comment}}<q class="comment">{{comment}}</q>{{/comment}}
-        {{#changedBy}}<span class="meta">text changed since by <span class="mono">{{changedBy}}</span></span>{{/changedBy}}
+        {{#changedBy}}<span class="meta">text changed since in <span class="mono">{{changedBy}}</span></span>{{/changedBy}}
         </li>
         {{/approvals}}
         </ul>
@@ -555,6 +557,8 @@ extension SiteTheme {
           .panel, .record-body, .records, .pattern { box-shadow: none; border-color: #ccc; }
           a { color: inherit; }
         }
+        .graph svg .arrow { fill: var(--muted); }
+        .graph svg circle { fill: var(--accent); }
         """#,
         "site.js": #"""
         // adr's site script: filters, sort and search on the home page, with the view kept in the
