@@ -1,8 +1,8 @@
+import Foundation
+
 /// The search and filter index the home page loads with a `<script>` tag (a `fetch` of a
 /// JSON file fails from file://).
 ///
-import Foundation
-
 /// `window.ADR_INDEX = {"v":1,"r":[[title, status, year, tags, log, people, text, date,
 /// number], …]}`, one row per record in the order of the page's `data-i` attributes. The
 /// text is the record without Markdown syntax, whitespace collapsed, cut to a length that
