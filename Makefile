@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 ADR := .build/debug/adr
 
-.PHONY: setup build test lint format asan bench install run templates clean
+.PHONY: setup setup-browser build test browser-test lint format asan bench install run templates clean
 
 # Installs the Debian packages that are missing (as root, or through sudo).
 setup:
@@ -15,6 +15,14 @@ setup:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; fi
 
+# The browser test of the decision site: Debian's chromium driven by Playwright for Python,
+# which downloads no browser of its own.
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; fi
+	@python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
+
 build: setup
 	$(SWIFT) build
 
@@ -24,10 +32,16 @@ run: build
 	$(ADR) list
 	$(ADR) generate toc --status
 	$(ADR) log
+	$(ADR) site
 
-test: setup
+test: setup setup-browser
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# The decision site in a real browser, over file:// (see Tests/Browser/site_test.py).
+browser-test:
+	python3 Tests/Browser/site_test.py $(ADR)
 
 templates:
 	scripts/embed-templates.sh

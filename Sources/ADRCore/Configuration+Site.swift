@@ -50,7 +50,10 @@ public struct SiteConfiguration: Sendable, Hashable {
         public var patterns: (view: String, edit: String?, commit: String?) {
             switch self {
             case .github:
-                ("{url}/blob/{branch}/{path}", "{url}/edit/{branch}/{path}", "{url}/commit/{commit}")
+                (
+                    "{url}/blob/{branch}/{path}", "{url}/edit/{branch}/{path}",
+                    "{url}/commit/{commit}"
+                )
             case .gitlab:
                 (
                     "{url}/-/blob/{branch}/{path}", "{url}/-/edit/{branch}/{path}",

@@ -57,13 +57,20 @@ public struct DecisionPattern: Sendable {
         }
         return members.keys.sorted().map { key in
             let decisions = members[key, default: []].map { decision(catalog, $0) }.sorted {
-                ($0.date ?? "", $0.number ?? 0, $0.title) > ($1.date ?? "", $1.number ?? 0, $1.title)
+                ($0.date ?? "", $0.number ?? 0, $0.title) > (
+                    $1.date ?? "", $1.number ?? 0, $1.title
+                )
             }
             let holdingIndex = decisions.firstIndex { isInForce($0.status) }
             var before = decisions
             var holding: Decision?
             if let holdingIndex { holding = before.remove(at: holdingIndex) }
-            return DecisionPattern(name: names[key] ?? key, key: key, holding: holding, before: before)
+            return DecisionPattern(
+                name: names[key] ?? key,
+                key: key,
+                holding: holding,
+                before: before
+            )
         }
     }
 

@@ -425,8 +425,12 @@ struct SiteBuilder {
             detail =
                 "\(Self.statusLabel(event.previousStatus)) → \(Self.statusLabel(revision.status))"
         case .renamed:
-            let oldFolder = revision.oldPath.map { String($0.split(separator: "/").dropLast().joined(separator: "/")) }
-            let newFolder = String(revision.path.split(separator: "/").dropLast().joined(separator: "/"))
+            let oldFolder = revision.oldPath.map {
+                String($0.split(separator: "/").dropLast().joined(separator: "/"))
+            }
+            let newFolder = String(
+                revision.path.split(separator: "/").dropLast().joined(separator: "/")
+            )
             if let oldFolder, oldFolder != newFolder { kind = "moved" }
             detail = revision.oldPath.map { "from \($0)" }
         default: break

@@ -106,7 +106,9 @@ public enum SiteLinks {
             if destination.hasPrefix("#") {
                 return target.isImage ? .textOnly : .destination(destination)
             }
-            if destination.hasPrefix("//") { return target.isImage ? .textOnly : .destination(destination) }
+            if destination.hasPrefix("//") {
+                return target.isImage ? .textOnly : .destination(destination)
+            }
             if let scheme = SiteLinks.scheme(of: destination) {
                 // An image from elsewhere would be a request leaving the site.
                 guard !target.isImage, SiteLinks.allowedSchemes.contains(scheme) else {
@@ -125,7 +127,8 @@ public enum SiteLinks {
             }
             let log = catalog.logs[logIndex]
             if log.files.contains(path) {
-                let sitePath = "files/" + (log.siteFolder.isEmpty ? "" : log.siteFolder + "/") + path
+                let sitePath =
+                    "files/" + (log.siteFolder.isEmpty ? "" : log.siteFolder + "/") + path
                 copies[sitePath] = log.sourceRoot + "/" + path
                 let encoded = sitePath.split(separator: "/").map {
                     $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0)

@@ -157,7 +157,8 @@ extension Workspace {
             }
             let known = patterns.prefix(12).map(\.name).joined(separator: ", ")
             throw .invalidArgument(
-                "no record names the topic \"\(topic)\"" + (known.isEmpty ? "" : " (known: \(known))")
+                "no record names the topic \"\(topic)\""
+                    + (known.isEmpty ? "" : " (known: \(known))")
             )
         }
         return (match, catalog, warnings)
@@ -372,7 +373,10 @@ enum SiteWriter {
             }
             if FileStore.exists(folder) {
                 guard rename(folder, old) == 0 else {
-                    throw WorkspaceError.io(path: display, message: "cannot move the old site aside")
+                    throw WorkspaceError.io(
+                        path: display,
+                        message: "cannot move the old site aside"
+                    )
                 }
             }
             guard rename(temporary, folder) == 0 else {

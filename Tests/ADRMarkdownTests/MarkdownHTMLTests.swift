@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func aDroppedLinkKeepsItsText() {
-        let html = MarkdownHTML.render("Click [here *now*](javascript:alert(1)).\n") { _ in .textOnly }
+        let html = MarkdownHTML.render("Click [here *now*](javascript:alert(1)).\n") { _ in
+            .textOnly
+        }
         #expect(html == "<p>Click here <em>now</em>.</p>\n")
     }
 }

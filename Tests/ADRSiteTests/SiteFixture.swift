@@ -246,7 +246,10 @@ enum SiteFixture {
                         ),
                     ],
                     approvals: [
-                        ApprovalState(approval: stale, changedBy: String(repeating: "d", count: 40)),
+                        ApprovalState(
+                            approval: stale,
+                            changedBy: String(repeating: "d", count: 40)
+                        ),
                         ApprovalState(approval: approval, changedBy: nil),
                     ]
                 ),

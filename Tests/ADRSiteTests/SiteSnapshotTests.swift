@@ -29,7 +29,9 @@ import Testing
                 )
                 try Data(contents.utf8).write(to: url)
             }
-            Issue.record("snapshots recorded in \(Self.folder.path); run again without ADR_RECORD_SNAPSHOTS")
+            Issue.record(
+                "snapshots recorded in \(Self.folder.path); run again without ADR_RECORD_SNAPSHOTS"
+            )
             return
         }
         var onDisk: [String] = []

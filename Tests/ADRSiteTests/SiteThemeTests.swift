@@ -11,8 +11,14 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == SiteTheme.builtInFileNames, "run `make templates`")
         for name in names {
-            let onDisk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(SiteTheme.builtInFile(named: name) == onDisk, "\(name) is stale: run `make templates`")
+            let onDisk = try String(
+                contentsOf: folder.appendingPathComponent(name),
+                encoding: .utf8
+            )
+            #expect(
+                SiteTheme.builtInFile(named: name) == onDisk,
+                "\(name) is stale: run `make templates`"
+            )
         }
     }
 

@@ -66,7 +66,11 @@ import Testing
         let result = try repo.adr("site", "--out", "out")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.components(separatedBy: "without history").count == 2, "\(result)")
-        #expect(!(try repo.read("out/0001-record-architecture-decisions.html")).contains("id=\"history\""))
+        #expect(
+            !(try repo.read("out/0001-record-architecture-decisions.html")).contains(
+                "id=\"history\""
+            )
+        )
     }
 
     @Test func aMonorepoSiteHasAFolderPerNamedLog() throws {

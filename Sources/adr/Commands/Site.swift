@@ -19,7 +19,12 @@ extension ADR {
         @Option(help: ArgumentHelp("The site folder (default .adr/site).", valueName: "dir"))
         var out: String?
 
-        @Option(help: ArgumentHelp("The site's address, for the sitemap and the feed.", valueName: "url"))
+        @Option(
+            help: ArgumentHelp(
+                "The site's address, for the sitemap and the feed.",
+                valueName: "url"
+            )
+        )
         var baseURL: String?
 
         @Option(help: ArgumentHelp("The site's title.", valueName: "text"))

@@ -5,7 +5,8 @@ extension ADR {
     struct Why: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "why",
-            abstract: "Why a pattern or topic was chosen: the decision that holds and those before it.",
+            abstract:
+                "Why a pattern or topic was chosen: the decision that holds and those before it.",
             discussion: """
                 TOPIC is a tag, the option a MADR record chose, or a value of a pattern: key; \
                 a unique prefix or part of one is enough. The same as the site's patterns page.
