@@ -105,7 +105,7 @@ struct SiteBuilder {
         ].map { ["href": $0.0, "label": $0.1, "current": $0.2 == kind] }
         let csp =
             "default-src 'none'; script-src \(scriptSources); style-src 'self'; img-src 'self'; "
-            + "base-uri 'none'; form-action 'none'"
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'"
         return render(
             "layout",
             [

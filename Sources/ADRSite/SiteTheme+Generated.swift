@@ -570,6 +570,22 @@ extension SiteTheme {
           var index = window.ADR_INDEX;
           if (list && index && index.v === 1) { home(list, index); }
           if (typeof window.mermaid !== "undefined") { drawMermaid(); }
+          if (location.protocol === "http:" && location.hostname === "127.0.0.1") { reloadOnRebuild(); }
+
+          // Under `adr site serve`: reload when the server says the site was rebuilt.
+          function reloadOnRebuild() {
+            var seen = null;
+            function poll() {
+              fetch("/__adr/version", { cache: "no-store" }).then(function (response) {
+                return response.ok ? response.text() : null;
+              }).then(function (version) {
+                if (version && seen && version !== seen) { location.reload(); return; }
+                if (version) { seen = version; }
+                setTimeout(poll, 1000);
+              }).catch(function () { setTimeout(poll, 2000); });
+            }
+            poll();
+          }
 
           function home(list, index) {
             var form = document.getElementById("filters");

@@ -3,16 +3,18 @@
 Usage: python3 Tests/Browser/site_test.py PATH-TO-ADR
 
 Builds the site of a fixture log (with hostile records, commit subjects, author names,
-trailers and notes) and checks, over file://: the home page lists every record; typing a
+trailers and notes) and checks, over file:// and over `adr site serve`: the home page lists every record; typing a
 query and opening a fragment both filter; a record page shows its history and approvals; a
 supersede link leads to the successor; no console error; no request leaves the site; and
 nothing injected runs. Prints "N passed, N failed" and exits non-zero on a failure.
 """
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 from playwright.sync_api import sync_playwright
 
@@ -59,8 +61,10 @@ def main():
             outside = []
             errors = []
 
+            served = []
+
             def route(route):
-                if not route.request.url.startswith("file://"):
+                if not route.request.url.startswith(("file://", *served)):
                     outside.append(route.request.url)
                     route.abort()
                 else:
@@ -151,6 +155,53 @@ def main():
                   and "Add <script>window.__pwned=10</script>" in body, body[-2000:])
             check("HTML in a note shows as text", "<script>window.__pwned=11</script>" in body)
 
+            check("no console errors over file://", not errors, errors)
+            check("no request leaves the site over file://", not outside, outside)
+
+            # Over `adr site serve`: the same pages, and a change to a record reloads them.
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            base = f"http://127.0.0.1:{port}/"
+            served.append(base)
+            server = subprocess.Popen([ADR, "site", "serve", "--port", str(port)], cwd=repo,
+                                      env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.DEVNULL, text=True)
+            try:
+                for line in server.stdout:
+                    if line.startswith("serving"):
+                        break
+                page.goto(base)
+                check("served: the home page lists every record", visible_records(page) == ALL,
+                      visible_records(page))
+                page.fill("#q", "retry")
+                check("served: typing a query filters",
+                      visible_records(page) == {"0003-use-a-message-queue"})
+                page.goto(base + "0003-use-a-message-queue.html")
+                check("served: a record page shows history and approvals",
+                      page.locator("table.revisions tbody tr").count() == 2
+                      and "Ada Lovelace" in (page.text_content("#approvals") or ""))
+                before = len(errors)
+                check("served: a missing page is the 404 page",
+                      page.goto(base + "missing.html").status == 404)
+                del errors[before:]  # the browser logs the 404 asked for here
+                page.goto(base + "0001-record-architecture-decisions.html")
+                path = os.path.join(repo, "doc/adr/0001-record-architecture-decisions.md")
+                text = open(path).read()
+                with open(path, "w") as f:
+                    f.write(text.replace("# 1. Record architecture decisions",
+                                         "# 1. Record every architecture decision"))
+                deadline = time.time() + 20
+                while time.time() < deadline:
+                    if "every architecture decision" in (page.text_content("h1") or ""):
+                        break
+                    page.wait_for_timeout(250)
+                check("served: a changed record reloads the open page",
+                      "every architecture decision" in (page.text_content("h1") or ""),
+                      page.text_content("h1"))
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
             check("no console errors", not errors, errors)
             check("no request leaves the site", not outside, outside)
             browser.close()
