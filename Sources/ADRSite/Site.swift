@@ -549,17 +549,17 @@ struct SiteBuilder {
                 )
             }
         }
-        return events.sorted {
-            (Self.utc($0.date), $0.order, $0.item) > (Self.utc($1.date), $1.order, $1.item)
-        }
+        // Sorted by keys read once: reading a date per comparison was quadratic in effect.
+        let keys = events.map { SiteDates.epoch($0.date) ?? 0 }
+        return events.indices.sorted {
+            (keys[$0], events[$0].order, events[$0].item)
+                > (keys[$1], events[$1].order, events[$1].item)
+        }.map { events[$0] }
     }
 
     /// An ISO date in UTC for ordering (`2025-03-09T10:00:00+01:00` → `2025-03-09T09:00:00Z`).
     static func utc(_ date: String) -> String {
-        guard date.count > 10 else { return date }
-        let formatter = ISO8601DateFormatter()
-        guard let parsed = formatter.date(from: date) else { return date }
-        return formatter.string(from: parsed)
+        date.count > 10 ? SiteDates.utc(date) : date
     }
 
     static let months = [
