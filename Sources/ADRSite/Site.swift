@@ -41,8 +41,11 @@ struct SiteBuilder {
         }
         output.files["index.html"] = indexPage()
         output.files["search-index.js"] = SearchIndex.script(for: catalog)
-        for index in catalog.items.indices {
-            output.files[catalog.items[index].page] = recordPage(index)
+        // Record pages are independent: rendered on every core.
+        let pages = Parallel.map(count: catalog.items.count) { recordPage($0) }
+        for (index, page) in pages.enumerated() {
+            output.files[catalog.items[index].page] = page.html
+            output.copies.merge(page.copies) { first, _ in first }
         }
         output.files["patterns.html"] = patternsPage()
         output.files["timeline.html"] = timelinePage()
@@ -116,9 +119,10 @@ struct SiteBuilder {
         )
     }
 
-    /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`.
-    mutating func html(markdown: String, logIndex: Int, sourcePath: String, page: String)
-        -> String
+    /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`, with the
+    /// files its links need copied.
+    func html(markdown: String, logIndex: Int, sourcePath: String, page: String)
+        -> (html: String, copies: [String: String])
     {
         var rewriter = SiteLinks.Rewriter(
             catalog: catalog,
@@ -129,8 +133,7 @@ struct SiteBuilder {
             branch: input.branch
         )
         let html = MarkdownHTML.render(markdown) { rewriter.rewrite($0) }
-        output.copies.merge(rewriter.copies) { first, _ in first }
-        return html
+        return (html, rewriter.copies)
     }
 
     // MARK: Shared values
@@ -261,14 +264,14 @@ struct SiteBuilder {
         var introductions: [[String: Any]] = []
         for (logIndex, log) in catalog.logs.enumerated() {
             guard let text = log.introduction else { continue }
-            var introduction: [String: Any] = [
-                "html": html(
-                    markdown: Self.withoutTitle(text),
-                    logIndex: logIndex,
-                    sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
-                    page: "index.html"
-                )
-            ]
+            let rendered = html(
+                markdown: Self.withoutTitle(text),
+                logIndex: logIndex,
+                sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
+                page: "index.html"
+            )
+            output.copies.merge(rendered.copies) { first, _ in first }
+            var introduction: [String: Any] = ["html": rendered.html]
             if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
             introductions.append(introduction)
         }
@@ -284,7 +287,7 @@ struct SiteBuilder {
 
     // MARK: Record pages
 
-    mutating func recordPage(_ index: Int) -> String {
+    func recordPage(_ index: Int) -> (html: String, copies: [String: String]) {
         let item = catalog.items[index]
         let record = item.entry.record
         let page = item.page
@@ -298,12 +301,13 @@ struct SiteBuilder {
             "hasTags": !record.tags.isEmpty, "deciders": item.facts.deciders,
             "hasDeciders": !item.facts.deciders.isEmpty, "showHistory": input.hasHistory,
         ]
-        context["body"] = html(
+        let body = html(
             markdown: Self.withoutTitle(item.entry.text),
             logIndex: item.logIndex,
             sourcePath: item.record.path,
             page: page
         )
+        context["body"] = body.html
         if let date = item.date { context["date"] = date }
         if let log = logLabel(index) { context["log"] = log }
         let successors = catalog.successors(of: index)
@@ -390,12 +394,13 @@ struct SiteBuilder {
                 context["next"] = reference(siblings[position + 1], from: page)
             }
         }
-        return layout(
+        let html = layout(
             kind: "record",
             title: label(index),
             page: page,
             content: render("record", context)
         )
+        return (html, body.copies)
     }
 
     /// The record's text without its front matter and first-level title, which the page

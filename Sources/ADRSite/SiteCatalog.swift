@@ -31,25 +31,32 @@ public struct SiteCatalog: Sendable {
         self.logs = logs
         items = []
         byPath = [:]
+        var records: [(logIndex: Int, record: SiteRecord)] = []
         for (logIndex, log) in logs.enumerated() {
             let sorted = log.records.sorted { $0.entry.fileName < $1.entry.fileName }
-            for record in sorted {
-                let name = record.entry.id + ".html"
-                let page = log.siteFolder.isEmpty ? name : log.siteFolder + "/" + name
-                let created = record.history?.created?.date.prefix(10).description
-                byPath[logIndex, default: [:]][record.path] = items.count
-                items.append(
-                    Item(
-                        record: record,
-                        logIndex: logIndex,
-                        page: page,
-                        facts: RecordFacts(parsing: record.entry.text),
-                        links: [],
-                        incoming: [],
-                        date: record.entry.record.date ?? created
-                    )
+            records += sorted.map { (logIndex, $0) }
+        }
+        // Reading the facts parses each record's Markdown: on every core.
+        let facts = Parallel.map(count: records.count) {
+            RecordFacts(parsing: records[$0].record.entry.text)
+        }
+        for (position, (logIndex, record)) in records.enumerated() {
+            let log = logs[logIndex]
+            let name = record.entry.id + ".html"
+            let page = log.siteFolder.isEmpty ? name : log.siteFolder + "/" + name
+            let created = record.history?.created?.date.prefix(10).description
+            byPath[logIndex, default: [:]][record.path] = items.count
+            items.append(
+                Item(
+                    record: record,
+                    logIndex: logIndex,
+                    page: page,
+                    facts: facts[position],
+                    links: [],
+                    incoming: [],
+                    date: record.entry.record.date ?? created
                 )
-            }
+            )
         }
         for index in items.indices {
             let item = items[index]

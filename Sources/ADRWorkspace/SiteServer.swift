@@ -40,7 +40,7 @@ extension Workspace {
 
     /// Sizes and modification times of everything the site is made from: the log folders,
     /// `.adr.yml`, the theme folder, and what HEAD points at.
-    private func watchedFingerprint() -> [String] {
+    func watchedFingerprint() -> [String] {
         var fingerprint: [String] = []
         func add(_ path: String, depth: Int = 0) {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
@@ -49,7 +49,10 @@ extension Workspace {
             let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             let size = (attributes[.size] as? Int) ?? 0
             fingerprint.append("\(path) \(time) \(size)")
-            if attributes[.type] as? FileAttributeType == .typeDirectory, depth < 4 {
+            // A site adr built (marked by its file) is output, never input.
+            if attributes[.type] as? FileAttributeType == .typeDirectory, depth < 4,
+                !FileStore.exists(PathText.join(path, SiteWriter.marker))
+            {
                 for name in FileStore.contents(ofDirectory: path) where !name.hasPrefix(".") {
                     add(PathText.join(path, name), depth: depth + 1)
                 }
@@ -66,8 +69,16 @@ extension Workspace {
         }
         for folder in folders { add(folder) }
         if let path = location.configurationPath { add(path) }
+        if let mermaid = location.configuration.site.mermaid,
+            let base = location.configurationPath.map(PathText.parent)
+        {
+            add(PathText.absolute(mermaid, from: base))
+        }
         if let repository = try? Repository(discoveringFrom: options.workingDirectory) {
             fingerprint.append((try? repository.head?.hex) ?? "no head")
+            let notes = location.configuration.approvals.notesReference
+            fingerprint.append((try? repository.referenceTarget(notes)?.hex) ?? "no notes")
+            fingerprint.append((try? repository.mailmapFingerprint().hex) ?? "no mailmap")
         }
         return fingerprint
     }

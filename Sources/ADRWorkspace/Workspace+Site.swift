@@ -114,8 +114,25 @@ extension Workspace {
         return (input, warnings)
     }
 
-    /// Builds the site and swaps it into place; a failed build leaves the old site.
+    /// Builds the site and swaps it into place; a failed build leaves the old site. When
+    /// the site there was built by this `adr` from the same files, HEAD, notes and options
+    /// (its `.adr-site` file keeps that key), nothing is done: a rerun with nothing
+    /// changed only reads file times.
     public func buildSite(_ request: SiteRequest) throws(WorkspaceError) -> SiteSummary {
+        let folder =
+            request.output.map { PathText.absolute($0, from: options.workingDirectory) }
+            ?? PathText.join(location.root, ".adr/site")
+        let key = request.useCache ? try siteKey(request) : nil
+        if let key, let built = SiteWriter.builtSite(in: folder), built.key == key {
+            return SiteSummary(
+                folder: displayPath(folder),
+                records: built.records,
+                pages: built.pages,
+                hasHistory: built.hasHistory,
+                warnings: built.hasHistory
+                    ? [] : ["note: the site is built without history panels"]
+            )
+        }
         let (input, warnings) = try siteInput(request)
         var output: SiteOutput
         do {
@@ -128,17 +145,25 @@ extension Workspace {
         {
             output.copies["mermaid.js"] = PathText.absolute(configured, from: configurationFolder)
         }
-        let folder =
-            request.output.map { PathText.absolute($0, from: options.workingDirectory) }
-            ?? PathText.join(location.root, ".adr/site")
-        try SiteWriter.write(output, to: folder, display: displayPath(folder))
-        return SiteSummary(
+        let summary = SiteSummary(
             folder: displayPath(folder),
             records: output.recordCount,
             pages: output.files.keys.filter { $0.hasSuffix(".html") }.count,
             hasHistory: input.hasHistory,
             warnings: warnings
         )
+        try SiteWriter.write(
+            output,
+            to: folder,
+            display: displayPath(folder),
+            marker: SiteWriter.BuiltSite(
+                key: key ?? "-",
+                records: summary.records,
+                pages: summary.pages,
+                hasHistory: summary.hasHistory
+            )
+        )
+        return summary
     }
 
     /// The decision that holds for `topic` and the chain before it, as `adr why` shows it.
@@ -162,6 +187,37 @@ extension Workspace {
             )
         }
         return (match, catalog, warnings)
+    }
+
+    /// What a site is made from, as one hash: this `adr`, the options, and the file
+    /// times, HEAD, notes and mailmap of this repository and every included one.
+    private func siteKey(_ request: SiteRequest) throws(WorkspaceError) -> String? {
+        guard let binary = LogOutputCache.binaryIdentity else { return nil }
+        var fields = [
+            binary, request.baseURL ?? "-", request.title ?? "-",
+            request.includeHistory ? "history" : "no history", options.logName ?? "-",
+            options.logDirectory ?? "-",
+        ]
+        fields += watchedFingerprint()
+        for include in request.includes {
+            let path = PathText.absolute(include, from: options.workingDirectory)
+            fields.append(path)
+            guard FileStore.isDirectory(path) else { continue }
+            let other = try Workspace(
+                options: WorkspaceOptions(workingDirectory: path, environment: options.environment)
+            )
+            fields += other.watchedFingerprint()
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        for field in fields {
+            for byte in field.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            hash = (hash ^ 0x0A) &* 0x100_0000_01b3
+            length += field.utf8.count + 1
+        }
+        return String(hash, radix: 16) + "-" + String(length)
     }
 
     // MARK: Reading the logs
@@ -331,9 +387,46 @@ enum SiteWriter {
     /// not make.
     static let marker = ".adr-site"
 
-    static func write(_ output: SiteOutput, to folder: String, display: String)
-        throws(WorkspaceError)
-    {
+    /// What the marker file of a built site records.
+    struct BuiltSite: Equatable {
+        var key: String
+        var records: Int
+        var pages: Int
+        var hasHistory: Bool
+
+        var text: String {
+            "This folder was built by `adr site`; adr replaces it whole.\n"
+                + "key: \(key)\nrecords: \(records)\npages: \(pages)\n"
+                + "history: \(hasHistory)\n"
+        }
+    }
+
+    /// The marker of the site in `folder`, if adr built one there.
+    static func builtSite(in folder: String) -> BuiltSite? {
+        guard let bytes = FileStore.contents(of: PathText.join(folder, marker)) else { return nil }
+        var fields: [String: String] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[String(line[..<colon])] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: .whitespaces)
+        }
+        guard let key = fields["key"], let records = fields["records"].flatMap({ Int($0) }),
+            let pages = fields["pages"].flatMap({ Int($0) })
+        else { return nil }
+        return BuiltSite(
+            key: key,
+            records: records,
+            pages: pages,
+            hasHistory: fields["history"] == "true"
+        )
+    }
+
+    static func write(
+        _ output: SiteOutput,
+        to folder: String,
+        display: String,
+        marker built: BuiltSite
+    ) throws(WorkspaceError) {
         if FileStore.isDirectory(folder) {
             let contents = FileStore.contents(ofDirectory: folder)
             guard contents.isEmpty || contents.contains(marker) else {
@@ -354,7 +447,7 @@ enum SiteWriter {
         do {
             try FileStore.createDirectory(temporary)
             var files = output.files
-            files[marker] = "This folder was built by `adr site`; adr replaces it whole.\n"
+            files[marker] = built.text
             for path in files.keys.sorted() {
                 let target = PathText.join(temporary, path)
                 try FileStore.createDirectory(PathText.parent(target))

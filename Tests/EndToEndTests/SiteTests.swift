@@ -49,6 +49,28 @@ import Testing
         #expect(try repo.files(in: ".adr").sorted() == ["site"])
     }
 
+    @Test func aRerunWithNothingChangedKeepsTheSiteAndAnEditRebuildsIt() throws {
+        let repo = try TestRepository.withCommittedRecord()
+        #expect(try repo.adr("site").status == 0)
+        let marker = try repo.read(".adr/site/.adr-site")
+        try repo.write(".adr/site/probe", "left alone\n")
+        let again = try repo.adr("site")
+        #expect(again.stdout.contains("2 records"), "\(again)")
+        #expect(repo.exists(".adr/site/probe"), "an unchanged site was rebuilt")
+        try repo.write(
+            "doc/adr/0002-use-postgres.md",
+            try repo.read("doc/adr/0002-use-postgres.md").replacingOccurrences(
+                of: "# 2. Use Postgres",
+                with: "# 2. Use PostgreSQL 16"
+            )
+        )
+        #expect(try repo.adr("site").status == 0)
+        #expect(!repo.exists(".adr/site/probe"))
+        #expect(try repo.read(".adr/site/0002-use-postgres.html").contains("Use PostgreSQL 16"))
+        #expect(try repo.read(".adr/site/.adr-site") != marker)
+        #expect(try repo.adr("site", "--no-cache").status == 0)
+    }
+
     @Test func aFolderAdrDidNotBuildIsNeverReplaced() throws {
         let repo = try TestRepository.withCommittedRecord()
         try repo.makeDirectory("public")
