@@ -26,21 +26,20 @@ public struct RecordFacts: Sendable, Hashable {
     public init(parsing text: String) {
         deciders = []
         patterns = []
-        var frontMatter = true
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if lineNumber > 60 { break }
-            var line = Substring(rawLine.trimmingCharacters(in: .whitespaces))
-            if lineNumber == 1, line == "---" { continue }
-            if frontMatter, line == "---" { frontMatter = false }
-            for prefix in ["- ", "* ", "+ "] where line.hasPrefix(prefix) {
-                line = line.dropFirst(prefix.count)
+            // Only lines that name a key are looked at, and cheaply: this runs on every
+            // record.
+            guard let colon = rawLine.firstIndex(of: ":") else { continue }
+            var keyPart = rawLine[..<colon].drop { $0 == " " || $0 == "\t" }
+            for marker in ["-", "*", "+"] where keyPart.hasPrefix(marker + " ") {
+                keyPart = keyPart.dropFirst(2)
             }
-            line = Substring(line.replacingOccurrences(of: "**", with: ""))
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = Self.trimmed(keyPart.filter { $0 != "*" }).lowercased()
+            guard key.hasPrefix("deci") || key.hasPrefix("pattern") else { continue }
+            let value = Self.trimmed(rawLine[rawLine.index(after: colon)...].filter { $0 != "*" })
             guard !value.isEmpty else { continue }
             switch key {
             case "deciders", "decision-makers", "decision makers":
@@ -63,7 +62,7 @@ public struct RecordFacts: Sendable, Hashable {
                     continue
                 }
                 if current == nil || level <= currentLevel {
-                    let key = block.text.lowercased().trimmingCharacters(in: .whitespaces)
+                    let key = Self.trimmed(block.text.lowercased())
                     current = key
                     currentLevel = level
                     continue
@@ -75,7 +74,9 @@ public struct RecordFacts: Sendable, Hashable {
             if let current, !isFootnote {
                 sections[current, default: []].append(Self.withoutFootnoteReferences(block.text))
             }
-            if chosenOption == nil, case .paragraph = block.kind {
+            if chosenOption == nil, case .paragraph = block.kind,
+                block.text.lowercased().contains("chosen option")
+            {
                 (chosenOption, because) = Self.chosenOption(in: block.text)
             }
         }
@@ -95,6 +96,7 @@ public struct RecordFacts: Sendable, Hashable {
 
     /// `text` without a leading YAML front matter block.
     static func withoutFrontMatter(_ text: String) -> String {
+        guard text.hasPrefix("---") else { return text }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
             let end = lines.dropFirst().firstIndex(where: {
@@ -119,6 +121,14 @@ public struct RecordFacts: Sendable, Hashable {
             rest = rest[rest.index(after: end)...]
         }
         return result + rest
+    }
+
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let start = text.firstIndex { $0 != " " && $0 != "\t" && $0 != "\r" } ?? text.endIndex
+        let end = text.lastIndex { $0 != " " && $0 != "\t" && $0 != "\r" }
+        guard let end, start <= end else { return "" }
+        return String(text[start...end])
     }
 
     private static func list(_ value: String) -> [String] {

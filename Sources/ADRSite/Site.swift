@@ -574,6 +574,8 @@ struct SiteBuilder {
 
     func timelinePage() -> String {
         let page = "timeline.html"
+        // One link per record, shared by its events: a record has many.
+        var references: [Int: [String: Any]] = [:]
         var months: [[String: Any]] = []
         var current: String?
         var rows: [[String: Any]] = []
@@ -592,7 +594,10 @@ struct SiteBuilder {
                 current = month
                 rows = []
             }
-            var row = reference(event.item, from: page)
+            if references[event.item] == nil {
+                references[event.item] = reference(event.item, from: page)
+            }
+            var row = references[event.item] ?? [:]
             row["date"] = event.date
             row["day"] = Self.day(event.date)
             row["kind"] = event.kind
