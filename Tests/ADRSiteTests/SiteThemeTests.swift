@@ -30,6 +30,18 @@ import Testing
         #expect(output.files["404.html"]?.contains("<p>Lost: </p>") == true)
     }
 
+    @Test func aConfiguredMermaidScriptIsTheOnlyOtherSourceAllowed() throws {
+        var input = SiteFixture.input
+        input.mermaidScript = "https://cdn.example/mermaid.min.js"
+        let page = try #require(try Site.build(input).files["main/0003-use-a-queue.html"])
+        #expect(page.contains("script-src 'self' https://cdn.example/mermaid.min.js;"))
+        #expect(page.contains("<script src=\"https://cdn.example/mermaid.min.js\"></script>"))
+        input.mermaidScript = "mermaid.js"
+        let local = try #require(try Site.build(input).files["main/0003-use-a-queue.html"])
+        #expect(local.contains("<script src=\"../mermaid.js\"></script>"))
+        #expect(local.contains("script-src 'self';"))
+    }
+
     @Test func aBrokenThemeTemplateNamesItsFile() {
         var input = SiteFixture.input
         input.theme = ["record.mustache": "{{#open}}"]
