@@ -92,7 +92,10 @@ struct SiteBuilder {
         let root = SiteLinks.root(from: page)
         var sources: [[String: Any]] = []
         var scriptSources = "'self'"
-        if let mermaid = input.mermaidScript, kind == "record" {
+        // A URL that could end or widen the policy is left out, whoever configured it.
+        if let mermaid = input.mermaidScript, kind == "record",
+            !mermaid.contains(where: { " ;,'\"".contains($0) || $0.isNewline })
+        {
             if SiteLinks.scheme(of: mermaid) != nil {
                 sources.append(["src": mermaid])
                 scriptSources += " " + mermaid
