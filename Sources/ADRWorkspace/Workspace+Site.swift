@@ -129,7 +129,7 @@ extension Workspace {
                 records: built.records,
                 pages: built.pages,
                 hasHistory: built.hasHistory,
-                warnings: built.hasHistory
+                warnings: built.hasHistory || !request.includeHistory
                     ? [] : ["note: the site is built without history panels"]
             )
         }
@@ -332,9 +332,11 @@ extension Workspace {
         guard depth < 4, files.count < 5000 else { return }
         for name in FileStore.contents(ofDirectory: folder) where !name.hasPrefix(".") {
             let path = PathText.join(folder, name)
-            if FileStore.isDirectory(path) {
+            // Symbolic links are not followed: one could lead anywhere on the machine.
+            let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type]
+            if type as? FileAttributeType == .typeDirectory {
                 listFiles(in: path, depth: depth + 1, into: &files)
-            } else {
+            } else if type as? FileAttributeType == .typeRegular {
                 files.insert(path)
             }
         }
@@ -459,7 +461,11 @@ enum SiteWriter {
                 }
             }
             for path in output.copies.keys.sorted() {
-                guard let source = output.copies[path], FileStore.exists(source) else { continue }
+                // Regular files only: a symbolic link could point anywhere on the machine.
+                guard let source = output.copies[path],
+                    (try? manager.attributesOfItem(atPath: source))?[.type] as? FileAttributeType
+                        == .typeRegular
+                else { continue }
                 let target = PathText.join(temporary, path)
                 try FileStore.createDirectory(PathText.parent(target))
                 do {

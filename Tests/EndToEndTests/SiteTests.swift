@@ -71,6 +71,23 @@ import Testing
         #expect(try repo.adr("site", "--no-cache").status == 0)
     }
 
+    @Test func imagesUnderTheLogAreCopiedAndSymbolicLinksAreNot() throws {
+        let repo = try TestRepository.withCommittedRecord()
+        try repo.write("doc/adr/diagram.png", "PNG")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.url("doc/adr/secret.png").path,
+            withDestinationPath: "/etc/passwd"
+        )
+        let record = "doc/adr/0002-use-postgres.md"
+        try repo.write(record, try repo.read(record) + "\n![a](diagram.png) ![b](secret.png)\n")
+        #expect(try repo.adr("site").status == 0)
+        let page = try repo.read(".adr/site/0002-use-postgres.html")
+        #expect(page.contains("<img src=\"files/doc/adr/diagram.png\" alt=\"a\" />"))
+        #expect(!page.contains("secret.png"))
+        #expect(try repo.read(".adr/site/files/doc/adr/diagram.png") == "PNG")
+        #expect(!repo.exists(".adr/site/files/doc/adr/secret.png"))
+    }
+
     @Test func aFolderAdrDidNotBuildIsNeverReplaced() throws {
         let repo = try TestRepository.withCommittedRecord()
         try repo.makeDirectory("public")
