@@ -6,11 +6,11 @@ import Foundation
 /// `window.ADR_INDEX = {"v":1,"r":[[title, status, year, tags, log, people, text, date,
 /// number], …]}`, one row per record in the order of the page's `data-i` attributes. The
 /// text is the record without Markdown syntax, whitespace collapsed, cut to a length that
-/// keeps the whole index near 3 MB however many records there are (4,000 characters each
-/// up to 750 records, 600 at 5,000).
+/// keeps the whole index near 2.5 MB however many records there are (4,000 characters each
+/// up to 500 records, 400 at 5,000).
 enum SearchIndex {
     static func script(for catalog: SiteCatalog) -> String {
-        let budget = max(600, min(4000, 3_000_000 / max(1, catalog.items.count)))
+        let budget = max(300, min(4000, 2_000_000 / max(1, catalog.items.count)))
         var script = "window.ADR_INDEX={\"v\":\(Site.schemaVersion),\"r\":["
         for (index, item) in catalog.items.enumerated() {
             if index > 0 { script += ",\n" }
