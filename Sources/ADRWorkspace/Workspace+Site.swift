@@ -395,19 +395,38 @@ enum SiteWriter {
         var records: Int
         var pages: Int
         var hasHistory: Bool
+        /// A hash of each file's contents, by site path: a rebuild links the files that
+        /// did not change instead of writing them again.
+        var files: [String: String] = [:]
 
         var text: String {
             "This folder was built by `adr site`; adr replaces it whole.\n"
                 + "key: \(key)\nrecords: \(records)\npages: \(pages)\n"
                 + "history: \(hasHistory)\n"
+                + files.keys.sorted().map { "file: \(files[$0] ?? "") \($0)\n" }.joined()
         }
+    }
+
+    /// FNV-1a of `text` with its length: only ever compared with this build's own hashes.
+    static func hash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16) + "-" + String(text.utf8.count)
     }
 
     /// The marker of the site in `folder`, if adr built one there.
     static func builtSite(in folder: String) -> BuiltSite? {
         guard let bytes = FileStore.contents(of: PathText.join(folder, marker)) else { return nil }
         var fields: [String: String] = [:]
+        var files: [String: String] = [:]
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("file: ") {
+                let rest = line.dropFirst(6)
+                if let space = rest.firstIndex(of: " ") {
+                    files[String(rest[rest.index(after: space)...])] = String(rest[..<space])
+                }
+                continue
+            }
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[String(line[..<colon])] = line[line.index(after: colon)...]
                 .trimmingCharacters(in: .whitespaces)
@@ -419,7 +438,8 @@ enum SiteWriter {
             key: key,
             records: records,
             pages: pages,
-            hasHistory: fields["history"] == "true"
+            hasHistory: fields["history"] == "true",
+            files: files
         )
     }
 
@@ -448,17 +468,31 @@ enum SiteWriter {
         try? manager.removeItem(atPath: temporary)
         do {
             try FileStore.createDirectory(temporary)
-            var files = output.files
-            files[marker] = built.text
-            for path in files.keys.sorted() {
+            let previous = builtSite(in: folder)?.files ?? [:]
+            var manifest = built
+            var folders = Set<String>()
+            for path in output.files.keys.sorted() {
                 let target = PathText.join(temporary, path)
-                try FileStore.createDirectory(PathText.parent(target))
+                let parentFolder = PathText.parent(target)
+                if folders.insert(parentFolder).inserted {
+                    try FileStore.createDirectory(parentFolder)
+                }
+                let contents = output.files[path] ?? ""
+                let hash = hash(contents)
+                manifest.files[path] = hash
+                // Unchanged since the last build: a second name for the same file.
+                if previous[path] == hash, link(PathText.join(folder, path), target) == 0 {
+                    continue
+                }
                 // Plain writes: the folder is renamed into place whole, so no file needs
                 // its own temporary file or fsync (Foundation's did both: 10 s at 1,000
                 // records).
-                guard writeFile(target, files[path] ?? "") else {
+                guard writeFile(target, contents) else {
                     throw WorkspaceError.io(path: path, message: "cannot write the file")
                 }
+            }
+            guard writeFile(PathText.join(temporary, marker), manifest.text) else {
+                throw WorkspaceError.io(path: marker, message: "cannot write the file")
             }
             for path in output.copies.keys.sorted() {
                 // Regular files only: a symbolic link could point anywhere on the machine.
