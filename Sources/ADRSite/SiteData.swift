@@ -1,5 +1,5 @@
 import ADRCore
-import Foundation
+public import Foundation
 
 /// `adrs.json`: every record with its history and approvals, for Backstage and other
 /// consumers. Schema version 1 (`"version": 1`); fields are only ever added within a
@@ -21,11 +21,14 @@ import Foundation
 ///                  "change": "created" | "edited" | "status changed" | "renamed" | "deleted",
 ///                  "path": "…", "status": "accepted" | null}],
 ///     "approvals": [{"approver": "Ada <ada@example.com>", "date": "…", "source": "note" | "trailer",
-///                    "commit": "…", "comment": "…" | null, "current": true, "changedBy": "…" | null}]
+///                    "commit": "…", "comment": "…" | null, "current": true, "changedBy": "…" | null}],
+///     "text": "# Use a queue\n…"
 ///   }]
 /// }
 /// ```
-/// `history` is `null` when the site was built without history.
+/// `history` is absent when the site was built without history; `text` holds the record's
+/// Markdown, so that `adr site --include other/adrs.json` can show it. Absent values are
+/// left out.
 public struct SiteData: Codable, Sendable, Equatable {
     public struct Record: Codable, Sendable, Equatable {
         public var id: String
@@ -43,6 +46,8 @@ public struct SiteData: Codable, Sendable, Equatable {
         public var supersededBy: [String]
         public var history: [Revision]?
         public var approvals: [ApprovalEntry]
+        /// The record's Markdown as read (added in version 1; older exports lack it).
+        public var text: String?
     }
 
     public struct Link: Codable, Sendable, Equatable {
@@ -89,6 +94,76 @@ public struct SiteData: Codable, Sendable, Equatable {
         self.version = version
         self.title = title
         self.records = records
+    }
+
+    /// The records of an exported site as one log of a new one, labelled `label`, its
+    /// pages under `siteFolder`.
+    public func log(label: String, siteFolder: String, sourceRoot: String) -> SiteLog {
+        let records = self.records.map { record -> SiteRecord in
+            let text = record.text ?? "# \(record.title)\n"
+            var parsed = DecisionRecord(parsing: text, path: record.path)
+            parsed.number = parsed.number ?? record.number
+            let revisions = (record.history ?? []).enumerated().map { order, revision in
+                RecordRevision(
+                    commit: revision.commit,
+                    author: ADRCore.Person(
+                        name: revision.author.name,
+                        email: revision.author.email
+                    ),
+                    committer: ADRCore.Person(
+                        name: revision.author.name,
+                        email: revision.author.email
+                    ),
+                    date: revision.date,
+                    summary: revision.summary,
+                    change: Self.change(revision.change, first: order == 0),
+                    path: revision.path,
+                    status: revision.status.flatMap(RecordStatus.init(parsing:)),
+                    time: 0,
+                    order: order
+                )
+            }
+            let approvals = record.approvals.map { entry in
+                ApprovalState(
+                    approval: Approval(
+                        record: record.path,
+                        textHash: "",
+                        approver: entry.approver,
+                        date: entry.date,
+                        comment: entry.comment,
+                        source: Approval.Source(rawValue: entry.source) ?? .note,
+                        commit: entry.commit
+                    ),
+                    changedBy: entry.changedBy
+                )
+            }
+            let fileName = String(record.path.split(separator: "/").last ?? Substring(record.id))
+            return SiteRecord(
+                entry: LogEntry(fileName: fileName, text: text, record: parsed),
+                path: record.path,
+                history: revisions.isEmpty ? nil : RecordHistory(revisions: revisions),
+                approvals: approvals
+            )
+        }
+        let folder = records.first.map {
+            String($0.path.split(separator: "/").dropLast().joined(separator: "/"))
+        }
+        return SiteLog(
+            label: label,
+            siteFolder: siteFolder,
+            folder: folder ?? ".",
+            sourceRoot: sourceRoot,
+            records: records
+        )
+    }
+
+    private static func change(_ name: String, first: Bool) -> RecordChange {
+        switch name {
+        case "deleted": .deleted
+        case "renamed": .renamed
+        case "created": first ? .added : .added
+        default: .modified
+        }
     }
 
     static func json(for catalog: SiteCatalog, input: SiteInput) -> String {
@@ -139,7 +214,8 @@ public struct SiteData: Codable, Sendable, Equatable {
                         current: state.isCurrent,
                         changedBy: state.changedBy
                     )
-                }
+                },
+                text: item.entry.text
             )
         }
         let encoder = JSONEncoder()

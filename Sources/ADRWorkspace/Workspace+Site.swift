@@ -60,8 +60,14 @@ extension Workspace {
         )
         for include in request.includes {
             let path = PathText.absolute(include, from: options.workingDirectory)
+            if path.hasSuffix(".json"), FileStore.exists(path) {
+                logs.append(try exportedLog(at: path, display: include))
+                continue
+            }
             guard FileStore.isDirectory(path) else {
-                throw .invalidArgument("--include \(include): not a folder (a checkout with a log)")
+                throw .invalidArgument(
+                    "--include \(include): not a folder (a checkout with a log) or an adrs.json"
+                )
             }
             let other = try Workspace(
                 options: WorkspaceOptions(workingDirectory: path, environment: options.environment)
@@ -218,6 +224,27 @@ extension Workspace {
             length += field.utf8.count + 1
         }
         return String(hash, radix: 16) + "-" + String(length)
+    }
+
+    /// The log of another site's `adrs.json`, labelled with its folder's name.
+    private func exportedLog(at path: String, display: String) throws(WorkspaceError) -> SiteLog {
+        guard let bytes = FileStore.contents(of: path) else {
+            throw .io(path: display, message: "cannot read the file")
+        }
+        let data: SiteData
+        do {
+            data = try SiteData(parsing: Data(bytes))
+        } catch {
+            throw .io(path: display, message: "not an adrs.json of schema version 1")
+        }
+        guard data.version == Site.schemaVersion else {
+            throw .io(path: display, message: "adrs.json version \(data.version) is not supported")
+        }
+        var label = lastPathComponent(PathText.parent(path))
+        if label == "site" || label.hasPrefix(".") {
+            label = Slug.make(from: data.title).isEmpty ? "imported" : Slug.make(from: data.title)
+        }
+        return data.log(label: label, siteFolder: label, sourceRoot: PathText.parent(path))
     }
 
     // MARK: Reading the logs

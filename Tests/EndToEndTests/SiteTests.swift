@@ -142,6 +142,27 @@ import Testing
         #expect(repo.exists(".adr/site/main/0002-use-postgres.html"))
     }
 
+    @Test func anExportedAdrsJSONJoinsTheSiteWithItsHistory() throws {
+        let other = try TestRepository.withCommittedRecord(
+            trailer: "Approved-by: Bo Reviewer <bo@example.com>"
+        )
+        #expect(try other.adr("site", "--title", "Billing decisions").status == 0)
+        let repo = try TestRepository.withCommittedRecord()
+        let result = try repo.adr(
+            "site",
+            "--include",
+            other.url(".adr/site/adrs.json").path
+        )
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("4 records"), "\(result)")
+        let page = try repo.read(".adr/site/billing-decisions/0002-use-postgres.html")
+        #expect(page.contains("Use Postgres"))
+        #expect(page.contains("Add 0002"), "the history came along")
+        #expect(page.contains("Bo Reviewer"), "the approvals came along")
+        let bad = try repo.adr("site", "--include", "nothing.json")
+        #expect(bad.status == 2)
+    }
+
     @Test func whyNamesTheDecisionThatHoldsAndTheOnesBeforeIt() throws {
         let repo = try TestRepository()
         try repo.adr("init")
