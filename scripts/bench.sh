@@ -215,6 +215,34 @@ PY
     echo "Peak memory of \`adr log --format json\` from the history cache: $(peak "") MiB"
     echo
   } >>"$out/history.md"
+  # The decision site on the same repository: cold (no caches) against a cold `adr log`,
+  # with the history cache warm and the site new, and a rerun with nothing changed.
+  site_out="$work/site"
+  hyperfine "${hyperfine_args[@]}" \
+    --export-markdown "$out/site.md" \
+    --command-name "adr log --format json --no-cache" \
+    "cd '$hist' && '$adr' log --format json --no-cache >/dev/null" \
+    --command-name "adr site --no-cache" \
+    "cd '$hist' && '$adr' site --no-cache --out '$site_out' >/dev/null" \
+    --command-name "adr site (nothing changed)" \
+    "cd '$hist' && '$adr' site --out '$site_out' >/dev/null"
+  hyperfine "${hyperfine_args[@]}" --prepare "rm -rf '$site_out'" \
+    --export-markdown "$out/site-rebuilt.md" \
+    --command-name "adr site (history cache warm, site rebuilt)" \
+    "cd '$hist' && '$adr' site --out '$site_out' >/dev/null"
+  { echo; cat "$out/site-rebuilt.md"; } >>"$out/site.md"
+  site_peak="$( (cd "$hist" && /usr/bin/time -v "$adr" site --no-cache --out "$site_out" >/dev/null) 2>&1 \
+    | awk -F': ' '/Maximum resident/ {print int($2 / 1024)}')"
+  {
+    echo
+    echo "Peak memory of \`adr site --no-cache\`: $site_peak MiB"
+    echo
+    echo "Site size: $(du -sh --apparent-size "$site_out" | cut -f1) in $(find "$site_out" -type f | wc -l) files;" \
+      "search index $(du -h --apparent-size "$site_out/search-index.js" | cut -f1)," \
+      "adrs.json $(du -h --apparent-size "$site_out/adrs.json" | cut -f1)"
+    echo
+  } >>"$out/site.md"
+  { echo; echo "### adr site"; echo; cat "$out/site.md"; } >>"$out/history.md"
   history_reports+=("$out/history.md")
 else
   echo "==> $gen not found; skipping the history benchmarks" >&2

@@ -25,6 +25,8 @@ public struct Configuration: Sendable, Hashable {
     public var approvals: ApprovalSettings
     /// The `audit:` severities, rule by rule.
     public var audit = AuditSettings()
+    /// The `site:` section, for `adr site` (see ``SiteConfiguration``).
+    public var site = SiteConfiguration()
 
     public init(
         log: LogSettings = LogSettings(),
@@ -202,11 +204,13 @@ extension Configuration {
                         }
                     }
                 }
+            case "site":
+                site = try SiteConfiguration(node: value)
             default:
                 throw Self.unknownKey(
                     key,
                     in: nil,
-                    expected: "log, template, status, links, tags, logs, approvals, audit"
+                    expected: "log, template, status, links, tags, logs, approvals, audit, site"
                 )
             }
         }

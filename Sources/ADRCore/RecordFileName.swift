@@ -55,7 +55,7 @@ extension RecordFileName {
             self = .adrTools
             var datedCount = 0
             var numbered: [(number: Int, naming: Naming)] = []
-            for name in fileNames where !name.contains("/") {
+            for name in fileNames where !name.utf8.contains(UInt8(ascii: "/")) {
                 if let parts = Self.parts(of: name) {
                     numbered.append((parts.number, parts.naming))
                 } else if Self.isDated(name) {
@@ -95,7 +95,7 @@ extension RecordFileName {
             guard let number = DecisionRecord.number(fromFileName: name) else { return nil }
             var rest = Substring(name)
             var prefix = ""
-            if rest.lowercased().hasPrefix("adr") {
+            if rest.prefix(3).lowercased() == "adr" {
                 prefix = String(rest.prefix(3))
                 rest = rest.dropFirst(3)
                 if let first = rest.first, "-_ ".contains(first) {

@@ -228,22 +228,27 @@ enum RecordScan {
     /// eight, which may be a date; not four followed by `-DD-DD-`, an ISO date) and a
     /// separator. `nil` sends every other name to the scanners.
     private static func plainFileNumber(_ name: String) -> Int? {
-        let bytes = Array(name.utf8.prefix(24))
+        var bytes = name.utf8.makeIterator()
         var count = 0
         var value = 0
-        while count < bytes.count, (0x30...0x39).contains(bytes[count]), count < 18 {
-            value = value * 10 + Int(bytes[count] - 0x30)
+        var next = bytes.next()
+        while let byte = next, (0x30...0x39).contains(byte), count < 18 {
+            value = value * 10 + Int(byte - 0x30)
             count += 1
+            next = bytes.next()
         }
-        guard count > 0, count != 8, count < 18, count < bytes.count,
-            [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " ")]
-                .contains(bytes[count])
+        guard count > 0, count != 8, count < 18, let separator = next,
+            separator == UInt8(ascii: "-") || separator == UInt8(ascii: "_")
+                || separator == UInt8(ascii: ".") || separator == UInt8(ascii: " ")
         else { return nil }
-        if count == 4, bytes[count] == UInt8(ascii: "-"), bytes.count > 7,
-            (0x30...0x39).contains(bytes[5]), (0x30...0x39).contains(bytes[6]),
-            bytes[7] == UInt8(ascii: "-")
-        {
-            return nil
+        // `YYYY-MM-DD-`: an ISO date, left to the scanners.
+        if count == 4, separator == UInt8(ascii: "-") {
+            let month = (bytes.next(), bytes.next(), bytes.next())
+            if let first = month.0, let second = month.1, (0x30...0x39).contains(first),
+                (0x30...0x39).contains(second), month.2 == UInt8(ascii: "-")
+            {
+                return nil
+            }
         }
         return value
     }

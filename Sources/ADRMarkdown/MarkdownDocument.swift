@@ -110,10 +110,10 @@ public struct MarkdownLink: Sendable, Hashable {
 // MARK: - Copying out of the C tree
 
 /// The only place that owns cmark-gfm parsers and trees.
-private enum CMarkTree {
+enum CMarkTree {
     /// Registers the GFM extensions once per process; a lazily initialised static is
     /// thread-safe in Swift, which the C registry is not.
-    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+    static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
@@ -139,7 +139,7 @@ private enum CMarkTree {
     /// inlines and removes them after, so two parsers finishing at once can make each other
     /// miss strikethrough and tables. Only finishing is serialised: block parsing (the
     /// feed) and the trees left behind never touch that table.
-    private static let finishLock = NSLock()
+    static let finishLock = NSLock()
 
     /// Parses `text`, lends the root node and the extension list to `body`, then frees the
     /// tree; neither pointer may escape `body`. `nil` only when cmark could not allocate a

@@ -16,7 +16,7 @@ struct ADR: ParsableCommand {
         subcommands: [
             Init.self, New.self, Supersede.self, Link.self, List.self, Show.self, Log.self,
             Status.self, Generate.self, Renumber.self, UpgradeRepository.self, Approve.self,
-            Sync.self, Audit.self,
+            Sync.self, Audit.self, Site.self, Why.self,
         ]
     )
 

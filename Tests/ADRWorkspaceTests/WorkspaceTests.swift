@@ -134,7 +134,7 @@ final class TemporaryFolder {
             )
         } throws: { error in
             "\(error)".hasSuffix(
-                ".adr.yml:2: unknown key \"bogus\" (expected log, template, status, links, tags, logs, approvals, audit)"
+                ".adr.yml:2: unknown key \"bogus\" (expected log, template, status, links, tags, logs, approvals, audit, site)"
             )
         }
     }

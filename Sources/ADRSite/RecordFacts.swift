@@ -1,0 +1,172 @@
+import ADRCore
+import ADRMarkdown
+import Foundation
+
+/// What the site reads from a record's text beyond ``DecisionRecord``: its people, its
+/// patterns and the sections that explain it.
+public struct RecordFacts: Sendable, Hashable {
+    /// Deciders (`Deciders:`, `decision-makers:`, `deciders:`), as written, split at commas.
+    public var deciders: [String]
+    /// The option a MADR record chose (`Chosen option: "…"`).
+    public var chosenOption: String?
+    /// The reason after MADR's `because`.
+    public var because: String?
+    /// Values of an explicit `pattern:` or `patterns:` key (front matter or a bullet).
+    public var patterns: [String]
+    /// The Rationale section's text.
+    public var rationale: String?
+    /// The Decision (or Decision Outcome) section's text.
+    public var decision: String?
+    /// The Consequences section's text.
+    public var consequences: String?
+    /// The whole text without Markdown syntax, for search.
+    public var plainText: String
+
+    /// Reads the facts of `text`.
+    public init(parsing text: String) {
+        deciders = []
+        patterns = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if lineNumber > 60 { break }
+            // Only lines that name a key are looked at, and cheaply: this runs on every
+            // record.
+            guard let colon = rawLine.firstIndex(of: ":") else { continue }
+            var keyPart = rawLine[..<colon].drop { $0 == " " || $0 == "\t" }
+            for marker in ["-", "*", "+"] where keyPart.hasPrefix(marker + " ") {
+                keyPart = keyPart.dropFirst(2)
+            }
+            let key = Self.trimmed(keyPart.filter { $0 != "*" }).lowercased()
+            guard key.hasPrefix("deci") || key.hasPrefix("pattern") else { continue }
+            let value = Self.trimmed(rawLine[rawLine.index(after: colon)...].filter { $0 != "*" })
+            guard !value.isEmpty else { continue }
+            switch key {
+            case "deciders", "decision-makers", "decision makers":
+                if deciders.isEmpty { deciders = Self.list(value) }
+            case "pattern", "patterns":
+                patterns += Self.list(value)
+            default: break
+            }
+        }
+        let document = MarkdownDocument(parsing: Self.withoutFrontMatter(text))
+        var sections: [String: [String]] = [:]
+        var current: String?
+        var currentLevel = 0
+        var plain: [String] = []
+        for block in document.blocks {
+            plain.append(block.text)
+            if case .heading(let level) = block.kind {
+                if level <= 1 {
+                    current = nil
+                    continue
+                }
+                if current == nil || level <= currentLevel {
+                    let key = Self.trimmed(block.text.lowercased())
+                    current = key
+                    currentLevel = level
+                    continue
+                }
+            }
+            let isFootnote =
+                block.kind == .footnoteDefinition
+                || (block.text.hasPrefix("[^") && block.text.contains("]:"))
+            if let current, !isFootnote {
+                sections[current, default: []].append(Self.withoutFootnoteReferences(block.text))
+            }
+            if chosenOption == nil, case .paragraph = block.kind,
+                block.text.lowercased().contains("chosen option")
+            {
+                (chosenOption, because) = Self.chosenOption(in: block.text)
+            }
+        }
+        func section(_ names: [String]) -> String? {
+            for name in names {
+                if let texts = sections[name], !texts.isEmpty {
+                    return texts.joined(separator: "\n\n")
+                }
+            }
+            return nil
+        }
+        rationale = section(["rationale", "justification", "why"])
+        decision = section(["decision", "decision outcome"])
+        consequences = section(["consequences", "positive consequences"])
+        plainText = plain.joined(separator: "\n")
+    }
+
+    /// `text` without a leading YAML front matter block.
+    static func withoutFrontMatter(_ text: String) -> String {
+        guard text.hasPrefix("---") else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+            let end = lines.dropFirst().firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespaces) == "---"
+            })
+        else { return text }
+        lines.removeSubrange(0...end)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `text` without `[^1]` footnote references, which mean nothing out of the page.
+    static func withoutFootnoteReferences(_ text: String) -> String {
+        guard text.contains("[^") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "[^") {
+            result += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "]") else {
+                rest = rest[start.lowerBound...]
+                break
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let start = text.firstIndex { $0 != " " && $0 != "\t" && $0 != "\r" } ?? text.endIndex
+        let end = text.lastIndex { $0 != " " && $0 != "\t" && $0 != "\r" }
+        guard let end, start <= end else { return "" }
+        return String(text[start...end])
+    }
+
+    private static func list(_ value: String) -> [String] {
+        var trimmed = value
+        if trimmed.hasPrefix("["), trimmed.hasSuffix("]") {
+            trimmed = String(trimmed.dropFirst().dropLast())
+        }
+        return trimmed.split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: .init(charactersIn: "\"'")
+            )
+        }.filter { !$0.isEmpty }
+    }
+
+    /// `Chosen option: "Queue", because it decouples …` → (`Queue`, `it decouples …`).
+    private static func chosenOption(in paragraph: String) -> (String?, String?) {
+        let flat = paragraph.replacingOccurrences(of: "\n", with: " ")
+        guard let range = flat.range(of: "chosen option:", options: .caseInsensitive) else {
+            return (nil, nil)
+        }
+        var rest = flat[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        var option: String
+        let quotes: [(Character, Character)] = [("\"", "\""), ("“", "”"), ("'", "'")]
+        if let quote = quotes.first(where: { rest.first == $0.0 }),
+            let close = rest.dropFirst().firstIndex(of: quote.1)
+        {
+            option = String(rest[rest.index(after: rest.startIndex)..<close])
+            rest = String(rest[rest.index(after: close)...])
+        } else {
+            let end = rest.firstIndex(where: { $0 == "," || $0 == "." }) ?? rest.endIndex
+            option = String(rest[..<end])
+            rest = String(rest[end...])
+        }
+        option = option.trimmingCharacters(in: .whitespaces)
+        var because: String?
+        if let reason = rest.range(of: "because", options: .caseInsensitive) {
+            because = rest[reason.upperBound...].trimmingCharacters(in: .whitespaces)
+        }
+        return (option.isEmpty ? nil : option, because)
+    }
+}

@@ -1,0 +1,726 @@
+import ADRCore
+import ADRMarkdown
+import Foundation
+import Mustache
+
+/// Builds the decision site as a value: pages, search index, feed and data by site path.
+///
+/// Every string from a record, git or a note reaches a page through a Mustache variable,
+/// which escapes it: that is the one place text becomes HTML. Markdown is rendered by
+/// ``ADRMarkdown/MarkdownHTML`` without raw HTML, and every link in it passes through
+/// ``SiteLinks``.
+public enum Site {
+    /// The version of `adrs.json`'s schema and of the search index's layout.
+    public static let schemaVersion = 1
+
+    /// The site for `input`; throws only when a theme template does not parse.
+    public static func build(_ input: SiteInput) throws(SiteError) -> SiteOutput {
+        var builder = try SiteBuilder(input: input)
+        return builder.build()
+    }
+}
+
+struct SiteBuilder {
+    let input: SiteInput
+    let catalog: SiteCatalog
+    let theme: [String: String]
+    let library: MustacheLibrary
+    var output = SiteOutput()
+
+    init(input: SiteInput) throws(SiteError) {
+        self.input = input
+        catalog = SiteCatalog(logs: input.logs)
+        theme = SiteTheme.merged(with: input.theme)
+        library = try SiteTheme.library(theme)
+    }
+
+    mutating func build() -> SiteOutput {
+        output.recordCount = catalog.items.count
+        for name in theme.keys where !name.hasSuffix(".mustache") {
+            output.files[name] = theme[name]
+        }
+        output.files["index.html"] = indexPage()
+        output.files["search-index.js"] = SearchIndex.script(for: catalog)
+        // Record pages are independent: rendered on every core.
+        let pages = Parallel.map(count: catalog.items.count) { recordPage($0) }
+        for (index, page) in pages.enumerated() {
+            output.files[catalog.items[index].page] = page.html
+            output.copies.merge(page.copies) { first, _ in first }
+        }
+        output.files["patterns.html"] = patternsPage()
+        output.files["timeline.html"] = timelinePage()
+        output.files["graph.html"] = graphPage()
+        output.files["404.html"] = layout(
+            kind: "404",
+            title: "Not found",
+            page: "404.html",
+            content: render("404", ["root": ""])
+        )
+        output.files["adrs.json"] = SiteData.json(for: catalog, input: input)
+        output.files["feed.xml"] = feed()
+        output.files["badge.svg"] = badge()
+        if let base = baseURL {
+            var urls = ["index.html", "patterns.html", "timeline.html", "graph.html"]
+            urls += catalog.items.map(\.page)
+            output.files["sitemap.xml"] = render(
+                "sitemap",
+                ["urls": urls.map { base + Self.encodedPath($0) }]
+            )
+        }
+        return output
+    }
+
+    var baseURL: String? {
+        guard var base = input.baseURL, !base.isEmpty else { return nil }
+        if !base.hasSuffix("/") { base += "/" }
+        return base
+    }
+
+    // MARK: Rendering
+
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    func layout(
+        kind: String,
+        title: String,
+        page: String,
+        content: String,
+        scripts: [String] = []
+    ) -> String {
+        let root = SiteLinks.root(from: page)
+        var sources: [[String: Any]] = []
+        var scriptSources = "'self'"
+        // A URL that could end or widen the policy is left out, whoever configured it.
+        if let mermaid = input.mermaidScript, kind == "record",
+            !mermaid.contains(where: { " ;,'\"".contains($0) || $0.isNewline })
+        {
+            if SiteLinks.scheme(of: mermaid) != nil {
+                sources.append(["src": mermaid])
+                scriptSources += " " + mermaid
+            } else {
+                sources.append(["src": root + mermaid])
+            }
+        }
+        sources += scripts.map { ["src": root + $0] }
+        sources.append(["src": root + "site.js"])
+        let nav: [[String: Any]] = [
+            ("index.html", "Decisions", "index"), ("patterns.html", "Patterns", "patterns"),
+            ("timeline.html", "Timeline", "timeline"), ("graph.html", "Graph", "graph"),
+        ].map { ["href": $0.0, "label": $0.1, "current": $0.2 == kind] }
+        let csp =
+            "default-src 'none'; script-src \(scriptSources); style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'"
+        return render(
+            "layout",
+            [
+                "csp": csp, "pageTitle": title, "siteTitle": input.title, "root": root,
+                "kind": kind, "nav": nav, "content": content, "scripts": sources,
+                "recordCount": catalog.items.count,
+            ]
+        )
+    }
+
+    /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`, with the
+    /// files its links need copied.
+    func html(markdown: String, logIndex: Int, sourcePath: String, page: String)
+        -> (html: String, copies: [String: String])
+    {
+        var rewriter = SiteLinks.Rewriter(
+            catalog: catalog,
+            logIndex: logIndex,
+            sourcePath: sourcePath,
+            page: page,
+            configuration: input.configuration,
+            branch: input.branch
+        )
+        let html = MarkdownHTML.render(markdown) { rewriter.rewrite($0) }
+        return (html, rewriter.copies)
+    }
+
+    // MARK: Shared values
+
+    static func statusKey(_ status: RecordStatus?) -> String { status?.name ?? "none" }
+
+    static func statusClass(_ status: RecordStatus?) -> String {
+        switch status {
+        case .accepted: "accepted"
+        case .proposed: "proposed"
+        case .superseded: "superseded"
+        case .rejected: "rejected"
+        case .deprecated: "deprecated"
+        case .other(let word): word == "approved" ? "accepted" : "other"
+        case nil: "none"
+        }
+    }
+
+    static func statusLabel(_ status: RecordStatus?) -> String {
+        guard let name = status?.name, let first = name.first else { return "No status" }
+        return first.uppercased() + name.dropFirst()
+    }
+
+    static func numberLabel(_ number: Int?) -> String {
+        guard let number else { return "" }
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    static func day(_ date: String) -> String { String(date.prefix(10)) }
+
+    static func shortCommit(_ commit: String) -> String { String(commit.prefix(7)) }
+
+    static func encodedPath(_ path: String) -> String {
+        path.split(separator: "/").map {
+            $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0)
+        }.joined(separator: "/")
+    }
+
+    /// A link to item `index` from `page`, with its number and title.
+    func reference(_ index: Int, from page: String) -> [String: Any] {
+        let item = catalog.items[index]
+        return [
+            "href": SiteLinks.relative(Self.encodedPath(item.page), from: page),
+            "label": label(index),
+            "numberLabel": Self.numberLabel(item.entry.record.number),
+            "title": item.entry.record.title,
+            "statusClass": Self.statusClass(item.status),
+            "statusLabel": Self.statusLabel(item.status),
+        ]
+    }
+
+    func label(_ index: Int) -> String {
+        let record = catalog.items[index].entry.record
+        return record.number.map { "\($0). \(record.title)" } ?? record.title
+    }
+
+    func logLabel(_ index: Int) -> String? { catalog.logs[catalog.items[index].logIndex].label }
+
+    func commitURL(_ commit: String) -> String? {
+        SiteLinks.forgeURL(
+            .commit,
+            commit: commit,
+            configuration: input.configuration,
+            branch: input.branch
+        )
+    }
+
+    // MARK: Home
+
+    mutating func indexPage() -> String {
+        var counts: [String: Int] = [:]
+        var statusByKey: [String: RecordStatus] = [:]
+        var order: [String] = []
+        var tags: [String: String] = [:]
+        var years = Set<String>()
+        var rows: [[String: Any]] = []
+        for (index, item) in catalog.items.enumerated() {
+            let key = Self.statusKey(item.status)
+            if counts[key] == nil {
+                order.append(key)
+                statusByKey[key] = item.status
+            }
+            counts[key, default: 0] += 1
+            for tag in item.entry.record.tags where tags[tag.lowercased()] == nil {
+                tags[tag.lowercased()] = tag
+            }
+            if let year = item.date?.prefix(4), year.count == 4 { years.insert(String(year)) }
+            var row: [String: Any] = [
+                "stem": item.stem, "index": index, "page": Self.encodedPath(item.page),
+                "numberLabel": Self.numberLabel(item.entry.record.number),
+                "title": item.entry.record.title, "statusClass": Self.statusClass(item.status),
+                "statusLabel": Self.statusLabel(item.status), "tags": item.entry.record.tags,
+                "hasTags": !item.entry.record.tags.isEmpty,
+            ]
+            if let date = item.date { row["date"] = date }
+            if let log = logLabel(index) { row["log"] = log }
+            rows.append(row)
+        }
+        // Newest first, as the script sorts by default; the script only reorders.
+        let sorted = rows.indices.sorted { first, second in
+            let a = catalog.items[first]
+            let b = catalog.items[second]
+            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
+            let numbers = (a.entry.record.number ?? 0, b.entry.record.number ?? 0)
+            if numbers.0 != numbers.1 { return numbers.0 > numbers.1 }
+            return first < second
+        }.map { rows[$0] }
+        let statusOrder = ["accepted", "proposed", "superseded", "deprecated", "rejected"]
+        let keys = order.sorted {
+            (statusOrder.firstIndex(of: $0) ?? 99, $0) < (statusOrder.firstIndex(of: $1) ?? 99, $1)
+        }
+        let logs = catalog.logs.compactMap(\.label)
+        var context: [String: Any] = [
+            "siteTitle": input.title, "recordCount": catalog.items.count,
+            "counts": keys.map { key -> [String: Any] in
+                let status = statusByKey[key]
+                return [
+                    "key": key, "count": counts[key] ?? 0, "label": Self.statusLabel(status),
+                    "class": Self.statusClass(status),
+                ]
+            },
+            "records": sorted, "hasTags": !tags.isEmpty,
+            "tags": tags.keys.sorted().map { ["key": $0, "name": tags[$0] ?? $0] },
+            "hasLogs": logs.count > 1, "logs": logs.map { ["name": $0] },
+            "years": years.sorted(by: >),
+        ]
+        var introductions: [[String: Any]] = []
+        for (logIndex, log) in catalog.logs.enumerated() {
+            guard let text = log.introduction else { continue }
+            let rendered = html(
+                markdown: Self.withoutTitle(text),
+                logIndex: logIndex,
+                sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
+                page: "index.html"
+            )
+            output.copies.merge(rendered.copies) { first, _ in first }
+            var introduction: [String: Any] = ["html": rendered.html]
+            if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
+            introductions.append(introduction)
+        }
+        if !introductions.isEmpty { context["introductions"] = introductions }
+        return layout(
+            kind: "index",
+            title: "Decisions",
+            page: "index.html",
+            content: render("index", context),
+            scripts: ["search-index.js"]
+        )
+    }
+
+    // MARK: Record pages
+
+    func recordPage(_ index: Int) -> (html: String, copies: [String: String]) {
+        let item = catalog.items[index]
+        let record = item.entry.record
+        let page = item.page
+        let root = SiteLinks.root(from: page)
+        var context: [String: Any] = [
+            "root": root, "stem": item.stem, "title": record.title,
+            "numberLabel": Self.numberLabel(record.number),
+            "statusClass": Self.statusClass(item.status),
+            "statusLabel": Self.statusLabel(item.status), "path": item.record.path,
+            "tags": record.tags.map { ["key": $0.lowercased(), "name": $0] },
+            "hasTags": !record.tags.isEmpty, "deciders": item.facts.deciders,
+            "hasDeciders": !item.facts.deciders.isEmpty, "showHistory": input.hasHistory,
+        ]
+        let body = html(
+            markdown: Self.withoutTitle(item.entry.text),
+            logIndex: item.logIndex,
+            sourcePath: item.record.path,
+            page: page
+        )
+        context["body"] = body.html
+        if let date = item.date { context["date"] = date }
+        if let log = logLabel(index) { context["log"] = log }
+        let successors = catalog.successors(of: index)
+        context["hasSuccessors"] = !successors.isEmpty
+        context["supersededBy"] = successors.map { reference($0, from: page) }
+        switch item.status {
+        case .superseded: context["statusNote"] = record.statusText ?? "Superseded"
+        case .deprecated: context["statusNote"] = "This decision is deprecated."
+        case .rejected: context["statusNote"] = "This decision was rejected."
+        case .proposed: context["statusNote"] = "Proposed: not decided yet."
+        default: break
+        }
+        let view = SiteLinks.forgeURL(
+            .view,
+            path: item.record.path,
+            configuration: input.configuration,
+            branch: input.branch
+        )
+        let edit = SiteLinks.forgeURL(
+            .edit,
+            path: item.record.path,
+            configuration: input.configuration,
+            branch: input.branch
+        )
+        if let view { context["viewURL"] = view }
+        if let edit { context["editURL"] = edit }
+        context["hasActions"] = view != nil || edit != nil
+        context["hasBanner"] = !successors.isEmpty || context["statusNote"] != nil
+
+        var relations: [[String: Any]] = []
+        var linked = Set<Int>()
+        for link in item.links {
+            var value = reference(link.target, from: page)
+            value["type"] = link.type
+            relations.append(value)
+            linked.insert(link.target)
+        }
+        for link in item.incoming where !linked.contains(link.source) {
+            var value = reference(link.source, from: page)
+            value["type"] = "← " + link.type
+            relations.append(value)
+        }
+        context["relations"] = relations
+        context["hasRelations"] = !relations.isEmpty
+
+        let before = catalog.chain(from: index, catalog.predecessors).reversed()
+        let after = catalog.chain(from: index, catalog.successors)
+        if !before.isEmpty || !after.isEmpty {
+            var lineage = before.map { reference($0, from: page) }
+            var current = reference(index, from: page)
+            current["current"] = true
+            current["href"] = nil
+            lineage.append(current)
+            lineage += after.map { reference($0, from: page) }
+            context["lineage"] = lineage
+            context["hasLineage"] = true
+        }
+
+        if input.hasHistory {
+            let history = item.record.history
+            let events = history?.events ?? []
+            context["revisions"] = events.reversed().map { revisionRow($0) }
+            context["hasRevisions"] = !events.isEmpty
+            let timeline = history?.statusTimeline ?? []
+            context["statusTimeline"] = timeline.reversed().map { change -> [String: Any] in
+                [
+                    "statusClass": Self.statusClass(change.status),
+                    "statusLabel": Self.statusLabel(change.status), "date": change.date,
+                    "day": Self.day(change.date), "author": change.author.name,
+                ]
+            }
+            context["hasTimeline"] = !timeline.isEmpty
+            context["approvals"] = item.record.approvals.map { approvalRow($0) }
+            context["hasApprovals"] = !item.record.approvals.isEmpty
+        }
+        let siblings = catalog.items.indices.filter {
+            catalog.items[$0].logIndex == item.logIndex
+        }
+        if let position = siblings.firstIndex(of: index) {
+            if position > siblings.startIndex {
+                context["previous"] = reference(siblings[position - 1], from: page)
+            }
+            if position + 1 < siblings.endIndex {
+                context["next"] = reference(siblings[position + 1], from: page)
+            }
+        }
+        let html = layout(
+            kind: "record",
+            title: label(index),
+            page: page,
+            content: render("record", context)
+        )
+        return (html, body.copies)
+    }
+
+    /// The record's text without its front matter and first-level title, which the page
+    /// shows above it.
+    static func withoutTitle(_ text: String) -> String {
+        var lines = RecordFacts.withoutFrontMatter(text).split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        )
+        for (number, line) in lines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("# ") || trimmed == "#" {
+                lines.remove(at: number)
+                break
+            }
+            if !trimmed.isEmpty, !trimmed.hasPrefix("<!--") { break }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func revisionRow(_ event: LogEvent) -> [String: Any] {
+        let revision = event.revision
+        var kind = event.kind.rawValue
+        var detail: String?
+        switch event.kind {
+        case .statusChanged:
+            detail =
+                "\(Self.statusLabel(event.previousStatus)) → \(Self.statusLabel(revision.status))"
+        case .renamed:
+            let oldFolder = revision.oldPath.map {
+                String($0.split(separator: "/").dropLast().joined(separator: "/"))
+            }
+            let newFolder = String(
+                revision.path.split(separator: "/").dropLast().joined(separator: "/")
+            )
+            if let oldFolder, oldFolder != newFolder { kind = "moved" }
+            detail = revision.oldPath.map { "from \($0)" }
+        default: break
+        }
+        var row: [String: Any] = [
+            "date": revision.date, "day": Self.day(revision.date), "kind": kind,
+            "kindClass": kind.replacingOccurrences(of: " ", with: "-"),
+            "author": revision.author.name, "shortCommit": Self.shortCommit(revision.commit),
+            "subject": revision.summary,
+        ]
+        if let detail { row["detail"] = detail }
+        if let url = commitURL(revision.commit) { row["commitURL"] = url }
+        return row
+    }
+
+    func approvalRow(_ state: ApprovalState) -> [String: Any] {
+        let approval = state.approval
+        var row: [String: Any] = [
+            "approver": approval.approver, "date": approval.date, "day": Self.day(approval.date),
+            "source": approval.source == .note ? "git note" : "commit trailer",
+            "shortCommit": Self.shortCommit(approval.commit), "current": state.isCurrent,
+        ]
+        if let comment = approval.comment { row["comment"] = comment }
+        if let changedBy = state.changedBy { row["changedBy"] = Self.shortCommit(changedBy) }
+        if let url = commitURL(approval.commit) { row["commitURL"] = url }
+        return row
+    }
+
+    // MARK: Patterns
+
+    func patternsPage() -> String {
+        let patterns = DecisionPattern.all(in: catalog)
+        let page = "patterns.html"
+        func decision(_ decision: DecisionPattern.Decision) -> [String: Any] {
+            var value = reference(decision.item, from: page)
+            if let date = decision.date { value["date"] = date }
+            if let reason = decision.reason { value["reason"] = reason }
+            if let consequences = decision.consequences { value["consequences"] = consequences }
+            if let log = decision.log { value["log"] = log }
+            if !decision.replacedBy.isEmpty {
+                value["replacedBy"] = decision.replacedBy.joined(separator: ", ")
+            }
+            value["approvals"] = decision.approvals.map { approvalRow($0) }
+            value["hasApprovals"] = !decision.approvals.isEmpty
+            return value
+        }
+        let values = patterns.map { pattern -> [String: Any] in
+            var value: [String: Any] = [
+                "name": pattern.name, "anchor": pattern.anchor,
+                "count": pattern.before.count + (pattern.holding == nil ? 0 : 1),
+                "before": pattern.before.map(decision), "hasBefore": !pattern.before.isEmpty,
+            ]
+            if let holding = pattern.holding { value["holding"] = decision(holding) }
+            return value
+        }
+        return layout(
+            kind: "patterns",
+            title: "Patterns",
+            page: page,
+            content: render("patterns", ["patterns": values, "hasPatterns": !values.isEmpty])
+        )
+    }
+
+    // MARK: Timeline
+
+    struct TimelineEvent {
+        var date: String
+        var order: Int
+        var kind: String
+        var item: Int
+        var detail: String?
+        var who: String?
+    }
+
+    func timelineEvents() -> [TimelineEvent] {
+        var events: [TimelineEvent] = []
+        for (index, item) in catalog.items.enumerated() {
+            guard input.hasHistory, let history = item.record.history else {
+                if let date = item.date {
+                    events.append(
+                        TimelineEvent(date: date, order: 0, kind: "created", item: index)
+                    )
+                }
+                continue
+            }
+            for event in history.events where event.kind != .edited {
+                var kind = event.kind.rawValue
+                var detail: String?
+                if event.kind == .statusChanged {
+                    kind = event.revision.status == .superseded ? "superseded" : "status changed"
+                    detail =
+                        "\(Self.statusLabel(event.previousStatus)) → \(Self.statusLabel(event.revision.status))"
+                }
+                if event.kind == .renamed { detail = event.revision.oldPath.map { "from \($0)" } }
+                events.append(
+                    TimelineEvent(
+                        date: event.revision.date,
+                        order: event.order,
+                        kind: kind,
+                        item: index,
+                        detail: detail,
+                        who: event.revision.author.name
+                    )
+                )
+            }
+            for state in item.record.approvals {
+                events.append(
+                    TimelineEvent(
+                        date: state.approval.date,
+                        order: Int.max,
+                        kind: "approved",
+                        item: index,
+                        detail: state.isCurrent ? nil : "stale",
+                        who: state.approval.approver
+                    )
+                )
+            }
+        }
+        // Sorted by keys read once: reading a date per comparison was quadratic in effect.
+        let keys = events.map { SiteDates.epoch($0.date) ?? 0 }
+        return events.indices.sorted {
+            (keys[$0], events[$0].order, events[$0].item)
+                > (keys[$1], events[$1].order, events[$1].item)
+        }.map { events[$0] }
+    }
+
+    /// An ISO date in UTC for ordering (`2025-03-09T10:00:00+01:00` → `2025-03-09T09:00:00Z`).
+    static func utc(_ date: String) -> String {
+        date.count > 10 ? SiteDates.utc(date) : date
+    }
+
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
+
+    func timelinePage() -> String {
+        let page = "timeline.html"
+        // One link per record, shared by its events: a record has many.
+        var references: [Int: [String: Any]] = [:]
+        var months: [[String: Any]] = []
+        var current: String?
+        var rows: [[String: Any]] = []
+        func flush() {
+            guard let current else { return }
+            let month = Int(current.suffix(2)) ?? 0
+            let name = (1...12).contains(month) ? Self.months[month - 1] : current
+            months.append([
+                "key": current, "label": "\(name) \(current.prefix(4))", "events": rows,
+            ])
+        }
+        for event in timelineEvents() {
+            let month = String(Self.utc(event.date).prefix(7))
+            if month != current {
+                flush()
+                current = month
+                rows = []
+            }
+            if references[event.item] == nil {
+                references[event.item] = reference(event.item, from: page)
+            }
+            var row = references[event.item] ?? [:]
+            row["date"] = event.date
+            row["day"] = Self.day(event.date)
+            row["kind"] = event.kind
+            row["kindClass"] = event.kind.replacingOccurrences(of: " ", with: "-")
+            if let detail = event.detail { row["detail"] = detail }
+            if let who = event.who { row["who"] = who }
+            rows.append(row)
+        }
+        flush()
+        return layout(
+            kind: "timeline",
+            title: "Timeline",
+            page: page,
+            content: render("timeline", ["months": months, "hasHistory": input.hasHistory])
+        )
+    }
+
+    // MARK: Graph
+
+    func graphPage() -> String {
+        let page = "graph.html"
+        var visited = Set<Int>()
+        func node(_ index: Int) -> [String: Any] {
+            visited.insert(index)
+            var value = reference(index, from: page)
+            let children = catalog.successors(of: index).filter { !visited.contains($0) }
+            for child in children { visited.insert(child) }
+            let links = catalog.items[index].links.filter {
+                !SiteCatalog.isSupersededBy($0.type) && !SiteCatalog.isSupersedes($0.type)
+            }.map { link -> [String: Any] in
+                var target = reference(link.target, from: page)
+                target["type"] = link.type
+                return target
+            }
+            value["links"] = links
+            value["hasLinks"] = !links.isEmpty
+            let nested = children.map(node)
+            value["children"] = nested
+            value["hasChildren"] = !nested.isEmpty
+            return value
+        }
+        var roots: [[String: Any]] = []
+        for index in catalog.items.indices
+        where catalog.predecessors(of: index).isEmpty && !visited.contains(index) {
+            roots.append(node(index))
+        }
+        // Cycles have no root: start them where they are.
+        for index in catalog.items.indices where !visited.contains(index) {
+            roots.append(node(index))
+        }
+        let svg = SiteGraph.context(for: catalog, from: page).map { render("graph-svg", $0) }
+        var context: [String: Any] = ["roots": roots, "hasEdges": svg != nil]
+        if let svg { context["svg"] = svg }
+        return layout(
+            kind: "graph",
+            title: "Graph",
+            page: page,
+            content: render("graph", context)
+        )
+    }
+
+    // MARK: Feed and badge
+
+    func feed() -> String {
+        struct Entry {
+            var updated: String
+            var index: Int
+            var summary: String
+            var author: String
+        }
+        var entries: [Entry] = []
+        for (index, item) in catalog.items.enumerated() {
+            let last = input.hasHistory ? item.record.history?.lastChanged : nil
+            let updated = last.map { Self.utc($0.date) } ?? item.date.map { $0 + "T00:00:00Z" }
+            guard let updated else { continue }
+            let what = last.map { "\($0.summary)" } ?? ""
+            entries.append(
+                Entry(
+                    updated: updated,
+                    index: index,
+                    summary: "\(Self.statusLabel(item.status)). \(what)",
+                    author: last?.author.name ?? item.facts.deciders.first ?? "unknown"
+                )
+            )
+        }
+        entries.sort { ($0.updated, $0.index) > ($1.updated, $1.index) }
+        let recent = entries.prefix(50)
+        let feedID =
+            baseURL ?? "urn:adr:site:" + Slug.make(from: input.title.isEmpty ? "site" : input.title)
+        let values = recent.map { entry -> [String: Any] in
+            let item = catalog.items[entry.index]
+            var value: [String: Any] = [
+                "title": label(entry.index), "updated": entry.updated, "summary": entry.summary,
+                "author": entry.author,
+                "id": baseURL.map { $0 + Self.encodedPath(item.page) }
+                    ?? "urn:adr:\(Slug.make(from: logLabel(entry.index) ?? "log")):\(item.stem)",
+            ]
+            if let base = baseURL { value["href"] = base + Self.encodedPath(item.page) }
+            return value
+        }
+        var context: [String: Any] = [
+            "siteTitle": input.title, "feedID": feedID,
+            "updated": recent.first?.updated ?? "1970-01-01T00:00:00Z", "entries": values,
+        ]
+        if let base = baseURL { context["baseURL"] = base }
+        return render("feed", context)
+    }
+
+    func badge() -> String {
+        let label = "decisions"
+        let value = String(catalog.items.count)
+        let labelWidth = 10 + label.count * 7
+        let valueWidth = 10 + value.count * 8
+        return render(
+            "badge",
+            [
+                "label": label, "value": value, "labelWidth": labelWidth,
+                "valueWidth": valueWidth, "width": labelWidth + valueWidth,
+                "labelCenter": labelWidth / 2, "valueCenter": labelWidth + valueWidth / 2,
+            ]
+        )
+    }
+}
