@@ -130,17 +130,20 @@ public struct HistoryScanner {
     private mutating func readCommits(_ newestFirst: [ObjectID]) throws {
         let folder = state.folder
         let shallow = repository.isShallow
-        let read = try mapOnEveryCore(newestFirst.count, minimumChunk: 512) {
+        let read = try mapChunksOnEveryCore(newestFirst.count, minimumChunk: 512) {
             repository,
-            index -> CommitRead? in
-            let commit: (tree: ObjectID, parents: [ObjectID])
-            do {
-                commit = try repository.treeAndParents(of: newestFirst[index])
-            } catch GitError.missingObject where shallow {
-                return nil
+            range -> [CommitRead?] in
+            var finder = FolderFinder(folder, in: repository)
+            return try range.map { index -> CommitRead? in
+                let commit: (tree: ObjectID, parents: [ObjectID])
+                do {
+                    commit = try repository.treeAndParents(of: newestFirst[index])
+                } catch GitError.missingObject where shallow {
+                    return nil
+                }
+                let subtree = try finder.subtree(inRoot: commit.tree)
+                return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
             }
-            let subtree = try Self.folderTree(at: folder, in: commit.tree, repository)
-            return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
         }
         try addNodes(newestFirst, read)
     }
@@ -149,8 +152,11 @@ public struct HistoryScanner {
     /// parents: the subtrees at the log folder, on every core.
     private mutating func readSubtrees(of graph: [CommitGraphNode]) throws {
         let folder = state.folder
-        let subtrees = try mapOnEveryCore(graph.count, minimumChunk: 512) { repository, index in
-            try Self.folderTree(at: folder, in: graph[index].tree, repository)
+        let subtrees = try mapChunksOnEveryCore(graph.count, minimumChunk: 512) {
+            repository,
+            range in
+            var finder = FolderFinder(folder, in: repository)
+            return try range.map { try finder.subtree(inRoot: graph[$0].tree) }
         }
         try addNodes(
             graph.map(\.id),
@@ -225,6 +231,23 @@ public struct HistoryScanner {
     }
 
     private var workerLocation: String { repository.workdir ?? repository.gitDirectory }
+
+    /// `body` for each chunk of `count` items on every core, chunks of at least
+    /// `minimumChunk` items, each with a repository of its own: for work that keeps
+    /// something from one item to the next, such as a ``FolderFinder``.
+    private func mapChunksOnEveryCore<Value: Sendable>(
+        _ count: Int,
+        minimumChunk: Int,
+        _ body: @escaping @Sendable (Repository, Range<Int>) throws -> [Value]
+    ) throws -> [Value] {
+        let location = workerLocation
+        return try Parallel.map(
+            count: count,
+            chunkSize: Parallel.chunkSize(for: count, minimum: minimumChunk)
+        ) { range in
+            try body(try Repository(at: location), range)
+        }
+    }
 
     /// `body` for each of `count` items on every core, in chunks of at least `minimumChunk`
     /// items; each chunk opens its own repository, as handles are not shared between
