@@ -7,14 +7,12 @@ import Foundation
 /// Reading the graph is one thread's work (each commit names its parents), and it was
 /// most of a cold scan; the subtrees were then read after it, on every core. Read beside
 /// it instead, on the core the graph leaves free, they cost the scan no time of its own
-/// on two cores. Trees that cannot be read are left out: the caller reads them again and
-/// meets the error there.
+/// on two cores. Trees it did not get to, or could not read, are left out: the caller
+/// reads them on every core, and meets any error there.
 final class SubtreeReader: @unchecked Sendable {
     private let condition = NSCondition()
     /// Guarded by `condition`: root trees handed over and not yet taken.
     private var pending: [ObjectID] = []
-    /// Guarded by `condition`: no more trees will come.
-    private var closed = false
     /// Guarded by `condition`: stop without reading what is pending.
     private var cancelled = false
     /// Guarded by `condition`, written once when the thread ends.
@@ -42,14 +40,11 @@ final class SubtreeReader: @unchecked Sendable {
         }
     }
 
-    /// Waits until every tree handed over is read and returns the subtree found in each
-    /// root tree (`nil` when the folder is not there).
+    /// Stops after the tree being read and returns the subtree found in each root tree
+    /// read so far (`nil` when the folder is not there). The graph is read by then: the
+    /// trees left are the caller's to read on every core, not this one thread's.
     func finish() -> [ObjectID: ObjectID?] {
-        condition.withLock {
-            closed = true
-            condition.signal()
-        }
-        finished.wait()
+        cancel()
         return condition.withLock { found }
     }
 
@@ -69,13 +64,14 @@ final class SubtreeReader: @unchecked Sendable {
         defer { condition.withLock { found = subtrees } }
         while true {
             let batch: [ObjectID]? = condition.withLock {
-                while pending.isEmpty, !closed, !cancelled { condition.wait() }
-                if cancelled || (pending.isEmpty && closed) { return nil }
+                while pending.isEmpty, !cancelled { condition.wait() }
+                if cancelled { return nil }
                 defer { pending = [] }
                 return pending
             }
             guard let batch else { return }
             for tree in batch {
+                if condition.withLock({ cancelled }) { return }
                 guard let subtree = try? finder.subtree(inRoot: tree) else { continue }
                 subtrees[tree] = .some(subtree)
             }
