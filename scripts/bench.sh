@@ -8,6 +8,11 @@
 #   ADR_BENCH_RUNS      hyperfine runs per command (default: hyperfine decides)
 #   ADR_BENCH_OUT       folder for the markdown/JSON reports (default bench-out/)
 #   ADR_BENCH_SCRATCH   SwiftPM scratch path for the release build (default .build-release)
+#   ADR_BENCH_LARGE     1: the history benchmark on 5,000 records in 100,000 commits
+#   ADR_BENCH_SHAPES    real-repository shapes to time against git (default "small real";
+#                       also "r5000": 5,000 records in 100,000 commits)
+#   ADR_BENCH_SHAPE_DIR folder of ready-made repositories named by shape, copied instead of
+#                       generating them (for example /work/benchrepos)
 #   ADR_TOOLS_DIR       folder holding adr-tools' scripts (adr, adr-new, ...) to compare
 #                       against; found on PATH via `adr-new` when unset (Debian's adr-tools
 #                       package installs only /usr/bin/adr: set ADR_TOOLS_DIR=/usr/bin). Never
@@ -249,6 +254,80 @@ else
 fi
 # --- end of history benchmarks hook -------------------------------------------------------
 
+# --- real-repository shapes -----------------------------------------------------------------
+# Real logs are not the 1,000-record benchmark: a small repository, where start-up and
+# libgit2's set-up are most of the time, and a log three folders deep in a big tree that 2%
+# of commits touch. Each shape is timed against `git log -M --name-status` over the log
+# folder and every folder its records ever lived in (read from adr's own output), in one
+# hyperfine run and in alternating pairs. ADR_BENCH_SHAPES picks shapes (default "small
+# real"); ADR_BENCH_SHAPE_DIR, when set, holds ready-made repositories by shape name (copied,
+# never changed) instead of generating them.
+shape_reports=()
+shape_args() { # the generator's arguments for a shape
+  case "$1" in
+    small) echo "--adrs 60 --commits 1300 --adr-activity 0.2 --src-files 3000 --log-dir docs/architecture/decisions" ;;
+    real) echo "--adrs 200 --commits 20000 --adr-activity 0.1 --src-files 6000 --log-dir docs/architecture/decisions" ;;
+    r5000) echo "--adrs 5000 --commits 100000" ;;
+    *) return 1 ;;
+  esac
+}
+if [[ -f "$gen" ]]; then
+  for shape in ${ADR_BENCH_SHAPES:-small real}; do
+    args="$(shape_args "$shape")" || { echo "bench: unknown shape $shape" >&2; exit 64; }
+    repo="$work/shape-$shape"
+    if [[ -n "${ADR_BENCH_SHAPE_DIR:-}" && -d "$ADR_BENCH_SHAPE_DIR/$shape" ]]; then
+      cp -a "$ADR_BENCH_SHAPE_DIR/$shape" "$repo"
+    else
+      echo "==> generating the $shape shape ($args)" >&2
+      # shellcheck disable=SC2086 # the arguments are words
+      python3 "$gen" "$repo" $args --seed 1 --repack >&2
+    fi
+    log_dir="$(sed -n 's/.*--log-dir \([^ ]*\).*/\1/p' <<<"$args")"
+    log_dir="${log_dir:-decisions}"
+    # The log folder and its former folders: every folder a record's path was ever in,
+    # less those inside another.
+    folders="$(cd "$repo" && "$adr" log --format json --no-cache | python3 -c '
+import json, os, sys
+log = sys.argv[1]
+found = {log}
+for event in json.load(sys.stdin):
+    for path in (event.get("path"), event.get("oldPath")):
+        if path:
+            found.add(os.path.dirname(path))
+keep = [f for f in found if not any(f != o and f.startswith(o + "/") for o in found)]
+print(" ".join(sorted(keep)))' "$log_dir")"
+    commits="$(git -C "$repo" rev-list --count HEAD)"
+    echo "==> $shape: $commits commits, log $log_dir (folders: $folders)" >&2
+    hyperfine "${hyperfine_args[@]}" \
+      --export-markdown "$out/shape-$shape.md" --export-json "$out/shape-$shape.json" \
+      --command-name "adr log --format json --no-cache" \
+      "cd '$repo' && '$adr' log --format json --no-cache >/dev/null" \
+      --command-name "git log -M --name-status -- $folders" \
+      "cd '$repo' && git log -M --name-status --format=%H -- $folders >/dev/null"
+    python3 - "$out/shape-$shape.json" "$repo" "$adr" "$folders" "$shape" "$commits" \
+      >>"$out/shape-$shape.md" <<'PY'
+import json, statistics, subprocess, sys, time
+report, repo, adr, folders, shape, commits = sys.argv[1:7]
+results = json.load(open(report))["results"]
+ours, gits = results[0]["mean"], results[1]["mean"]
+print(f"\nShape `{shape}` ({commits} commits): cold `adr log` {ours * 1000:.0f} ms, git "
+      f"{gits * 1000:.0f} ms: {ours / gits:.2f}x (target 1.5x)")
+def seconds(command):
+    start = time.perf_counter()
+    subprocess.run(command, cwd=repo, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+ratios = []
+for _ in range(10):
+    a = seconds([adr, "log", "--format", "json", "--no-cache"])
+    g = seconds(["git", "log", "-M", "--name-status", "--format=%H", "--", *folders.split()])
+    ratios.append(a / g)
+print(f"\nThe same ratio over 10 alternating pairs of runs: median "
+      f"{statistics.median(ratios):.2f}x, from {min(ratios):.2f}x to {max(ratios):.2f}x")
+PY
+    shape_reports+=("$out/shape-$shape.md")
+  done
+fi
+
 # --- adr audit ----------------------------------------------------------------------------
 # `adr audit --base` on the history benchmark with a branch that adds three records and edits
 # two (it reads the two trees, not the history: there is no cache to be cold or warm, so the
@@ -306,6 +385,12 @@ summary="$out/summary.md"
   for report in "${history_reports[@]+"${history_reports[@]}"}"; do
     echo
     echo "## History"
+    echo
+    cat "$report"
+  done
+  for report in "${shape_reports[@]+"${shape_reports[@]}"}"; do
+    echo
+    echo "## History on a real repository's shape"
     echo
     cat "$report"
   done

@@ -21,9 +21,17 @@ extension Repository {
     ///
     /// Reads each commit once. A revwalk followed by a lookup of each commit it returns
     /// reads every commit twice, and reading commits was most of a cold history scan.
+    ///
+    /// `visit` sees each commit as soon as it is read, in reading order (not the order
+    /// returned): work that needs only the commit, such as reading its tree, can start on
+    /// another thread while the rest of the graph is read, which is one thread's work.
     /// - Throws: ``GitError/missingObject(_:detail:)`` for a commit that is not there (a
-    ///   shallow clone's boundary: walk those with ``commitIDs(_:)``).
-    public func commitGraph(from start: ObjectID) throws -> [CommitGraphNode] {
+    ///   shallow clone's boundary: walk those with ``commitIDs(_:)``), or what `visit`
+    ///   throws.
+    public func commitGraph(
+        from start: ObjectID,
+        visiting visit: (CommitGraphNode) throws -> Void = { _ in }
+    ) throws -> [CommitGraphNode] {
         var nodes: [CommitGraphNode] = []
         var seen: Set<ObjectID> = [start]
         var pending = [start]
@@ -39,6 +47,7 @@ extension Repository {
                 )
             }
             nodes.append(node)
+            try visit(node)
             for parent in node.parents where seen.insert(parent).inserted {
                 pending.append(parent)
             }

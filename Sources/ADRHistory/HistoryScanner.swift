@@ -87,17 +87,30 @@ public struct HistoryScanner {
                 head: head,
                 folder: state.folder
             )
+            // And a third finds the log folder in each commit's tree as the graph comes in.
+            let subtreeReader = SubtreeReader.start(in: workerLocation, folder: state.folder)
             let graph: [CommitGraphNode]
             do {
-                graph = try repository.commitGraph(from: head)
+                var batch: [ObjectID] = []
+                batch.reserveCapacity(Self.subtreeBatch)
+                graph = try repository.commitGraph(from: head) { node in
+                    guard let subtreeReader else { return }
+                    batch.append(node.tree)
+                    if batch.count == Self.subtreeBatch {
+                        subtreeReader.add(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                subtreeReader?.add(batch)
             } catch {
                 _ = reader?.stop()
+                subtreeReader?.cancel()
                 throw error
             }
             readBlobs = reader?.stop() ?? [:]
             oldestCommit = graph.last?.id
             PhaseTimer.mark("commit graph")
-            try readSubtrees(of: graph)
+            try readSubtrees(of: graph, known: subtreeReader?.finish() ?? [:])
             PhaseTimer.mark("subtrees")
         } else {
             // New commits since the cache, where libgit2's walk stops at the cached head, or
@@ -130,28 +143,45 @@ public struct HistoryScanner {
     private mutating func readCommits(_ newestFirst: [ObjectID]) throws {
         let folder = state.folder
         let shallow = repository.isShallow
-        let read = try mapOnEveryCore(newestFirst.count, minimumChunk: 512) {
+        let read = try mapChunksOnEveryCore(newestFirst.count, minimumChunk: 512) {
             repository,
-            index -> CommitRead? in
-            let commit: (tree: ObjectID, parents: [ObjectID])
-            do {
-                commit = try repository.treeAndParents(of: newestFirst[index])
-            } catch GitError.missingObject where shallow {
-                return nil
+            range -> [CommitRead?] in
+            var finder = FolderFinder(folder, in: repository)
+            return try range.map { index -> CommitRead? in
+                let commit: (tree: ObjectID, parents: [ObjectID])
+                do {
+                    commit = try repository.treeAndParents(of: newestFirst[index])
+                } catch GitError.missingObject where shallow {
+                    return nil
+                }
+                let subtree = try finder.subtree(inRoot: commit.tree)
+                return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
             }
-            let subtree = try Self.folderTree(at: folder, in: commit.tree, repository)
-            return CommitRead(tree: commit.tree, parents: commit.parents, subtree: subtree)
         }
         try addNodes(newestFirst, read)
     }
 
+    /// Root trees handed to the ``SubtreeReader`` at a time: few enough to keep it busy
+    /// from the start, enough to make its lock rare.
+    private static let subtreeBatch = 64
+
     /// Step one of a full scan, where the commit graph already gave each commit's tree and
-    /// parents: the subtrees at the log folder, on every core.
-    private mutating func readSubtrees(of graph: [CommitGraphNode]) throws {
+    /// parents: the subtrees at the log folder, from those `known` (read beside the graph)
+    /// and for the rest on every core.
+    private mutating func readSubtrees(
+        of graph: [CommitGraphNode],
+        known: [ObjectID: ObjectID?]
+    ) throws {
         let folder = state.folder
-        let subtrees = try mapOnEveryCore(graph.count, minimumChunk: 512) { repository, index in
-            try Self.folderTree(at: folder, in: graph[index].tree, repository)
+        let missing = graph.indices.filter { known[graph[$0].tree] == nil }
+        let read = try mapChunksOnEveryCore(missing.count, minimumChunk: 512) {
+            repository,
+            range in
+            var finder = FolderFinder(folder, in: repository)
+            return try range.map { try finder.subtree(inRoot: graph[missing[$0]].tree) }
         }
+        var subtrees = graph.map { known[$0.tree] ?? nil }
+        for (index, subtree) in zip(missing, read) { subtrees[index] = subtree }
         try addNodes(
             graph.map(\.id),
             zip(graph, subtrees).map { node, subtree in
@@ -225,6 +255,23 @@ public struct HistoryScanner {
     }
 
     private var workerLocation: String { repository.workdir ?? repository.gitDirectory }
+
+    /// `body` for each chunk of `count` items on every core, chunks of at least
+    /// `minimumChunk` items, each with a repository of its own: for work that keeps
+    /// something from one item to the next, such as a ``FolderFinder``.
+    private func mapChunksOnEveryCore<Value: Sendable>(
+        _ count: Int,
+        minimumChunk: Int,
+        _ body: @escaping @Sendable (Repository, Range<Int>) throws -> [Value]
+    ) throws -> [Value] {
+        let location = workerLocation
+        return try Parallel.map(
+            count: count,
+            chunkSize: Parallel.chunkSize(for: count, minimum: minimumChunk)
+        ) { range in
+            try body(try Repository(at: location), range)
+        }
+    }
 
     /// `body` for each of `count` items on every core, in chunks of at least `minimumChunk`
     /// items; each chunk opens its own repository, as handles are not shared between

@@ -52,6 +52,35 @@ import Testing
         }
     }
 
+    /// The graph's commits as they are read: each once, `HEAD` first, the same nodes the
+    /// graph returns.
+    @Test func theCommitGraphShowsEveryCommitAsItIsRead() throws {
+        let fixture = try branchyFixture()
+        let repository = try Repository(at: fixture.path)
+        let head = try objectID(fixture.line("rev-parse", "HEAD"))
+        var seen: [CommitGraphNode] = []
+        let graph = try repository.commitGraph(from: head) { seen.append($0) }
+        #expect(seen.count == graph.count)
+        #expect(Set(seen) == Set(graph))
+        #expect(seen.first?.id == head)
+    }
+
+    /// What the visitor throws ends the read of the graph.
+    @Test func theCommitGraphStopsWithTheVisitorsError() throws {
+        struct Stop: Error {}
+        let fixture = try branchyFixture()
+        let repository = try Repository(at: fixture.path)
+        let head = try objectID(fixture.line("rev-parse", "HEAD"))
+        var count = 0
+        #expect(throws: Stop.self) {
+            _ = try repository.commitGraph(from: head) { _ in
+                count += 1
+                if count == 2 { throw Stop() }
+            }
+        }
+        #expect(count == 2)
+    }
+
     /// Commits made in the same second (scripts, rebases): still never a parent before one
     /// of its children.
     @Test func theCommitGraphKeepsParentsAfterChildrenWhenDatesTie() throws {
