@@ -36,6 +36,21 @@ public struct RecordFacts: Sendable, Hashable {
         RecordScan.splitHeading(heading.trimmingWhitespace)?.number
     }
 
+    /// Facts read before (from a cache).
+    public init(
+        headingLine: Int?,
+        headingNumber: Int?,
+        statusLine: Int?,
+        dateLine: Int?,
+        links: [TextLink]
+    ) {
+        self.headingLine = headingLine
+        self.headingNumber = headingNumber
+        self.statusLine = statusLine
+        self.dateLine = dateLine
+        self.links = links
+    }
+
     /// Reads `text`; never fails.
     public init(parsing text: String) {
         self.init(layout: RecordLayout(text: text))
