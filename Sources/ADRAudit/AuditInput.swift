@@ -133,6 +133,7 @@ public enum AuditPaths {
     /// `destination` (as written in the file at `source`) relative to the repository root;
     /// `nil` for URLs, anchors, absolute paths and paths leaving the repository.
     public static func resolve(_ destination: String, from source: String) -> String? {
+        if let simple = plainSibling(destination, from: source) { return simple }
         var path = destination
         // Foundation's trimming and percent decoding cost most of an audit when run on
         // every link: only links that need them get them.
@@ -155,6 +156,34 @@ public enum AuditPaths {
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// The common case without `String` slicing: a plain file name (no `/`, `%`, `#`, `?`,
+    /// `:`, blank, nor a name of only dots) beside a source inside a folder, which resolves
+    /// to that folder joined with the name. `nil` when `destination` needs the full rules.
+    private static func plainSibling(_ destination: String, from source: String) -> String? {
+        var plain = true
+        var onlyDots = true
+        for byte in destination.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "?"),
+                UInt8(ascii: ":"), UInt8(ascii: "\\"), 0...0x20, 0x7F...:
+                plain = false
+            case UInt8(ascii: "."): break
+            default: onlyDots = false
+            }
+            if !plain { return nil }
+        }
+        // An ASCII source, so that bytes and characters split it alike.
+        guard !destination.isEmpty, !onlyDots, source.utf8.allSatisfy({ $0 < 0x80 }),
+            let slash = source.utf8.lastIndex(of: UInt8(ascii: "/"))
+        else { return nil }
+        let folder = source[..<slash]
+        // A folder that `split` would change (an empty component) takes the full rules.
+        guard !folder.isEmpty, !folder.hasPrefix("/"), !folder.hasSuffix("/"),
+            !folder.contains("//")
+        else { return nil }
+        return folder + "/" + destination
     }
 
     /// `https:`, `mailto:`, `ftp:` and the like.

@@ -1,4 +1,5 @@
 import ADRMarkdown
+import Foundation
 
 /// What an audit needs of a record's text beyond ``DecisionRecord``: where the title,
 /// status and date are, every link in the text, and the words of its decision text with
@@ -22,10 +23,18 @@ public struct RecordFacts: Sendable, Hashable {
     public static func mayHaveLinks(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "]") {
+            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            // `memchr` jumps from one `]` to the next: this runs on every record, several
+            // times an audit.
+            var offset = 0
+            let bracket = Int32(UInt8(ascii: "]"))
+            while offset < bytes.count - 1,
+                let found = memchr(base + offset, bracket, bytes.count - 1 - offset)
+            {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 let next = bytes[index + 1]
                 if next == UInt8(ascii: "(") || next == UInt8(ascii: ":") { return true }
+                offset = index + 1
             }
             return false
         }
@@ -34,6 +43,21 @@ public struct RecordFacts: Sendable, Hashable {
     /// The number written in a title heading (`3` in `3. Use X`, `ADR-004: T`).
     public static func number(inHeading heading: String) -> Int? {
         RecordScan.splitHeading(heading.trimmingWhitespace)?.number
+    }
+
+    /// Facts read before (from a cache).
+    public init(
+        headingLine: Int?,
+        headingNumber: Int?,
+        statusLine: Int?,
+        dateLine: Int?,
+        links: [TextLink]
+    ) {
+        self.headingLine = headingLine
+        self.headingNumber = headingNumber
+        self.statusLine = statusLine
+        self.dateLine = dateLine
+        self.links = links
     }
 
     /// Reads `text`; never fails.

@@ -9,11 +9,14 @@ import Foundation
 /// As git's index does, a file modified within the last two seconds before a run is not
 /// stored ("racy"): an edit in the same clock tick as the cache could otherwise keep the
 /// same times. Records read from a commit (`adr audit`) are kept beside them, keyed by
-/// path and blob id, which name their contents exactly. Anything unexpected in the file
-/// means "no cache".
+/// path and blob id, which name their contents exactly, with their ``RecordFacts`` for
+/// the audit (a Markdown parse each, a third of an audit of a large log).
+/// Anything unexpected in the file means "no cache".
 struct RecordCache {
-    static let version = 2
+    static let version = 3
     private(set) var records: [String: (status: FileStatus, record: DecisionRecord)] = [:]
+    /// The facts of records read from commits, by blob key.
+    private(set) var facts: [String: RecordFacts] = [:]
     private(set) var isStale = false
 
     /// The cache file for the repository holding `folder`: in its git directory, found
@@ -52,9 +55,13 @@ struct RecordCache {
                 .map(CacheLine.unescaped)
                 guard fields.count >= 5, let size = Int64(fields[1]),
                     let modified = Int64(fields[2]), let changed = Int64(fields[3]),
-                    let inode = UInt64(fields[4]),
-                    let record = record(from: fields.dropFirst(5))
+                    let inode = UInt64(fields[4])
                 else { return false }
+                var rest = fields.dropFirst(5).makeIterator()
+                guard let record = record(from: &rest), let known = facts(from: &rest),
+                    rest.next() == nil
+                else { return false }
+                if let known { cache.facts[fields[0]] = known }
                 let status = FileStatus(
                     size: size,
                     modified: modified,
@@ -112,9 +119,16 @@ struct RecordCache {
         records[key]?.record
     }
 
-    mutating func store(_ record: DecisionRecord, forBlob key: String) {
-        if records[key]?.record == record { return }
+    /// The facts stored with the blob `key` names.
+    func facts(forBlob key: String) -> RecordFacts? {
+        facts[key]
+    }
+
+    /// Stores what the blob `key` names holds, with its facts when they were read.
+    mutating func store(_ record: DecisionRecord, facts: RecordFacts? = nil, forBlob key: String) {
+        if records[key]?.record == record, self.facts[key] == facts { return }
         records[key] = (Self.committed, record)
+        self.facts[key] = facts
         isStale = true
     }
 
@@ -122,6 +136,7 @@ struct RecordCache {
     mutating func keepOnlyBlobs(_ keys: Set<String>) {
         let before = records.count
         records = records.filter { !Self.isBlobKey($0.key) || keys.contains($0.key) }
+        facts = facts.filter { keys.contains($0.key) }
         if records.count != before { isStale = true }
     }
 
@@ -135,7 +150,7 @@ struct RecordCache {
                 [
                     name, String(status.size), String(status.modified), String(status.changed),
                     String(status.inode),
-                ] + Self.fields(of: known.record)
+                ] + Self.fields(of: known.record) + Self.fields(of: facts[name])
             text += fields.map(CacheLine.escaped).joined(separator: "\t") + "\n"
         }
         try? FileStore.createDirectory(PathText.parent(path))
@@ -161,8 +176,70 @@ struct RecordCache {
         return fields
     }
 
-    private static func record(from slice: ArraySlice<String>) -> DecisionRecord? {
-        var fields = slice.makeIterator()
+    /// `-` for none; else `+`, the four lines (optional), and the links, five fields each.
+    private static func fields(of facts: RecordFacts?) -> [String] {
+        guard let facts else { return ["-"] }
+        func optional(_ value: Int?) -> String { value.map { "+" + String($0) } ?? "-" }
+        var fields = [
+            "+", optional(facts.headingLine), optional(facts.headingNumber),
+            optional(facts.statusLine), optional(facts.dateLine), String(facts.links.count),
+        ]
+        for link in facts.links {
+            fields += [
+                link.text, link.destination, String(link.line), String(link.column),
+                link.isImage ? "1" : "0",
+            ]
+        }
+        return fields
+    }
+
+    /// `.some(nil)` for `-`, `nil` when the fields are damaged.
+    private static func facts(from fields: inout IndexingIterator<ArraySlice<String>>)
+        -> RecordFacts??
+    {
+        guard let marker = fields.next() else { return nil }
+        if marker == "-" { return .some(nil) }
+        guard marker == "+" else { return nil }
+        func optional() -> Int?? {
+            guard let field = fields.next() else { return nil }
+            if field == "-" { return .some(nil) }
+            guard field.hasPrefix("+"), let value = Int(field.dropFirst()) else { return nil }
+            return .some(value)
+        }
+        guard let headingLine = optional(), let headingNumber = optional(),
+            let statusLine = optional(), let dateLine = optional(),
+            let count = fields.next().flatMap({ Int($0) })
+        else { return nil }
+        var links: [TextLink] = []
+        for _ in 0..<count {
+            guard let text = fields.next(), let destination = fields.next(),
+                let line = fields.next().flatMap({ Int($0) }),
+                let column = fields.next().flatMap({ Int($0) }), let image = fields.next()
+            else { return nil }
+            links.append(
+                TextLink(
+                    text: text,
+                    destination: destination,
+                    line: line,
+                    column: column,
+                    isImage: image == "1"
+                )
+            )
+        }
+        return .some(
+            RecordFacts(
+                headingLine: headingLine,
+                headingNumber: headingNumber,
+                statusLine: statusLine,
+                dateLine: dateLine,
+                links: links
+            )
+        )
+    }
+
+    private static func record(from fields: inout IndexingIterator<ArraySlice<String>>)
+        -> DecisionRecord?
+    {
         func next() -> String? { fields.next() }
         func optional() -> String?? {
             guard let field = next() else { return nil }
@@ -202,6 +279,6 @@ struct RecordCache {
                 SourceWarning(path: path, line: line.flatMap { Int($0) }, message: message)
             )
         }
-        return next() == nil ? record : nil
+        return record
     }
 }

@@ -76,6 +76,8 @@ extension Workspace {
 
     /// The audit's input: everything read, nothing judged.
     private func auditInput(_ request: AuditRequest) throws -> AuditInput {
+        // An audit only reads objects: hashing each one read cost a sixth of an audit.
+        try Repository.useStrictHashVerification(false)
         let repository: Repository?
         do {
             repository = try Repository(discoveringFrom: location.folder)
@@ -160,8 +162,8 @@ extension Workspace {
     /// The log as commit `commit` has it in `folder` (relative to the repository root),
     /// each record read and parsed on every core. A record whose text is the one in `known`
     /// (the log at HEAD, for the merge base's) is taken from it; one in the records cache
-    /// (the same cache `adr list` keeps, keyed by path and blob) is not parsed unless it
-    /// may have links. Only `useCache` reads update that cache.
+    /// (the same cache `adr list` keeps, keyed by path and blob) is not parsed at all: its
+    /// facts are kept there too. Only `useCache` reads update that cache.
     func committedLog(
         in repository: Repository,
         at commit: ObjectID,
@@ -180,11 +182,14 @@ extension Workspace {
         let cachePath = repository.gitDirectory + "adr/records-cache"
         var cache = useCache ? RecordCache.load(from: cachePath) : RecordCache()
         let cached = cache
+        // One chunk per core: each opens its own repository (a few million instructions in
+        // a large one), and only when it has a blob to read.
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let read = try Parallel.map(
             count: files.count,
-            chunkSize: Parallel.chunkSize(for: files.count, minimum: 64)
+            chunkSize: max(64, (files.count + cores - 1) / cores)
         ) { range in
-            let repository = try Repository(at: location)
+            var opened: Repository?
             return try range.map { index -> AuditRead in
                 let file = files[index]
                 let path = folder.isEmpty ? file.name : folder + "/" + file.name
@@ -192,6 +197,8 @@ extension Workspace {
                 if let same = knownByPath[path], knownBlobs[path] == file.blob {
                     return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
                 }
+                let repository = try opened ?? Repository(at: location)
+                opened = repository
                 let text = try repository.blobText(file.blob)
                 if let same = knownByPath[path], same.text == text {
                     return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
@@ -200,17 +207,15 @@ extension Workspace {
                 let links = RecordFacts.mayHaveLinks(text)
                 if let record = cached.record(forBlob: key) {
                     let entry = LogEntry(fileName: file.name, text: text, record: record)
-                    let facts = links ? RecordFacts(parsing: text) : nil
+                    let facts =
+                        cached.facts(forBlob: key) ?? (links ? RecordFacts(parsing: text) : nil)
                     return AuditRead(entry: entry, facts: facts, known: false, key: key)
                 }
+                // One parse gives the record and its facts, which findings without links
+                // read too (a later run takes both from the cache).
                 let read = RecordFacts.reading(text, path: path)
                 let entry = LogEntry(fileName: file.name, text: text, record: read.record)
-                return AuditRead(
-                    entry: entry,
-                    facts: links ? read.facts : nil,
-                    known: false,
-                    key: key
-                )
+                return AuditRead(entry: entry, facts: read.facts, known: false, key: key)
             }
         }
         if useCache {
@@ -218,7 +223,7 @@ extension Workspace {
             for item in read {
                 guard let key = item.key else { continue }
                 keys.insert(key)
-                cache.store(item.entry.record, forBlob: key)
+                cache.store(item.entry.record, facts: item.facts, forBlob: key)
             }
             cache.keepOnlyBlobs(keys)
             if cache.isStale { cache.save(to: cachePath) }
@@ -439,7 +444,7 @@ extension Workspace {
 /// One record as ``Workspace/committedLog(in:at:folder:reusing:knownBlobs:useCache:)`` read it.
 private struct AuditRead: Sendable {
     var entry: LogEntry
-    /// Read when the record may have links.
+    /// Read with the record; from the cache, or read now when the record may have links.
     var facts: RecordFacts?
     /// Taken from the log given as known.
     var known: Bool
