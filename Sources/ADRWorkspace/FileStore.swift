@@ -65,6 +65,18 @@ enum FileStore {
     }
 
     static func createDirectory(_ path: String) throws(WorkspaceError) {
+        // Foundation reports a file in the way as "NSCocoaErrorDomain error 512": name it.
+        var ancestor = path
+        while !ancestor.isEmpty, ancestor != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { break }
+                throw .fileInTheWay(folder: path, file: ancestor)
+            }
+            let next = parent(ancestor)
+            if next == ancestor { break }
+            ancestor = next
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: path,
@@ -73,7 +85,7 @@ enum FileStore {
         } catch {
             throw .io(
                 path: path,
-                message: "cannot create the folder (\(error.localizedDescription))"
+                message: "cannot create the folder: \(systemMessage(of: error))"
             )
         }
     }
@@ -431,4 +443,19 @@ enum FileStore {
     fileprivate static func parent(_ path: String) -> String { PathText.parent(path) }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// The operating system's words for a Foundation file error ("Permission denied", "No
+    /// space left on device"), not "The operation could not be completed".
+    static func systemMessage(of error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(nsError.code)))
+        }
+        return nsError.localizedDescription
+    }
 }

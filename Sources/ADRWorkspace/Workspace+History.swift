@@ -10,9 +10,11 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/noRepository(path:)`` outside a git repository,
     ///   ``WorkspaceError/git(_:)`` when git data cannot be read (naming the object).
     public func readHistory(useCache: Bool = true) throws(WorkspaceError) -> LogHistory {
+        var opened: Repository?
         do {
             PhaseTimer.mark("start")
             let repository = try Repository(discoveringFrom: options.workingDirectory)
+            opened = repository
             PhaseTimer.mark("repository open")
             guard let workdir = repository.workdir else {
                 throw WorkspaceError.noRepository(path: displayPath(options.workingDirectory))
@@ -28,7 +30,7 @@ extension Workspace {
             if case .notARepository = error {
                 throw .noRepository(path: displayPath(options.workingDirectory))
             }
-            throw .git(error.description)
+            throw .git(error.description(inShallowRepository: opened?.isShallow ?? true))
         } catch {
             throw .git("\(error)")
         }
