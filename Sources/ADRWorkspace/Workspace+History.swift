@@ -57,7 +57,10 @@ extension Workspace {
         else { return "" }
         do {
             let repository = try Repository(discoveringFrom: options.workingDirectory)
-            return try repository.blobText(id)
+            let (data, size) = try repository.blobPrefix(id, maximum: RecordLimit.bytes)
+            // Shown, not edited: a deleted record is read only as far as the limit too.
+            return size > RecordLimit.bytes
+                ? RecordLimit.text(ofPrefix: data) : String(decoding: data, as: UTF8.self)
         } catch {
             throw .git("\(error)")
         }
