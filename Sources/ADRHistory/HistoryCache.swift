@@ -37,17 +37,19 @@ public enum HistoryCache {
     /// The cache at `path` for whatever folder it was written.
     private static func read(_ path: String) -> HistoryState? {
         guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-        return state(decoding: bytes)
+        return bytes.withUnsafeBytes { decode($0) }
     }
 
     /// The history a cache file's `bytes` hold, `nil` when they are not one: whatever the
     /// bytes, this returns (the fuzzer feeds it anything).
-    public static func state(decoding bytes: some ContiguousBytes) -> HistoryState? {
-        bytes.withUnsafeBytes { raw -> HistoryState? in
-            guard raw.starts(with: header.utf8) else { return nil }
-            var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
-            return reader.state()
-        }
+    public static func state(decoding bytes: [UInt8]) -> HistoryState? {
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
+    private static func decode(_ raw: UnsafeRawBufferPointer) -> HistoryState? {
+        guard raw.starts(with: header.utf8) else { return nil }
+        var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
+        return reader.state()
     }
 
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
