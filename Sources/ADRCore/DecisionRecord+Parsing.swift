@@ -75,6 +75,7 @@ private struct RecordReader {
         record.links = layout.linkLines.map {
             RecordLink(type: $0.type, target: $0.target, line: $0.line)
         }
+        record.references = layout.proseReferences()
         readStatus(into: &record)
         readDate(into: &record)
         record.tags = frontMatterList("tags")

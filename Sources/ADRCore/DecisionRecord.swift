@@ -19,7 +19,11 @@ public struct DecisionRecord: Sendable, Hashable {
     /// The record's date as ISO `yyyy-mm-dd` when it could be read.
     public var date: String?
     public var tags: [String]
+    /// Typed links: adr-tools' `Type [title](file)` lines and the bullet forms.
     public var links: [RecordLink]
+    /// Links to other records in prose ("As discussed in [3](0003-x.md), we…"): plain
+    /// references, with no type, kept apart from ``links``.
+    public var references: [RecordReference] = []
     public var warnings: [SourceWarning]
 
     public init(
@@ -44,6 +48,22 @@ public struct DecisionRecord: Sendable, Hashable {
         self.tags = tags
         self.links = links
         self.warnings = warnings
+    }
+}
+
+/// A link to another record written in prose, not as a typed link.
+public struct RecordReference: Sendable, Hashable {
+    /// The link's text as written.
+    public var text: String
+    /// The link destination as written, relative to the record.
+    public var target: String
+    /// 1-based line of the link in the record's text.
+    public var line: Int
+
+    public init(text: String, target: String, line: Int) {
+        self.text = text
+        self.target = target
+        self.line = line
     }
 }
 

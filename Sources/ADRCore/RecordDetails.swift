@@ -16,8 +16,11 @@ public struct RecordDetails: Sendable {
     public var entry: LogEntry
     /// The record's path as `adr` prints it, relative to the working directory.
     public var displayPath: String
-    /// `nil` outside a git repository.
+    /// `nil` outside a git repository, or when git could not read it.
     public var history: RecordHistory?
+    /// Whether the history could not be read (a missing object): a warning says why, and
+    /// the record is shown without it.
+    public var isHistoryUnreadable = false
     /// `nil` outside a git repository, for a deleted record, or when they could not be read
     /// (a warning says why).
     public var approvals: ApprovalReport?

@@ -203,6 +203,23 @@ struct RecordLayout {
         return rest.allSatisfy(\.isWhitespace)
     }
 
+    /// The links to records that are not typed links: links in prose, in document order.
+    func proseReferences() -> [RecordReference] {
+        let typed = Set(linkLines.map { "\($0.line)\u{0}\($0.target)" })
+        var references: [RecordReference] = []
+        for block in source.document.blocks where !block.links.isEmpty {
+            for link in block.links
+            where !link.isImage && Self.isRecordTarget(link.destination)
+                && !typed.contains("\(link.line)\u{0}\(link.destination)")
+            {
+                references.append(
+                    RecordReference(text: link.text, target: link.destination, line: link.line)
+                )
+            }
+        }
+        return references
+    }
+
     /// Whether a link destination is a relative Markdown file, as links between records are.
     static func isRecordTarget(_ destination: String) -> Bool {
         let path = destination.prefix { $0 != "#" && $0 != "?" }.lowercased()

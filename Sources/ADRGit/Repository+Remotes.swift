@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// State shared with libgit2's remote callbacks through `void *payload`; it lives only for
 /// the synchronous push or fetch call that lends it.
@@ -68,6 +69,9 @@ extension Repository {
 
     /// A configured remote called `nameOrURL`, or else an anonymous remote for that URL.
     /// The caller owns the result and frees it with `git_remote_free`.
+    ///
+    /// A name that is no remote, and a local path that does not exist (given, or as a
+    /// remote's URL), are reported as such: libgit2 would say "unsupported URL protocol".
     private func openRemote(_ nameOrURL: String) throws -> OpaquePointer? {
         var remote: OpaquePointer?
         // A URL or path is not a valid remote name: libgit2 says GIT_EINVALIDSPEC.
@@ -75,10 +79,61 @@ extension Repository {
             git_remote_lookup(&remote, pointer, nameOrURL),
             accepting: [GIT_ENOTFOUND, GIT_EINVALIDSPEC]
         ) {
+            if let url = git_remote_url(remote).map({ String(cString: $0) }),
+                let path = RemoteAddress.missingLocalPath(url)
+            {
+                git_remote_free(remote)
+                throw GitError.remotePathNotFound(remote: nameOrURL, path: path)
+            }
             return remote
+        }
+        if RemoteAddress.isURL(nameOrURL) {
+            // Scheme or scp-like address: libgit2 knows what to do with it.
+        } else if let path = RemoteAddress.missingLocalPath(nameOrURL) {
+            if RemoteAddress.looksLikePath(nameOrURL) {
+                throw GitError.remotePathNotFound(remote: nil, path: path)
+            }
+            throw GitError.noSuchRemote(name: nameOrURL, remotes: try remoteNames())
         }
         try check(git_remote_create_anonymous(&remote, pointer, nameOrURL))
         return remote
+    }
+
+    /// The names of the configured remotes, sorted.
+    public func remoteNames() throws -> [String] {
+        var names = git_strarray()
+        try check(git_remote_list(&names, pointer))
+        defer { git_strarray_dispose(&names) }
+        return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }
+            .sorted()
+    }
+}
+
+/// How a remote's address reads: a URL, an scp-like `host:path`, or a local path.
+enum RemoteAddress {
+    /// `scheme://...`, or `[user@]host:path` with the colon before any slash.
+    static func isURL(_ address: String) -> Bool {
+        if address.contains("://") { return true }
+        guard let colon = address.firstIndex(of: ":") else { return false }
+        let slash = address.firstIndex(of: "/") ?? address.endIndex
+        return colon < slash && colon != address.startIndex
+    }
+
+    /// Whether a string that is no remote name was meant as a path.
+    static func looksLikePath(_ address: String) -> Bool {
+        address.contains("/") || address.hasPrefix(".") || address.hasPrefix("~")
+    }
+
+    /// `address` (or its `file://` path) when it is a local path and nothing is there;
+    /// `nil` for URLs and for paths that exist.
+    static func missingLocalPath(_ address: String) -> String? {
+        var path = address
+        if path.hasPrefix("file://") {
+            path = String(path.dropFirst("file://".count))
+        } else if isURL(path) {
+            return nil
+        }
+        return FileManager.default.fileExists(atPath: path) ? nil : path
     }
 }
 

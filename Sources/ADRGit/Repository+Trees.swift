@@ -59,6 +59,18 @@ extension Repository {
         return Data(bytes: content, count: Int(git_blob_rawsize(blob)))
     }
 
+    /// At most the first `maximum` bytes of blob `id`, and the blob's whole size: a large
+    /// blob is inflated by libgit2 but never copied whole.
+    public func blobPrefix(_ id: ObjectID, maximum: Int) throws -> (data: Data, size: Int) {
+        var oid = id.oid
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, pointer, &oid), context: .object(id))
+        defer { git_blob_free(blob) }
+        guard let blob, let content = git_blob_rawcontent(blob) else { return (Data(), 0) }
+        let size = Int(git_blob_rawsize(blob))
+        return (Data(bytes: content, count: min(size, max(0, maximum))), size)
+    }
+
     /// The contents of blob `id` as UTF-8 text (invalid bytes become U+FFFD).
     public func blobText(_ id: ObjectID) throws -> String {
         String(decoding: try blobData(id), as: UTF8.self)

@@ -15,8 +15,8 @@ public enum HistoryCache {
         repository.gitDirectory + "adr/history-cache"
     }
 
-    /// The first line of the file, readable by a person who opens it.
-    private static var header: String { "adr-history-cache\t\(version)\n" }
+    /// The first line of the file, readable by a person who opens it: its format and version.
+    public static var header: String { "adr-history-cache\t\(version)\n" }
 
     /// Reads the cache; `nil` when there is none or it is not one this version wrote for
     /// `folder`.
@@ -37,11 +37,19 @@ public enum HistoryCache {
     /// The cache at `path` for whatever folder it was written.
     private static func read(_ path: String) -> HistoryState? {
         guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-        return bytes.withUnsafeBytes { raw -> HistoryState? in
-            guard raw.starts(with: header.utf8) else { return nil }
-            var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
-            return reader.state()
-        }
+        return bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// The history a cache file's `bytes` hold, `nil` when they are not one: whatever the
+    /// bytes, this returns (the fuzzer feeds it anything).
+    public static func state(decoding bytes: [UInt8]) -> HistoryState? {
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
+    private static func decode(_ raw: UnsafeRawBufferPointer) -> HistoryState? {
+        guard raw.starts(with: header.utf8) else { return nil }
+        var reader = Reader(bytes: UnsafeRawBufferPointer(rebasing: raw[header.utf8.count...]))
+        return reader.state()
     }
 
     /// Writes through a temporary file renamed over the cache, so a reader never sees half
@@ -167,7 +175,10 @@ public enum HistoryCache {
         }
 
         mutating func state() -> HistoryState? {
-            guard let count = number(), count <= bytes.count / 4 else { return nil }
+            // Every count is checked against the bytes left for that many entries of the
+            // smallest size before anything is reserved: a damaged count must not reserve
+            // gigabytes (found by `make fuzz`).
+            guard let count = number(), count <= remaining / 4 else { return nil }
             strings.reserveCapacity(count)
             for _ in 0..<count {
                 guard let length = number(), length <= bytes.count - position else { return nil }
@@ -183,7 +194,7 @@ public enum HistoryCache {
             guard let headHex = string(), let head = ObjectID(hex: headHex),
                 let folder = string(), let mailmap = string(), let nextOrder = wide(),
                 nextOrder >= 0,
-                let identityCount = number()
+                let identityCount = number(), identityCount <= remaining / 8
             else { return nil }
             var identities: [String: Int] = [:]
             identities.reserveCapacity(identityCount)
@@ -191,11 +202,13 @@ public enum HistoryCache {
                 guard let index = number(), let path = string() else { return nil }
                 identities[path] = index
             }
-            guard let historyCount = number(), historyCount <= bytes.count else { return nil }
+            guard let historyCount = number(), historyCount <= remaining / 4 else { return nil }
             var histories: [[RecordRevision]] = []
             histories.reserveCapacity(historyCount)
             for _ in 0..<historyCount {
-                guard let revisionCount = number(), revisionCount <= bytes.count else {
+                guard let revisionCount = number(),
+                    revisionCount <= remaining / Self.smallestRevision
+                else {
                     return nil
                 }
                 var history: [RecordRevision] = []
@@ -216,6 +229,13 @@ public enum HistoryCache {
                 nextOrder: Int(nextOrder)
             )
         }
+
+        /// The bytes not read yet.
+        private var remaining: Int { bytes.count - position }
+
+        /// The fewest bytes a revision takes: thirteen string numbers, its time, its order
+        /// and its trailer count.
+        private static let smallestRevision = 13 * 4 + 8 + 4 + 4
 
         private mutating func number() -> Int? {
             guard bytes.count - position >= 4 else { return nil }
@@ -277,7 +297,7 @@ public enum HistoryCache {
                 let path = string(), let oldPath = optionalString(),
                 let status = status(), let blob = optionalString(),
                 let textHash = optionalString(), let time = wide(), let order = number(),
-                let trailerCount = number(), trailerCount <= bytes.count
+                let trailerCount = number(), trailerCount <= remaining / 8
             else { return nil }
             var trailers: [CommitTrailer] = []
             if trailerCount > 0 { trailers.reserveCapacity(trailerCount) }

@@ -35,6 +35,11 @@ public enum HistoryReader {
             var scanner = try HistoryScanner(repository: repository, state: state)
             try scanner.scan(to: head)
             state = scanner.state
+            for (path, size) in scanner.largeBlobs.sorted(by: { $0.key < $1.key }) {
+                warnings.append(
+                    "warning: \(path): a revision of \(RecordLimit.warning(size: size))"
+                )
+            }
             if repository.isShallow {
                 let oldest = scanner.oldestCommit.map { String($0.hex.prefix(12)) } ?? "unknown"
                 warnings.append(

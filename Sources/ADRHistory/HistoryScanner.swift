@@ -70,6 +70,9 @@ public struct HistoryScanner {
     public private(set) var oldestCommit: ObjectID?
     /// Blobs already read for their status and decision text, by ``HeadRecordReader``.
     private var readBlobs: [ObjectID: BlobReading] = [:]
+    /// Record paths whose blob in some revision was past ``RecordLimit/bytes``, with the
+    /// largest such size: the reader warns about each.
+    private(set) var largeBlobs: [String: Int] = [:]
 
     public init(repository: Repository, state: HistoryState) throws {
         self.repository = repository
@@ -525,6 +528,9 @@ public struct HistoryScanner {
         for (input, result) in zip(inputs, results) { readBlobs[input.blob] = result }
         for pending in pendingStatuses {
             let result = readBlobs[pending.blob]
+            if let size = result?.largeSize {
+                largeBlobs[pending.path] = max(size, largeBlobs[pending.path] ?? 0)
+            }
             state.ledger.histories[pending.identity][pending.index].status = result?.status ?? nil
             state.ledger.histories[pending.identity][pending.index].textHash =
                 result?.textHash ?? nil
@@ -539,9 +545,19 @@ public struct HistoryScanner {
         path: String,
         in repository: Repository
     ) throws -> BlobReading {
-        let text = try repository.blobText(blob)
+        let (data, size) = try repository.blobPrefix(blob, maximum: RecordLimit.bytes)
+        guard size <= RecordLimit.bytes else {
+            // Past the limit: the status from its first part, and no text hash, so an
+            // approval hashes the whole blob itself.
+            let read = DecisionRecord.statusAndDecisionText(
+                RecordLimit.text(ofPrefix: data),
+                path: path
+            )
+            return (read.status, nil, size)
+        }
+        let text = String(decoding: data, as: UTF8.self)
         let read = DecisionRecord.statusAndDecisionText(text, path: path)
-        return (read.status, try? DecisionTextHash.ofNormalized(read.decisionText))
+        return (read.status, try? DecisionTextHash.ofNormalized(read.decisionText), nil)
     }
 
     private func join(_ folder: String, _ path: String) -> String {
@@ -650,7 +666,9 @@ enum HistoryDate {
 }
 
 /// What a record's blob says that a revision keeps.
-private typealias BlobReading = (status: RecordStatus?, textHash: String?)
+/// `largeSize` is the blob's size when it is past ``RecordLimit/bytes`` and was read only
+/// in part.
+private typealias BlobReading = (status: RecordStatus?, textHash: String?, largeSize: Int?)
 
 /// Reads the status and decision text of the records at a commit on a thread of its own,
 /// until told to stop: a full scan's commit graph is one thread's work, and those blobs are

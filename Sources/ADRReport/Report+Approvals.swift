@@ -44,3 +44,12 @@ extension Report {
         return lines.map(Terminal.sanitized).joined(separator: "\n") + "\n"
     }
 }
+
+extension Report {
+    /// The line `adr sync` prints: what came in from the remote and what went out.
+    public static func syncLine(_ summary: SyncSummary, remote: String) -> String {
+        func notes(_ count: Int) -> String { count == 1 ? "1 note" : "\(count) notes" }
+        return "synced approvals with \(remote): merged \(notes(summary.received)) from it, "
+            + "pushed \(notes(summary.sent)) to it"
+    }
+}

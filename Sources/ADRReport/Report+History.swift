@@ -259,7 +259,11 @@ extension Report {
     public static func text(for details: RecordDetails, in log: DecisionLog) -> String {
         var text = Report.text(for: details.entry, in: log, displayPath: details.displayPath)
         if !text.hasSuffix("\n") { text += "\n" }
-        text += "\n" + historyText(details.history, deleted: details.isDeleted)
+        text +=
+            "\n"
+            + (details.isHistoryUnreadable
+                ? "history: not shown, git could not read it\n"
+                : historyText(details.history, deleted: details.isDeleted))
         if let approvals = details.approvals { text += "\n" + approvalsText(approvals) }
         return text
     }

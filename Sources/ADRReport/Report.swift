@@ -12,6 +12,14 @@ public enum Report {
                 ("type", .string(link.type)), ("target", .string(target ?? link.target)),
             ])
         }
+        // Prose links to records: resolved like typed links, but with no type.
+        let references: [JSONValue] = record.references.map { reference in
+            let link = RecordLink(type: "", target: reference.target, line: reference.line)
+            let target = log.target(of: link, from: entry)?.record.path
+            return .object([
+                ("target", .string(target ?? reference.target)), ("text", .string(reference.text)),
+            ])
+        }
         return .object([
             ("id", .string(entry.id)),
             ("number", JSONValue(record.number)),
@@ -22,6 +30,7 @@ public enum Report {
             ("path", .string(record.path)),
             ("tags", .array(record.tags.map { .string($0) })),
             ("links", .array(links)),
+            ("references", .array(references)),
             ("warnings", .array(record.warnings.map { .string($0.description) })),
         ])
     }

@@ -50,6 +50,32 @@ enum FileStore {
         return bytes
     }
 
+    /// At most the first `maximum` bytes of the file at `path`, with the file's size;
+    /// `nil` when it cannot be read. A larger file is not read past `maximum`.
+    static func prefix(of path: String, maximum: Int) -> (bytes: [UInt8], size: Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: min(size, maximum))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        // A file that shrank since fstat: what was there.
+        bytes.removeSubrange(filled...)
+        return (bytes, max(size, filled))
+    }
+
     /// Reads what fits of `descriptor` into `buffer`, again after an interrupted read:
     /// the count read, 0 at the end of the file, -1 on an error.
     static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -65,6 +91,18 @@ enum FileStore {
     }
 
     static func createDirectory(_ path: String) throws(WorkspaceError) {
+        // Foundation reports a file in the way as "NSCocoaErrorDomain error 512": name it.
+        var ancestor = path
+        while !ancestor.isEmpty, ancestor != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { break }
+                throw .fileInTheWay(folder: path, file: ancestor)
+            }
+            let next = parent(ancestor)
+            if next == ancestor { break }
+            ancestor = next
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: path,
@@ -73,7 +111,7 @@ enum FileStore {
         } catch {
             throw .io(
                 path: path,
-                message: "cannot create the folder (\(error.localizedDescription))"
+                message: "cannot create the folder: \(systemMessage(of: error))"
             )
         }
     }
@@ -431,4 +469,19 @@ enum FileStore {
     fileprivate static func parent(_ path: String) -> String { PathText.parent(path) }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// The operating system's words for a Foundation file error ("Permission denied", "No
+    /// space left on device"), not "The operation could not be completed".
+    static func systemMessage(of error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(nsError.code)))
+        }
+        return nsError.localizedDescription
+    }
 }

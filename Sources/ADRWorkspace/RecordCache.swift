@@ -13,7 +13,7 @@ import Foundation
 /// the audit (a Markdown parse each, a third of an audit of a large log).
 /// Anything unexpected in the file means "no cache".
 struct RecordCache {
-    static let version = 3
+    static let version = 4
     private(set) var records: [String: (status: FileStatus, record: DecisionRecord)] = [:]
     /// The facts of records read from commits, by blob key.
     private(set) var facts: [String: RecordFacts] = [:]
@@ -169,6 +169,10 @@ struct RecordCache {
         fields += record.tags
         fields.append(String(record.links.count))
         for link in record.links { fields += [link.type, link.target, String(link.line)] }
+        fields.append(String(record.references.count))
+        for reference in record.references {
+            fields += [reference.text, reference.target, String(reference.line)]
+        }
         fields.append(String(record.warnings.count))
         for warning in record.warnings {
             fields += [warning.path, optional(warning.line.map(String.init)), warning.message]
@@ -269,6 +273,11 @@ struct RecordCache {
         for _ in 0..<linkCount {
             guard let type = next(), let target = next(), let line = count() else { return nil }
             record.links.append(RecordLink(type: type, target: target, line: line))
+        }
+        guard let referenceCount = count() else { return nil }
+        for _ in 0..<referenceCount {
+            guard let text = next(), let target = next(), let line = count() else { return nil }
+            record.references.append(RecordReference(text: text, target: target, line: line))
         }
         guard let warningCount = count() else { return nil }
         for _ in 0..<warningCount {

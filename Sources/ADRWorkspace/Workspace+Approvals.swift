@@ -220,15 +220,15 @@ extension Workspace {
     // MARK: Syncing
 
     /// Fetches the remote's approval notes, merges them with the local notes (the union
-    /// of both, entry by entry), and pushes the result. Returns how many notes the remote
-    /// did not have yet.
+    /// of both, entry by entry), and pushes the result. Returns how many notes gained
+    /// approvals from the remote, and how many the remote did not have yet.
     ///
     /// The remote notes land in `<notes-ref>-remote` first. Every merged note is then
     /// written as a notes commit on top of the remote's notes commit, so the local notes
     /// reference fast-forwards the remote's and the push is never forced: when someone
     /// pushed in between, the push is refused and the whole sync runs again, so no
     /// approval is ever lost.
-    public func syncApprovals(with remote: String) throws(WorkspaceError) -> Int {
+    public func syncApprovals(with remote: String) throws(WorkspaceError) -> SyncSummary {
         try withRepository { repository throws(WorkspaceError) in
             guard let repository else {
                 throw .approvals(
@@ -253,6 +253,7 @@ extension Workspace {
                 }
                 var tip = theirTip
                 var added = 0
+                var received = 0
                 for object in annotated.sorted(by: { $0.hex < $1.hex }) {
                     let commit = object.hex
                     let ours = try gitStep { try repository.note(for: object, in: reference) }
@@ -260,10 +261,13 @@ extension Workspace {
                         try repository.note(for: object, in: remoteReference)
                     }
                     let theirApprovals = ApprovalNote.approvals(in: theirs ?? "", commit: commit)
+                    let ourApprovals = ApprovalNote.approvals(in: ours ?? "", commit: commit)
                     let union = ApprovalNote.merging(
-                        ApprovalNote.approvals(in: ours ?? "", commit: commit).approvals,
+                        ourApprovals.approvals,
                         theirApprovals.approvals
                     )
+                    // A note whose union has approvals ours lacked came in from the remote.
+                    if union.count > ourApprovals.approvals.count { received += 1 }
                     guard union.count > theirApprovals.approvals.count else { continue }
                     let parent = tip
                     tip = try gitStep {
@@ -276,19 +280,19 @@ extension Workspace {
                     }
                     added += 1
                 }
-                guard let tip else { return 0 }
+                guard let tip else { return SyncSummary(received: 0, sent: 0) }
                 try gitStep { try repository.setReference(reference, to: tip, message: "adr sync") }
-                if tip == theirTip { return 0 }
+                if tip == theirTip { return SyncSummary(received: received, sent: 0) }
                 do {
                     try repository.push(["\(reference):\(reference)"], to: remote)
-                    return added
+                    return SyncSummary(received: received, sent: added)
                 } catch GitError.pushRejected where attempt < attempts {
                     continue
                 } catch {
                     throw .approvals("\(error)")
                 }
             }
-            return 0
+            return SyncSummary(received: 0, sent: 0)
         }
     }
 

@@ -10,9 +10,11 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/noRepository(path:)`` outside a git repository,
     ///   ``WorkspaceError/git(_:)`` when git data cannot be read (naming the object).
     public func readHistory(useCache: Bool = true) throws(WorkspaceError) -> LogHistory {
+        var opened: Repository?
         do {
             PhaseTimer.mark("start")
             let repository = try Repository(discoveringFrom: options.workingDirectory)
+            opened = repository
             PhaseTimer.mark("repository open")
             guard let workdir = repository.workdir else {
                 throw WorkspaceError.noRepository(path: displayPath(options.workingDirectory))
@@ -28,7 +30,7 @@ extension Workspace {
             if case .notARepository = error {
                 throw .noRepository(path: displayPath(options.workingDirectory))
             }
-            throw .git(error.description)
+            throw .git(error.description(inShallowRepository: opened?.isShallow ?? true))
         } catch {
             throw .git("\(error)")
         }
@@ -55,7 +57,10 @@ extension Workspace {
         else { return "" }
         do {
             let repository = try Repository(discoveringFrom: options.workingDirectory)
-            return try repository.blobText(id)
+            let (data, size) = try repository.blobPrefix(id, maximum: RecordLimit.bytes)
+            // Shown, not edited: a deleted record is read only as far as the limit too.
+            return size > RecordLimit.bytes
+                ? RecordLimit.text(ofPrefix: data) : String(decoding: data, as: UTF8.self)
         } catch {
             throw .git("\(error)")
         }

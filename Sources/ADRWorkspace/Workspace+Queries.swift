@@ -33,12 +33,18 @@ extension Workspace {
     {
         let log = try readLog(texts: false)
         let history: LogHistory?
+        var historyWarnings: [String] = []
         do {
             history = try readHistory(useCache: useCache)
         } catch .noRepository {
             history = nil
+        } catch {
+            // The record is in the working tree whatever git says: show it, and say why its
+            // history is not shown.
+            history = nil
+            historyWarnings.append("warning: history not shown: \(error)")
         }
-        var warnings = history?.warnings ?? []
+        var warnings = historyWarnings + (history?.warnings ?? [])
         var details: RecordDetails
         do {
             // From the records cache the entry has no text: the one record shown is read.
@@ -88,6 +94,7 @@ extension Workspace {
                 warnings.append("warning: approvals not shown: \(error)")
             }
         }
+        details.isHistoryUnreadable = !historyWarnings.isEmpty
         details.warnings = warnings
         return (log, details)
     }

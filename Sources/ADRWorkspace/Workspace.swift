@@ -70,7 +70,9 @@ public struct Workspace: Sendable {
                 output[index] = entry(
                     fileName: names[index],
                     folderFromRoot: folderFromRoot,
-                    realRoot: realRoot
+                    realRoot: realRoot,
+                    // Edits read whole records: they write them back.
+                    limit: texts ? nil : RecordLimit.bytes
                 )
             }
         }
@@ -138,7 +140,8 @@ public struct Workspace: Sendable {
         let read = self.entry(
             fileName: entry.fileName,
             folderFromRoot: rootRelativePath(location.folder),
-            realRoot: PathText.resolvingLinks(location.root)
+            realRoot: PathText.resolvingLinks(location.root),
+            limit: RecordLimit.bytes
         )
         var whole = entry
         whole.text = read.text
@@ -146,8 +149,14 @@ public struct Workspace: Sendable {
     }
 
     /// Reads one record; a file that cannot be read, or a link out of the repository, is
-    /// listed with a warning.
-    private func entry(fileName: String, folderFromRoot: String, realRoot: String) -> LogEntry {
+    /// listed with a warning. With a `limit`, a larger record is read only that far, with a
+    /// warning (``RecordLimit``).
+    private func entry(
+        fileName: String,
+        folderFromRoot: String,
+        realRoot: String,
+        limit: Int?
+    ) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         if let target = linkOutside(realRoot, fileName: fileName) {
@@ -166,15 +175,24 @@ public struct Workspace: Sendable {
             )
             return LogEntry(fileName: fileName, text: "", record: record)
         }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        guard let (bytes, size) = FileStore.prefix(of: absolute, maximum: limit ?? Int.max)
+        else {
             var record = DecisionRecord(path: path, title: fileName)
             record.warnings.append(
                 SourceWarning(path: path, line: nil, message: "cannot read the file")
             )
             return LogEntry(fileName: fileName, text: "", record: record)
         }
+        if let limit, size > limit {
+            let text = RecordLimit.text(ofPrefix: bytes)
+            var record = DecisionRecord(parsing: text, path: path)
+            record.warnings.append(
+                SourceWarning(path: path, line: nil, message: RecordLimit.warning(size: size))
+            )
+            return LogEntry(fileName: fileName, text: text, record: record)
+        }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         return LogEntry(
             fileName: fileName,
             text: text,

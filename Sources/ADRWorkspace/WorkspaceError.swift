@@ -9,6 +9,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case lifecycle(path: String, LifecycleError)
     case unknownTemplate(String)
     case io(path: String, message: String)
+    /// A folder to create has a file (not a folder) at `file`, itself or one of its parents.
+    case fileInTheWay(folder: String, file: String)
     /// A file changed between reading and writing it; nothing was written.
     case concurrentChange(path: String)
     /// A file to edit is not UTF-8; it is refused rather than repaired, so no byte of it
@@ -42,6 +44,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
             return WorkspaceError.io(path: shown(path), message: message).description
         case .concurrentChange(let path):
             return WorkspaceError.concurrentChange(path: shown(path)).description
+        case .fileInTheWay(let folder, let file):
+            return WorkspaceError.fileInTheWay(folder: shown(folder), file: shown(file)).description
         case .noRepository(let path):
             return WorkspaceError.noRepository(path: shown(path)).description
         default: return description
@@ -57,6 +61,10 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .unknownTemplate(let name):
             "unknown template \"\(name)\" (built in: \(BuiltInTemplates.names.joined(separator: ", ")), or a path to a file)"
         case .io(let path, let message): "\(path): \(message)"
+        case .fileInTheWay(let folder, let file):
+            folder == file
+                ? "\(folder): cannot create the folder: a file of that name is in the way"
+                : "\(folder): cannot create the folder: \(file) is a file, not a folder"
         case .concurrentChange(let path):
             "\(path): changed while adr was working; nothing was written"
         case .undecodable(let path, let line):

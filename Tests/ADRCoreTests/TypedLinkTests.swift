@@ -42,4 +42,26 @@ import Testing
             ]
         )
     }
+
+    @Test func aLinkInProseIsAReferenceAndATypedLinkIsNot() {
+        let record = DecisionRecord(
+            parsing: """
+                # 5. X
+
+                Supercedes [3. Queue](0003-queue.md)
+
+                As discussed in [3. Queue](0003-queue.md), and per [the site](https://x.org/a.md),
+                we chose [4](0004-x.md#why) over ![chart](0006-chart.md).
+
+                """,
+            path: "0005-x.md"
+        )
+        #expect(record.links.map(\.target) == ["0003-queue.md"])
+        #expect(
+            record.references == [
+                RecordReference(text: "3. Queue", target: "0003-queue.md", line: 5),
+                RecordReference(text: "4", target: "0004-x.md#why", line: 6),
+            ]
+        )
+    }
 }

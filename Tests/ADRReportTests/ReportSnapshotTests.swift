@@ -67,7 +67,7 @@ import Testing
 
         ## Decision
 
-        We will use a queue.
+        We will use a queue, as discussed in [1](0001-record-architecture-decisions.md).
 
         """
 

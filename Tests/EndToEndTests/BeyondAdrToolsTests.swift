@@ -132,7 +132,7 @@ import Testing
         #expect(records.count == 3)
         let keys: Set<String> = [
             "id", "number", "title", "status", "statusText", "date", "path", "tags", "links",
-            "warnings",
+            "references", "warnings",
         ]
         for record in records {
             #expect(Set(record.keys) == keys, "\(record)")

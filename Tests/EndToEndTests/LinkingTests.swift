@@ -179,3 +179,35 @@ import Testing
         #expect(viaSupersede == viaNew)
     }
 }
+
+/// Links in prose are plain references, apart from the typed links, in JSON.
+@Suite struct ProseReferenceTests {
+    @Test func aLinkInProseIsAReferenceInListAndShowJSON() throws {
+        let repo = try TestRepository()
+        try repo.adr("init")
+        try repo.adr("new", "--no-edit", "Use a queue")
+        let path = "doc/adr/0002-use-a-queue.md"
+        try repo.write(
+            path,
+            try repo.read(path)
+                + "\nAs discussed in [1](0001-record-architecture-decisions.md), we chose it.\n"
+        )
+        for arguments in [["list", "--format", "json"], ["show", "2", "--format", "json"]] {
+            let result = try repo.adr(arguments: arguments)
+            #expect(result.status == 0, "\(result)")
+            let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+            let record = try #require(
+                (parsed as? [[String: Any]])?.last ?? (parsed as? [String: Any]),
+                "\(result)"
+            )
+            #expect((record["links"] as? [Any])?.isEmpty == true, "\(record)")
+            let references = try #require(record["references"] as? [[String: String]])
+            #expect(
+                references == [
+                    ["target": "doc/adr/0001-record-architecture-decisions.md", "text": "1"]
+                ],
+                "\(record)"
+            )
+        }
+    }
+}

@@ -34,13 +34,11 @@ struct NewRecordArguments: ParsableArguments {
     @Argument(parsing: .remaining, help: "The title; the words are joined by one space.")
     var title: [String] = []
 
-    func validate() throws {
-        if title.joined(separator: " ").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("a title is required")
-        }
-    }
-
     func create(in workspace: Workspace, supersedingFirst extra: [String] = []) throws {
+        // One line and exit 64, as adr-tools: not the usage screen a validation error gets.
+        if title.joined(separator: " ").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError("a title is required (adr new TITLE...)")
+        }
         let path = try workspace.newRecord(
             NewRecordOptions(
                 title: title.joined(separator: " "),

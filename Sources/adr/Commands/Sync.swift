@@ -20,9 +20,7 @@ extension ADR {
         func run() throws {
             let workspace = try global.workspace()
             let merged = try workspace.syncApprovals(with: remote)
-            Output.line(
-                Terminal.sanitized("synced approvals with \(remote) (\(merged) notes merged)")
-            )
+            Output.line(Terminal.sanitized(Report.syncLine(merged, remote: remote)))
         }
     }
 }
