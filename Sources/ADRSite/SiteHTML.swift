@@ -9,7 +9,8 @@ public enum SiteHTML {
     /// `text` with `<`, `>`, `&`, `"` and `'` escaped as Mustache's `{{name}}` escapes them.
     public static func escape(_ text: String) -> String {
         var needs = false
-        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
+        for byte in text.utf8
+        where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
             needs = true
             break
         }
@@ -43,12 +44,15 @@ public enum SiteHTML {
 
         var html: String {
             var row = "<tr><td><time datetime=\""
-            row += escape(date) + "\">" + escape(day) + "</time></td><td><span class=\"change change-"
+            row +=
+                escape(date) + "\">" + escape(day) + "</time></td><td><span class=\"change change-"
             row += escape(kindClass) + "\">" + escape(kind) + "</span>"
             if let detail { row += " <span class=\"meta\">" + escape(detail) + "</span>" }
             row += "</td><td>" + escape(author) + "</td><td>"
             if let commitURL {
-                row += "<a class=\"mono\" href=\"" + escape(commitURL) + "\">" + escape(shortCommit) + "</a>"
+                row +=
+                    "<a class=\"mono\" href=\"" + escape(commitURL) + "\">" + escape(shortCommit)
+                    + "</a>"
             } else {
                 row += "<span class=\"mono\">" + escape(shortCommit) + "</span>"
             }

@@ -77,7 +77,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("plain", "plain"), ("<b a=\"x\" b='y'>&amp;</b>", "&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;amp;&lt;/b&gt;"),
+        ("plain", "plain"),
+        (
+            "<b a=\"x\" b='y'>&amp;</b>",
+            "&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;amp;&lt;/b&gt;"
+        ),
         ("é<ü>", "é&lt;ü&gt;"), ("", ""),
     ])
     func rowsEscapeAsMustacheDoes(text: String, escaped: String) {
