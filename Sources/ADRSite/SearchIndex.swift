@@ -44,6 +44,26 @@ enum SearchIndex {
     /// `text` with runs of whitespace made one space, cut at a word before `limit`
     /// characters.
     static func collapsed(_ text: String, limit: Int) -> String {
+        // ASCII text byte by byte: there every byte is one character and the whitespace
+        // characters are exactly these bytes (a CR LF pair collapses like one character).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(text.utf8.count, limit))
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    if bytes.count >= limit { break }
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         var count = 0
         var pendingSpace = false

@@ -213,7 +213,9 @@ struct SiteBuilder {
         var order: [String] = []
         var tags: [String: String] = [:]
         var years = Set<String>()
+        let overridden = input.theme["index.mustache"] != nil
         var rows: [[String: Any]] = []
+        var rowHTML: [String] = []
         for (index, item) in catalog.items.enumerated() {
             let key = Self.statusKey(item.status)
             if counts[key] == nil {
@@ -225,6 +227,8 @@ struct SiteBuilder {
                 tags[tag.lowercased()] = tag
             }
             if let year = item.date?.prefix(4), year.count == 4 { years.insert(String(year)) }
+            rowHTML.append(indexRow(index))
+            guard overridden else { continue }
             var row: [String: Any] = [
                 "stem": item.stem, "index": index, "page": Self.encodedPath(item.page),
                 "numberLabel": Self.numberLabel(item.entry.record.number),
@@ -237,14 +241,14 @@ struct SiteBuilder {
             rows.append(row)
         }
         // Newest first, as the script sorts by default; the script only reorders.
-        let sorted = rows.indices.sorted { first, second in
+        let sorted = catalog.items.indices.sorted { first, second in
             let a = catalog.items[first]
             let b = catalog.items[second]
             if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
             let numbers = (a.entry.record.number ?? 0, b.entry.record.number ?? 0)
             if numbers.0 != numbers.1 { return numbers.0 > numbers.1 }
             return first < second
-        }.map { rows[$0] }
+        }
         let statusOrder = ["accepted", "proposed", "superseded", "deprecated", "rejected"]
         let keys = order.sorted {
             (statusOrder.firstIndex(of: $0) ?? 99, $0) < (statusOrder.firstIndex(of: $1) ?? 99, $1)
@@ -259,7 +263,8 @@ struct SiteBuilder {
                     "class": Self.statusClass(status),
                 ]
             },
-            "records": sorted, "hasTags": !tags.isEmpty,
+            "recordRows": sorted.map { rowHTML[$0] }.joined(separator: "\n"),
+            "hasRecords": !sorted.isEmpty, "hasTags": !tags.isEmpty,
             "tags": tags.keys.sorted().map { ["key": $0, "name": tags[$0] ?? $0] },
             "hasLogs": logs.count > 1, "logs": logs.map { ["name": $0] },
             "years": years.sorted(by: >),
@@ -278,6 +283,7 @@ struct SiteBuilder {
             if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
             introductions.append(introduction)
         }
+        if overridden { context["records"] = sorted.map { rows[$0] } }
         if !introductions.isEmpty { context["introductions"] = introductions }
         return layout(
             kind: "index",
@@ -286,6 +292,31 @@ struct SiteBuilder {
             content: render("index", context),
             scripts: ["search-index.js"]
         )
+    }
+
+    /// Item `index`'s row of the home page's list, as the built-in template's loop wrote it.
+    func indexRow(_ index: Int) -> String {
+        let item = catalog.items[index]
+        let record = item.entry.record
+        let escape = SiteHTML.escape
+        var row = "<li class=\"record-row\" data-record=\"" + escape(item.stem) + "\" data-i=\""
+        row += String(index) + "\">\n<a class=\"record-link\" href=\""
+        row += escape(Self.encodedPath(item.page)) + "\"><span class=\"number\">"
+        row += escape(Self.numberLabel(record.number)) + "</span> <span class=\"title\">"
+        row += escape(record.title) + "</span></a>\n<span class=\"status status-"
+        row += escape(Self.statusClass(item.status)) + "\">" + escape(Self.statusLabel(item.status))
+        row += "</span>\n<span class=\"meta\">"
+        if let date = item.date {
+            row += "<time datetime=\"" + escape(date) + "\">" + escape(date) + "</time>"
+        }
+        if let log = logLabel(index) { row += " · <span class=\"log\">" + escape(log) + "</span>" }
+        row += "</span>\n"
+        if !record.tags.isEmpty {
+            row += "<span class=\"tags\">"
+            for tag in record.tags { row += "<span class=\"tag\">" + escape(tag) + "</span> " }
+            row += "</span>"
+        }
+        return row + "\n<p class=\"snippet\" hidden></p>\n</li>"
     }
 
     // MARK: Record pages
@@ -372,7 +403,9 @@ struct SiteBuilder {
         if input.hasHistory {
             let history = item.record.history
             let events = history?.events ?? []
-            context["revisions"] = events.reversed().map { revisionRow($0) }
+            let rows = events.reversed().map { revisionRow($0) }
+            context["revisionRows"] = rows.map(\.html).joined(separator: "\n")
+            if overridesRecord { context["revisions"] = rows.map(\.value) }
             context["hasRevisions"] = !events.isEmpty
             let timeline = history?.statusTimeline ?? []
             context["statusTimeline"] = timeline.reversed().map { change -> [String: Any] in
@@ -409,22 +442,33 @@ struct SiteBuilder {
     /// The record's text without its front matter and first-level title, which the page
     /// shows above it.
     static func withoutTitle(_ text: String) -> String {
-        var lines = RecordFacts.withoutFrontMatter(text).split(
-            separator: "\n",
-            omittingEmptySubsequences: false
-        )
-        for (number, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // The first lines are looked at in place: splitting the whole text into lines and
+        // joining them again was a few per cent of a cold build.
+        let body = RecordFacts.withoutFrontMatter(text)
+        var start = body.startIndex
+        while start < body.endIndex {
+            let end = body[start...].firstIndex(of: "\n") ?? body.endIndex
+            let trimmed = body[start..<end].trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("# ") || trimmed == "#" {
-                lines.remove(at: number)
-                break
+                if end < body.endIndex {
+                    return String(body[..<start]) + String(body[body.index(after: end)...])
+                }
+                // The last line: the line break before it goes with it.
+                return start > body.startIndex
+                    ? String(body[..<body.index(before: start)]) : ""
             }
             if !trimmed.isEmpty, !trimmed.hasPrefix("<!--") { break }
+            guard end < body.endIndex else { break }
+            start = body.index(after: end)
         }
-        return lines.joined(separator: "\n")
+        return body
     }
 
-    func revisionRow(_ event: LogEvent) -> [String: Any] {
+    /// Whether the theme replaces the record template: it then gets the history rows as
+    /// values too, for its own loop.
+    var overridesRecord: Bool { input.theme["record.mustache"] != nil }
+
+    func revisionRow(_ event: LogEvent) -> SiteHTML.Revision {
         let revision = event.revision
         var kind = event.kind.rawValue
         var detail: String?
@@ -443,15 +487,17 @@ struct SiteBuilder {
             detail = revision.oldPath.map { "from \($0)" }
         default: break
         }
-        var row: [String: Any] = [
-            "date": revision.date, "day": Self.day(revision.date), "kind": kind,
-            "kindClass": kind.replacingOccurrences(of: " ", with: "-"),
-            "author": revision.author.name, "shortCommit": Self.shortCommit(revision.commit),
-            "subject": revision.summary,
-        ]
-        if let detail { row["detail"] = detail }
-        if let url = commitURL(revision.commit) { row["commitURL"] = url }
-        return row
+        return SiteHTML.Revision(
+            date: revision.date,
+            day: Self.day(revision.date),
+            kind: kind,
+            kindClass: kind.replacingOccurrences(of: " ", with: "-"),
+            detail: detail,
+            author: revision.author.name,
+            shortCommit: Self.shortCommit(revision.commit),
+            commitURL: commitURL(revision.commit),
+            subject: revision.summary
+        )
     }
 
     func approvalRow(_ state: ApprovalState) -> [String: Any] {
@@ -577,18 +623,22 @@ struct SiteBuilder {
 
     func timelinePage() -> String {
         let page = "timeline.html"
+        let overridden = input.theme["timeline.mustache"] != nil
         // One link per record, shared by its events: a record has many.
-        var references: [Int: [String: Any]] = [:]
+        var references: [Int: (href: String, numberLabel: String, title: String)] = [:]
         var months: [[String: Any]] = []
         var current: String?
-        var rows: [[String: Any]] = []
+        var rows: [SiteHTML.Event] = []
         func flush() {
             guard let current else { return }
             let month = Int(current.suffix(2)) ?? 0
             let name = (1...12).contains(month) ? Self.months[month - 1] : current
-            months.append([
-                "key": current, "label": "\(name) \(current.prefix(4))", "events": rows,
-            ])
+            var value: [String: Any] = [
+                "key": current, "label": "\(name) \(current.prefix(4))",
+                "eventRows": rows.map(\.html).joined(separator: "\n"),
+            ]
+            if overridden { value["events"] = rows.map(\.value) }
+            months.append(value)
         }
         for event in timelineEvents() {
             let month = String(Self.utc(event.date).prefix(7))
@@ -598,16 +648,26 @@ struct SiteBuilder {
                 rows = []
             }
             if references[event.item] == nil {
-                references[event.item] = reference(event.item, from: page)
+                let item = catalog.items[event.item]
+                references[event.item] = (
+                    SiteLinks.relative(Self.encodedPath(item.page), from: page),
+                    Self.numberLabel(item.entry.record.number), item.entry.record.title
+                )
             }
-            var row = references[event.item] ?? [:]
-            row["date"] = event.date
-            row["day"] = Self.day(event.date)
-            row["kind"] = event.kind
-            row["kindClass"] = event.kind.replacingOccurrences(of: " ", with: "-")
-            if let detail = event.detail { row["detail"] = detail }
-            if let who = event.who { row["who"] = who }
-            rows.append(row)
+            guard let reference = references[event.item] else { continue }
+            rows.append(
+                SiteHTML.Event(
+                    date: event.date,
+                    day: Self.day(event.date),
+                    kind: event.kind,
+                    kindClass: event.kind.replacingOccurrences(of: " ", with: "-"),
+                    href: reference.href,
+                    numberLabel: reference.numberLabel,
+                    title: reference.title,
+                    detail: event.detail,
+                    who: event.who
+                )
+            )
         }
         flush()
         return layout(

@@ -147,15 +147,9 @@ extension SiteTheme {
         </form>
         <p class="result-count" id="result-count" aria-live="polite">{{recordCount}} decisions</p>
         <ol class="records" id="records">
-        {{#records}}
-        <li class="record-row" data-record="{{stem}}" data-i="{{index}}">
-        <a class="record-link" href="{{page}}"><span class="number">{{numberLabel}}</span> <span class="title">{{title}}</span></a>
-        <span class="status status-{{statusClass}}">{{statusLabel}}</span>
-        <span class="meta">{{#date}}<time datetime="{{date}}">{{date}}</time>{{/date}}{{#log}} · <span class="log">{{log}}</span>{{/log}}</span>
-        {{#hasTags}}<span class="tags">{{#tags}}<span class="tag">{{.}}</span> {{/tags}}</span>{{/hasTags}}
-        <p class="snippet" hidden></p>
-        </li>
-        {{/records}}
+        {{#hasRecords}}
+        {{{recordRows}}}
+        {{/hasRecords}}
         </ol>
         <p class="empty" id="empty" hidden>No decision matches. <a href="#">Show all</a></p>
         </section>
@@ -325,9 +319,7 @@ extension SiteTheme {
         <table class="revisions">
         <thead><tr><th scope="col">Date</th><th scope="col">Change</th><th scope="col">Author</th><th scope="col">Commit</th><th scope="col">Subject</th></tr></thead>
         <tbody>
-        {{#revisions}}
-        <tr><td><time datetime="{{date}}">{{day}}</time></td><td><span class="change change-{{kindClass}}">{{kind}}</span>{{#detail}} <span class="meta">{{detail}}</span>{{/detail}}</td><td>{{author}}</td><td>{{#commitURL}}<a class="mono" href="{{commitURL}}">{{shortCommit}}</a>{{/commitURL}}{{^commitURL}}<span class="mono">{{shortCommit}}</span>{{/commitURL}}</td><td>{{subject}}</td></tr>
-        {{/revisions}}
+        {{{revisionRows}}}
         </tbody>
         </table>
         </div>
@@ -845,9 +837,7 @@ extension SiteTheme {
         <section class="month" aria-labelledby="m-{{key}}">
         <h2 id="m-{{key}}">{{label}}</h2>
         <ol class="events">
-        {{#events}}
-        <li class="event event-{{kindClass}}"><time datetime="{{date}}">{{day}}</time> <span class="change change-{{kindClass}}">{{kind}}</span> <a href="{{href}}"><span class="number">{{numberLabel}}</span> {{title}}</a>{{#detail}} <span class="meta">{{detail}}</span>{{/detail}}{{#who}} <span class="meta">by {{who}}</span>{{/who}}</li>
-        {{/events}}
+        {{{eventRows}}}
         </ol>
         </section>
         {{/months}}

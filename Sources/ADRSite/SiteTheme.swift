@@ -19,12 +19,19 @@ public enum SiteTheme {
     }
 
     /// The Mustache templates of `files` (those ending `.mustache`), named without it.
+    ///
+    /// Every template, a theme's included, renders `{{...}}` through ``SiteHTML/escape(_:)``:
+    /// Mustache's own HTML escape compares whole characters, so a `"` or `<` followed by a
+    /// combining mark is one character it does not know and would go out raw.
     static func library(_ files: [String: String]) throws(SiteError) -> MustacheLibrary {
+        _ = SiteHTMLContentType.registered
         var library = MustacheLibrary()
         for name in files.keys.sorted() where name.hasSuffix(".mustache") {
             do {
                 library.register(
-                    try MustacheTemplate(string: files[name] ?? ""),
+                    try MustacheTemplate(
+                        string: "{{% CONTENT_TYPE: \(SiteHTMLContentType.name)}}" + (files[name] ?? "")
+                    ),
                     named: String(name.dropLast(".mustache".count))
                 )
             } catch {
@@ -33,4 +40,15 @@ public enum SiteTheme {
         }
         return library
     }
+}
+
+/// HTML escaping of every value a template shows, byte by byte (see ``SiteTheme/library(_:)``).
+struct SiteHTMLContentType: MustacheContentType {
+    static let name = "ADR_HTML"
+
+    static let registered: Void = {
+        MustacheContentTypes.register(SiteHTMLContentType(), named: name)
+    }()
+
+    func escapeText(_ text: String) -> String { SiteHTML.escape(text) }
 }

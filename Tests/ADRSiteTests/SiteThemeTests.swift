@@ -1,9 +1,26 @@
 import ADRCore
-import ADRSite
 import Foundation
+import Mustache
 import Testing
 
+@testable import ADRSite
+
 @Suite struct SiteThemeTests {
+    @Test func aQuoteOrBracketFollowedByACombiningMarkIsStillEscaped() throws {
+        // One Character to Swift, a quote and an accent to the browser's tokenizer.
+        let hostile = "\"\u{301} onmouseover=alert(1) <\u{301}script>"
+        #expect(hostile.count == hostile.unicodeScalars.count - 2)
+        let library = try SiteTheme.library(["probe.mustache": "<p title=\"{{value}}\">{{value}}</p>"])
+        let html = try #require(library.render(["value": hostile], withTemplate: "probe"))
+        let accent = String(Unicode.Scalar(0x301)!)
+        let raw = "\"" + accent
+        let escapedQuote = "&quot;" + accent
+        let escapedBracket = "&lt;" + accent + "script&gt;"
+        #expect(!html.contains(raw))
+        #expect(html.contains(escapedQuote))
+        #expect(html.contains(escapedBracket))
+    }
+
     @Test func theEmbeddedThemeMatchesTheTemplatesSiteFolder() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
@@ -43,6 +60,49 @@ import Testing
         input.mermaidScript = "https://x.example/m.js; script-src *"
         let odd = try #require(try Site.build(input).files["main/0003-use-a-queue.html"])
         #expect(!odd.contains("x.example"), "a URL that would change the policy is left out")
+    }
+
+    /// The rows adr writes in Swift are what the loops the built-in templates had wrote: a
+    /// theme that still loops over `revisions`, `events` and `records` gets the same pages.
+    @Test func aThemeLoopingOverTheRowsGetsWhatTheBuiltInRowsAre() throws {
+        let loops = [
+            "record.mustache": (
+                "{{{revisionRows}}}\n",
+                "{{#revisions}}\n<tr><td><time datetime=\"{{date}}\">{{day}}</time></td><td><span class=\"change change-{{kindClass}}\">{{kind}}</span>{{#detail}} <span class=\"meta\">{{detail}}</span>{{/detail}}</td><td>{{author}}</td><td>{{#commitURL}}<a class=\"mono\" href=\"{{commitURL}}\">{{shortCommit}}</a>{{/commitURL}}{{^commitURL}}<span class=\"mono\">{{shortCommit}}</span>{{/commitURL}}</td><td>{{subject}}</td></tr>\n{{/revisions}}\n"
+            ),
+            "timeline.mustache": (
+                "{{{eventRows}}}\n",
+                "{{#events}}\n<li class=\"event event-{{kindClass}}\"><time datetime=\"{{date}}\">{{day}}</time> <span class=\"change change-{{kindClass}}\">{{kind}}</span> <a href=\"{{href}}\"><span class=\"number\">{{numberLabel}}</span> {{title}}</a>{{#detail}} <span class=\"meta\">{{detail}}</span>{{/detail}}{{#who}} <span class=\"meta\">by {{who}}</span>{{/who}}</li>\n{{/events}}\n"
+            ),
+            "index.mustache": (
+                "{{#hasRecords}}\n{{{recordRows}}}\n{{/hasRecords}}\n",
+                "{{#records}}\n<li class=\"record-row\" data-record=\"{{stem}}\" data-i=\"{{index}}\">\n<a class=\"record-link\" href=\"{{page}}\"><span class=\"number\">{{numberLabel}}</span> <span class=\"title\">{{title}}</span></a>\n<span class=\"status status-{{statusClass}}\">{{statusLabel}}</span>\n<span class=\"meta\">{{#date}}<time datetime=\"{{date}}\">{{date}}</time>{{/date}}{{#log}} · <span class=\"log\">{{log}}</span>{{/log}}</span>\n{{#hasTags}}<span class=\"tags\">{{#tags}}<span class=\"tag\">{{.}}</span> {{/tags}}</span>{{/hasTags}}\n<p class=\"snippet\" hidden></p>\n</li>\n{{/records}}\n"
+            ),
+        ]
+        let builtIn = try Site.build(SiteFixture.input)
+        var input = SiteFixture.input
+        for (name, loop) in loops {
+            let text = try #require(SiteTheme.builtInFile(named: name))
+            #expect(text.contains(loop.0))
+            input.theme[name] = text.replacingOccurrences(of: loop.0, with: loop.1)
+        }
+        let themed = try Site.build(input)
+        #expect(themed.files.keys.sorted() == builtIn.files.keys.sorted())
+        for (path, contents) in builtIn.files {
+            #expect(themed.files[path] == contents, "\(path) differs")
+        }
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"),
+        (
+            "<b a=\"x\" b='y'>&amp;</b>",
+            "&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;amp;&lt;/b&gt;"
+        ),
+        ("é<ü>", "é&lt;ü&gt;"), ("", ""),
+    ])
+    func rowsEscapeAsMustacheDoes(text: String, escaped: String) {
+        #expect(SiteHTML.escape(text) == escaped)
     }
 
     @Test func aBrokenThemeTemplateNamesItsFile() {
