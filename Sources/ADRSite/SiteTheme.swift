@@ -30,7 +30,8 @@ public enum SiteTheme {
             do {
                 library.register(
                     try MustacheTemplate(
-                        string: "{{% CONTENT_TYPE: \(SiteHTMLContentType.name)}}" + (files[name] ?? "")
+                        string: "{{% CONTENT_TYPE: \(SiteHTMLContentType.name)}}"
+                            + (files[name] ?? "")
                     ),
                     named: String(name.dropLast(".mustache".count))
                 )

@@ -10,7 +10,9 @@ import Testing
         // One Character to Swift, a quote and an accent to the browser's tokenizer.
         let hostile = "\"\u{301} onmouseover=alert(1) <\u{301}script>"
         #expect(hostile.count == hostile.unicodeScalars.count - 2)
-        let library = try SiteTheme.library(["probe.mustache": "<p title=\"{{value}}\">{{value}}</p>"])
+        let library = try SiteTheme.library([
+            "probe.mustache": "<p title=\"{{value}}\">{{value}}</p>"
+        ])
         let html = try #require(library.render(["value": hostile], withTemplate: "probe"))
         let accent = String(Unicode.Scalar(0x301)!)
         let raw = "\"" + accent
