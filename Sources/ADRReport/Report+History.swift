@@ -174,54 +174,78 @@ extension Report {
 
     /// `adr log`: one line per event, newest first.
     public static func text(for events: [LogEvent]) -> String {
-        // One string appended to, rather than a string per line joined: a long log has
-        // thousands of lines. Every piece from the repository or a note is sanitised; the
-        // words in between have nothing to sanitise.
-        var output = ""
-        output.reserveCapacity(events.count * 128)
-        func append(_ piece: some StringProtocol) { output += Terminal.sanitized(String(piece)) }
-        for event in events {
+        var bytes: [UInt8] = []
+        writeText(for: events, inOrder: Array(events.indices)) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``text(for:)`` of `events` in `order`, handed to `sink` in chunks of about 64 KiB:
+    /// a long history gives megabytes, and building them as one `String` piece by piece
+    /// was most of a warm `adr log`. Every piece from the repository or a note is
+    /// sanitised; the words in between have nothing to sanitise.
+    public static func writeText(
+        for events: [LogEvent],
+        inOrder order: [Int],
+        to sink: ([UInt8]) -> Void
+    ) {
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 17)
+        func append(_ piece: some StringProtocol) { Terminal.appendSanitized(piece, to: &output) }
+        func word(_ literal: StaticString) {
+            output.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: literal.utf8Start,
+                    count: literal.utf8CodeUnitCount
+                )
+            )
+        }
+        for index in order {
+            let event = events[index]
             let revision = event.revision
             append(day(event.date))
-            output += "  "
+            word("  ")
             append(revision.commit.prefix(7))
-            output += "  "
+            word("  ")
             append(revision.path)
-            output += "  "
+            word("  ")
             switch event.kind {
             case .created:
-                output += "created"
+                word("created")
                 if let status = revision.status {
-                    output += " ("
+                    word(" (")
                     append(status.name)
-                    output += ")"
+                    word(")")
                 }
             case .statusChanged:
-                output += "status "
+                word("status ")
                 append(event.previousStatus?.name ?? "none")
-                output += " -> "
+                word(" -> ")
                 append(revision.status?.name ?? "none")
                 if let oldPath = revision.oldPath {
-                    output += ", renamed from "
+                    word(", renamed from ")
                     append(oldPath)
                 }
-            case .edited: output += "edited"
+            case .edited: word("edited")
             case .renamed:
-                output += "renamed from "
+                word("renamed from ")
                 append(revision.oldPath ?? "?")
-            case .deleted: output += "deleted"
+            case .deleted: word("deleted")
             case .approved:
-                output += "approved ("
-                output += event.approval?.source.rawValue ?? "?"
-                output += ")"
+                word("approved (")
+                append(event.approval?.source.rawValue ?? "?")
+                word(")")
             }
-            output += "  by "
+            word("  by ")
             append(event.approval?.approver ?? revision.author.name)
-            output += "  "
+            word("  ")
             append(revision.summary)
-            output += "\n"
+            word("\n")
+            if output.count >= 1 << 16 {
+                sink(output)
+                output.removeAll(keepingCapacity: true)
+            }
         }
-        return output
+        if !output.isEmpty { sink(output) }
     }
 
     /// `adr show`'s history section: the status timeline, then one line per commit.

@@ -115,5 +115,25 @@ public enum Terminal {
         )
     }
 
+    /// Appends `text` to `bytes` as ``sanitized(_:)`` would give it: C0 controls but tab,
+    /// DEL and the C1 controls U+0080...U+009F (0xC2 and a byte below 0xA0 in UTF-8) as `?`.
+    public static func appendSanitized(_ text: some StringProtocol, to bytes: inout [UInt8]) {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+                bytes.append(UInt8(ascii: "?"))
+            } else if byte == 0xC2, let next = utf8.next() {
+                if (0x80...0x9F).contains(next) {
+                    bytes.append(UInt8(ascii: "?"))
+                } else {
+                    bytes.append(byte)
+                    bytes.append(next)
+                }
+            } else {
+                bytes.append(byte)
+            }
+        }
+    }
+
     public static var standardOutputIsTerminal: Bool { isatty(1) == 1 }
 }

@@ -39,7 +39,7 @@ extension ADR {
                 writer.flush()
                 Output.write([UInt8(ascii: "\n")])
             case .text:
-                Output.text(Report.text(for: log.order.map { log.events[$0] }))
+                Report.writeText(for: log.events, inOrder: log.order, to: Output.write)
             }
         }
     }
