@@ -1,24 +1,9 @@
-/// JSON text written by hand, in a fixed key order (a snapshot pins it): only what the
-/// audit formats need.
+/// The audit formats' JSON layout (objects on one line, in a fixed key order a snapshot
+/// pins); strings go through the one JSON escaping of ``JSONWriter``.
 enum JSONText {
-    /// `text` as a JSON string, quotes included.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// `text` as a JSON string, quotes included, escaped as every JSON report escapes it
+    /// (``JSONWriter``).
+    static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
 
     /// An object of `members` (already rendered values), on one line.
     static func object(_ members: [(String, String)]) -> String {
