@@ -141,9 +141,10 @@ public struct DecisionLog: Sendable, Hashable {
         return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
     }
 
-    /// A link destination as a path relative to the log folder, or `nil` for URLs,
-    /// anchors-only links and paths leaving the log.
-    static func logRelativePath(of destination: String, from source: String) -> String? {
+    /// A link destination resolved against the folder of `source` (both relative to the
+    /// same root: the log folder here, the repository for the site), or `nil` for URLs,
+    /// anchors-only links and paths leaving that root.
+    public static func logRelativePath(of destination: String, from source: String) -> String? {
         var path = destination
         if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
         if path.isEmpty || path.contains("://") || path.hasPrefix("/") { return nil }

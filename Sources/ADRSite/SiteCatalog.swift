@@ -90,18 +90,8 @@ public struct SiteCatalog: Sendable {
         if path.isEmpty || path.hasPrefix("/") || SiteLinks.scheme(of: path) != nil {
             return nil
         }
-        path = path.removingPercentEncoding ?? path
-        var parts = source.split(separator: "/").dropLast().map(String.init)
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
+        // The rest is the one resolution every link of a log gets.
+        return DecisionLog.logRelativePath(of: path, from: source)
     }
 
     /// Whether a link type says the source is replaced by the target (`Superseded by`).

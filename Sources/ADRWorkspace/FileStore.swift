@@ -254,17 +254,7 @@ enum FileStore {
         exclusive: Bool,
         checkpoints: Bool = true
     ) throws(WorkspaceError) {
-        let folder = parent(path)
-        let name = (path as NSString).lastPathComponent
-        var template = Array("\(folder)/.\(name).adr-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw .io(path: path, message: "cannot create a temporary file (\(errnoText()))")
-        }
-        let temporary = String(
-            decoding: template.dropLast().map { UInt8(bitPattern: $0) },
-            as: UTF8.self
-        )
+        let (descriptor, temporary) = try Replacement.temporaryFile(beside: path)
         var mode = stat()
         fchmod(descriptor, !exclusive && stat(path, &mode) == 0 ? mode.st_mode & 0o7777 : 0o644)
         let written = writeAll(descriptor, bytes) && fsync(descriptor) == 0
@@ -401,7 +391,7 @@ enum FileStore {
         }
 
         /// A new file with a unique name beside `path`.
-        private static func temporaryFile(beside path: String) throws(WorkspaceError)
+        static func temporaryFile(beside path: String) throws(WorkspaceError)
             -> (descriptor: Int32, path: String)
         {
             let folder = FileStore.parent(path)
