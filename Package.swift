@@ -17,6 +17,29 @@ let strictSettings: [SwiftSetting] = [
     .unsafeFlags(["-warnings-as-errors"])
 ]
 
+// libgit2 and cmark-gfm are linked from Debian's static archives (decision 21): the
+// dynamic loader resolving libgit2's two dozen shared libraries cost every command, even
+// `adr --version`, more than the rest of its start-up. Only Kerberos, which has no static
+// archive, stays shared. `--wrap` defers libgit2's decoding of the CA bundle to the first
+// fetch or push (Sources/CLibGit2Certificates).
+let libgit2Linking: [LinkerSetting] = [
+    .unsafeFlags([
+        "-Xlinker", "--wrap=mbedtls_x509_crt_parse_file",
+        "-Xlinker", "--wrap=mbedtls_x509_crt_parse_path",
+        "-Xlinker", "-l:libgit2.a",
+        "-Xlinker", "-l:libmbedtls.a", "-Xlinker", "-l:libmbedx509.a",
+        "-Xlinker", "-l:libmbedcrypto.a", "-Xlinker", "-l:libhttp_parser.a",
+        "-Xlinker", "-l:libssh2.a", "-Xlinker", "-l:libssl.a", "-Xlinker", "-l:libcrypto.a",
+        "-Xlinker", "-l:libpcre2-8.a", "-Xlinker", "-l:libz.a",
+        "-Xlinker", "-l:libgssapi_krb5.so.2",
+    ])
+]
+let cmarkLinking: [LinkerSetting] = [
+    .unsafeFlags([
+        "-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a",
+    ])
+]
+
 let package = Package(
     name: "adr",
     // Linux is what is built and tested; the platform-specific calls sit behind `#if
@@ -36,17 +59,20 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibGit2",
-            pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"])]
-        ),
+        .systemLibrary(name: "CLibGit2", providers: [.apt(["libgit2-dev"])]),
+        // The deferred CA bundle: libgit2's set-up records it, the first remote operation
+        // decodes it.
+        .target(name: "CLibGit2Certificates"),
         .systemLibrary(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "ADRMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: strictSettings),
+        .target(
+            name: "ADRMarkdown",
+            dependencies: ["CCmarkGFM"],
+            swiftSettings: strictSettings,
+            linkerSettings: cmarkLinking
+        ),
         .target(
             name: "ADRCore",
             dependencies: ["ADRMarkdown", .product(name: "Yams", package: "Yams")],
@@ -55,10 +81,11 @@ let package = Package(
         .target(
             name: "ADRGit",
             dependencies: [
-                "CLibGit2",
+                "CLibGit2", "CLibGit2Certificates",
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            linkerSettings: libgit2Linking
         ),
         .target(
             name: "ADRHistory",

@@ -1,4 +1,5 @@
 internal import CLibGit2
+internal import CLibGit2Certificates
 import Foundation
 
 /// Process-wide libgit2 state.
@@ -9,6 +10,19 @@ enum LibGit2 {
     static let initialized: Void = {
         git_libgit2_init()
     }()
+
+    /// Decodes the CA bundle that `git_libgit2_init` only noted (decision 21), once, before
+    /// the first fetch or push: a remote over HTTPS verifies its certificate against it.
+    static func loadCertificates() throws {
+        _ = initialized
+        try check(adr_git_load_certificates())
+    }
+
+    /// Whether the CA bundle is still waiting for a remote operation (for tests).
+    static var certificatesDeferred: Bool {
+        _ = initialized
+        return adr_git_certificates_deferred() != 0
+    }
 }
 
 /// Calls `body` with a `git_strarray` of copies of `strings`; the copies are freed after it.

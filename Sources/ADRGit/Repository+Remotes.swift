@@ -73,6 +73,8 @@ extension Repository {
     /// A name that is no remote, and a local path that does not exist (given, or as a
     /// remote's URL), are reported as such: libgit2 would say "unsupported URL protocol".
     private func openRemote(_ nameOrURL: String) throws -> OpaquePointer? {
+        // Every remote operation starts here: the CA bundle is decoded before the first.
+        try LibGit2.loadCertificates()
         var remote: OpaquePointer?
         // A URL or path is not a valid remote name: libgit2 says GIT_EINVALIDSPEC.
         if try check(
