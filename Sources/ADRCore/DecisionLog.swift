@@ -47,21 +47,38 @@ public struct DecisionLog: Sendable, Hashable {
     /// `entries` in numeric order, so `0011-x.md` among `00-a.md`, `01-b.md` does not sort
     /// between them; names without a number (log4brains' dates) after, by name.
     public init(entries: [LogEntry]) {
-        self.entries = entries.map { entry in
+        // Sorted by the number in the file name, then the name. The keys are sorted, not
+        // the entries, which are large; a folder listing is usually in order already.
+        let keys = entries.map { entry in
             (
-                entry,
                 DecisionRecord.number(fromFileName: DecisionRecord.recordName(path: entry.fileName))
+                    ?? Int.max,
+                entry.fileName
             )
         }
-        .sorted { ($0.1 ?? Int.max, $0.0.fileName) < ($1.1 ?? Int.max, $1.0.fileName) }
-        .map(\.0)
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        if order.elementsEqual(entries.indices) {
+            self.entries = entries
+        } else {
+            self.entries = order.map { entries[$0] }
+        }
     }
 
     /// Numbers more than one record carries, each with those records' file names.
     public var duplicateNumbers: [Int: [String]] {
-        Dictionary(grouping: entries.filter { $0.record.number != nil }) { $0.record.number! }
-            .filter { $0.value.count > 1 }
-            .mapValues { $0.map(\.fileName) }
+        var seen = Set<Int>()
+        var repeated = Set<Int>()
+        for entry in entries {
+            guard let number = entry.record.number else { continue }
+            if !seen.insert(number).inserted { repeated.insert(number) }
+        }
+        guard !repeated.isEmpty else { return [:] }
+        var names: [Int: [String]] = [:]
+        for entry in entries {
+            guard let number = entry.record.number, repeated.contains(number) else { continue }
+            names[number, default: []].append(entry.fileName)
+        }
+        return names
     }
 
     /// The number a new record gets: one more than the highest number in the log.

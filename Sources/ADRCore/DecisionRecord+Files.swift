@@ -5,22 +5,60 @@ extension DecisionRecord {
     /// `.md` files are records unless named like an index or template; `.md.md` counts;
     /// a file without extension counts when its name starts with a record number.
     public static func isLikelyRecord(fileName: String) -> Bool {
-        let lowered = fileName.lowercased()
-        let stem: String
-        if lowered.hasSuffix(".md") {
-            stem = String(lowered.dropLast(3))
-        } else if lowered.hasSuffix(".markdown") {
-            stem = String(lowered.dropLast(9))
-        } else if !lowered.containsByte(UInt8(ascii: ".")) {
-            return RecordScan.hasNumberedPrefix(lowered, anyCase: false)
+        // Looked at as bytes: this runs for every file of the log in every command, and
+        // the extension, the dot and the words looked for are ASCII.
+        let bytes = Array(fileName.utf8)
+        func endsWith(_ suffix: String) -> Bool {
+            let suffix = Array(suffix.utf8)
+            guard bytes.count >= suffix.count else { return false }
+            return zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy {
+                asciiLowercased($0) == $1
+            }
+        }
+        let stemLength: Int
+        if endsWith(".md") {
+            stemLength = bytes.count - 3
+        } else if endsWith(".markdown") {
+            stemLength = bytes.count - 9
+        } else if !bytes.contains(UInt8(ascii: ".")) {
+            return RecordScan.hasNumberedPrefix(fileName, anyCase: true)
         } else {
             return false
         }
-        if lowered.hasPrefix(".") { return false }
+        if bytes.first == UInt8(ascii: ".") { return false }
+        let stemBytes = bytes[..<stemLength]
+        let mayBeTemplate = containsWord("template", in: stemBytes)
+        // No other stem is longer than `contributing`.
+        guard mayBeTemplate || stemLength <= 12 else { return true }
+        let stem = String(decoding: stemBytes, as: UTF8.self).lowercased()
         // A numbered file is a record whatever its slug (`0005-template-for-emails.md`, as
         // `adr new Template for emails` names it); templates are unnumbered or number 0.
-        if (number(fromFileName: fileName) ?? 0) == 0, isTemplateName(stem) { return false }
+        if mayBeTemplate, (number(fromFileName: fileName) ?? 0) == 0, isTemplateName(stem) {
+            return false
+        }
         return !notRecordStems.contains(stem)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// Whether `word` (lowercase ASCII) occurs in `bytes`, in any case.
+    private static func containsWord(_ word: String, in bytes: ArraySlice<UInt8>) -> Bool {
+        let word = Array(word.utf8)
+        guard bytes.count >= word.count else { return false }
+        var start = bytes.startIndex
+        while start + word.count <= bytes.endIndex {
+            if asciiLowercased(bytes[start]) == word[0],
+                zip(bytes[start..<(start + word.count)], word).allSatisfy({
+                    asciiLowercased($0) == $1
+                })
+            {
+                return true
+            }
+            start += 1
+        }
+        return false
     }
 
     /// The stems of the other Markdown files a log folder holds.
@@ -56,6 +94,7 @@ extension DecisionRecord {
     /// `<slug>/index.md` and `<slug>/README.md` the folder's name.
     public static func recordName(path: String) -> String {
         // Split as bytes: `/` is ASCII, and this runs for every record read.
+        guard path.utf8.contains(UInt8(ascii: "/")) else { return path }
         let components = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         guard let last = components.last else { return path }
         let lowered = last.lowercased()

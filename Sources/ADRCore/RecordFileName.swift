@@ -93,23 +93,43 @@ extension RecordFileName {
         /// numbered name: `adr-007-x.md` -> (`adr-`, 3, `-`), 7, `-x.md`.
         static func parts(of name: String) -> (naming: Naming, number: Int, rest: Substring)? {
             guard let number = DecisionRecord.number(fromFileName: name) else { return nil }
-            var rest = Substring(name)
-            var prefix = ""
-            if rest.prefix(3).lowercased() == "adr" {
-                prefix = String(rest.prefix(3))
-                rest = rest.dropFirst(3)
-                if let first = rest.first, "-_ ".contains(first) {
-                    prefix.append(first)
-                    rest = rest.dropFirst()
+            // Every byte looked at is ASCII, so byte offsets are character boundaries.
+            let bytes = name.utf8
+            var position = bytes.startIndex
+            func byte(at offset: Int) -> UInt8? {
+                guard
+                    let index = bytes.index(position, offsetBy: offset, limitedBy: bytes.endIndex),
+                    index < bytes.endIndex
+                else { return nil }
+                return bytes[index]
+            }
+            func isDigit(_ byte: UInt8?) -> Bool {
+                byte.map { (0x30...0x39).contains($0) } ?? false
+            }
+            var prefixLength = 0
+            if let a = byte(at: 0), let d = byte(at: 1), let r = byte(at: 2),
+                a | 0x20 == UInt8(ascii: "a"), d | 0x20 == UInt8(ascii: "d"),
+                r | 0x20 == UInt8(ascii: "r")
+            {
+                prefixLength = 3
+                if let next = byte(at: 3),
+                    next == UInt8(ascii: "-") || next == UInt8(ascii: "_")
+                        || next == UInt8(ascii: " ")
+                {
+                    prefixLength = 4
                 }
             }
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty else { return nil }
-            rest = rest.dropFirst(digits.count)
-            let separator = rest.first.map { "-_".contains($0) ? String($0) : "-" } ?? "-"
+            position = bytes.index(position, offsetBy: prefixLength)
+            let prefix = String(Substring(bytes[bytes.startIndex..<position]))
+            var width = 0
+            while isDigit(byte(at: width)) { width += 1 }
+            guard width > 0 else { return nil }
+            position = bytes.index(position, offsetBy: width)
+            let separator =
+                byte(at: 0) == UInt8(ascii: "_") ? "_" : "-"
             return (
-                Naming(prefix: prefix, width: digits.count, separator: separator, dated: false),
-                number, rest
+                Naming(prefix: prefix, width: width, separator: separator, dated: false),
+                number, Substring(bytes[position...])
             )
         }
 

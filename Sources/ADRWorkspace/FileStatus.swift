@@ -13,8 +13,19 @@ struct FileStatus: Hashable, Sendable {
 
     /// Nanoseconds since the epoch.
     init?(path: String) {
+        guard let (status, _) = Self.inspecting(path) else { return nil }
+        self = status
+    }
+
+    /// What `stat` says of `path`, and whether it is a folder: one call where a log's
+    /// files are listed.
+    static func inspecting(_ path: String) -> (status: FileStatus, isDirectory: Bool)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return (FileStatus(info), (info.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    private init(_ info: stat) {
         size = Int64(info.st_size)
         inode = UInt64(info.st_ino)
         #if os(Linux)

@@ -8,12 +8,13 @@ import Foundation
 ///
 /// As git's index does, a file modified within the last two seconds before a run is not
 /// stored ("racy"): an edit in the same clock tick as the cache could otherwise keep the
-/// same times. Records read from a commit (`adr audit`) are kept beside them, keyed by
-/// path and blob id, which name their contents exactly, with their ``RecordFacts`` for
-/// the audit (a Markdown parse each, a third of an audit of a large log).
+/// same times. Records read from a commit (`adr audit`) are kept in a file of their own,
+/// `<git dir>/adr/committed-records-cache`, keyed by path and blob id, which name their
+/// contents exactly, with their ``RecordFacts`` for the audit (a Markdown parse each, a
+/// third of an audit of a large log): neither kind of command reads the other's records.
 /// Anything unexpected in the file means "no cache".
 struct RecordCache {
-    static let version = 4
+    static let version = 5
     private(set) var records: [String: (status: FileStatus, record: DecisionRecord)] = [:]
     /// The facts of records read from commits, by blob key.
     private(set) var facts: [String: RecordFacts] = [:]
@@ -38,6 +39,11 @@ struct RecordCache {
         return PathText.join(PathText.absolute(named, from: root), "adr/records-cache")
     }
 
+    /// The cache of records read from commits, in the git directory `gitDirectory`.
+    static func committedPath(inGitDirectory gitDirectory: String) -> String {
+        PathText.join(gitDirectory, "adr/committed-records-cache")
+    }
+
     static func load(from path: String) -> RecordCache {
         var cache = RecordCache()
         guard let data = FileManager.default.contents(atPath: path) else { return cache }
@@ -48,27 +54,21 @@ struct RecordCache {
                 String(decoding: header, as: UTF8.self) == "adr-records-cache\t\(version)"
             else { return false }
             for line in lines.dropFirst() {
-                let fields = line.split(
-                    separator: UInt8(ascii: "\t"),
-                    omittingEmptySubsequences: false
-                )
-                .map(CacheLine.unescaped)
-                guard fields.count >= 5, let size = Int64(fields[1]),
-                    let modified = Int64(fields[2]), let changed = Int64(fields[3]),
-                    let inode = UInt64(fields[4])
+                var fields = CacheFields(line)
+                guard let name = fields.string(), let size = fields.integer(),
+                    let modified = fields.integer(), let changed = fields.integer(),
+                    let inode = fields.unsignedInteger(),
+                    let record = record(from: &fields), let known = facts(from: &fields),
+                    fields.isAtEnd
                 else { return false }
-                var rest = fields.dropFirst(5).makeIterator()
-                guard let record = record(from: &rest), let known = facts(from: &rest),
-                    rest.next() == nil
-                else { return false }
-                if let known { cache.facts[fields[0]] = known }
+                if let known { cache.facts[name] = known }
                 let status = FileStatus(
                     size: size,
                     modified: modified,
                     changed: changed,
                     inode: inode
                 )
-                cache.records[fields[0]] = (status, record)
+                cache.records[name] = (status, record)
             }
             return true
         }
@@ -96,11 +96,15 @@ struct RecordCache {
         isStale = true
     }
 
-    /// Keeps only `names` (the files of the log now) of the records read from files, so
-    /// the cache never grows past the log.
+    /// Keeps only `names` (the files of the log now), so the cache never grows past the
+    /// log.
     mutating func keepOnly(_ names: Set<String>) {
         let before = records.count
-        records = records.filter { Self.isBlobKey($0.key) || names.contains($0.key) }
+        let nothingToDrop =
+            facts.isEmpty && before <= names.count && records.keys.allSatisfy(names.contains)
+        guard !nothingToDrop else { return }
+        records = records.filter { names.contains($0.key) }
+        facts = [:]
         if records.count != before { isStale = true }
     }
 
@@ -108,8 +112,6 @@ struct RecordCache {
 
     /// The key of the record at `path` (from the repository root) with blob `blob`.
     static func blobKey(path: String, blob: String) -> String { "blob:" + path + ":" + blob }
-
-    private static func isBlobKey(_ key: String) -> Bool { key.hasPrefix("blob:") }
 
     /// Blob keys need no file status: the id names the contents.
     private static let committed = FileStatus(size: -1, modified: 0, changed: 0, inode: 0)
@@ -135,7 +137,7 @@ struct RecordCache {
     /// Keeps only `keys` of the records read from commits.
     mutating func keepOnlyBlobs(_ keys: Set<String>) {
         let before = records.count
-        records = records.filter { !Self.isBlobKey($0.key) || keys.contains($0.key) }
+        records = records.filter { keys.contains($0.key) }
         facts = facts.filter { keys.contains($0.key) }
         if records.count != before { isStale = true }
     }
@@ -198,27 +200,24 @@ struct RecordCache {
     }
 
     /// `.some(nil)` for `-`, `nil` when the fields are damaged.
-    private static func facts(from fields: inout IndexingIterator<ArraySlice<String>>)
-        -> RecordFacts??
-    {
-        guard let marker = fields.next() else { return nil }
+    private static func facts(from fields: inout CacheFields) -> RecordFacts?? {
+        guard let marker = fields.string() else { return nil }
         if marker == "-" { return .some(nil) }
         guard marker == "+" else { return nil }
         func optional() -> Int?? {
-            guard let field = fields.next() else { return nil }
-            if field == "-" { return .some(nil) }
-            guard field.hasPrefix("+"), let value = Int(field.dropFirst()) else { return nil }
-            return .some(value)
+            guard let value = fields.optionalInteger() else { return nil }
+            guard let value else { return .some(nil) }
+            return Int(exactly: value).map { .some($0) } ?? nil
         }
         guard let headingLine = optional(), let headingNumber = optional(),
             let statusLine = optional(), let dateLine = optional(),
-            let count = fields.next().flatMap({ Int($0) })
+            let count = fields.count()
         else { return nil }
         var links: [TextLink] = []
         for _ in 0..<count {
-            guard let text = fields.next(), let destination = fields.next(),
-                let line = fields.next().flatMap({ Int($0) }),
-                let column = fields.next().flatMap({ Int($0) }), let image = fields.next()
+            guard let text = fields.string(), let destination = fields.string(),
+                let line = fields.count(), let column = fields.count(),
+                let image = fields.string()
             else { return nil }
             links.append(
                 TextLink(
@@ -241,24 +240,15 @@ struct RecordCache {
         )
     }
 
-    private static func record(from fields: inout IndexingIterator<ArraySlice<String>>)
-        -> DecisionRecord?
-    {
-        func next() -> String? { fields.next() }
-        func optional() -> String?? {
-            guard let field = next() else { return nil }
-            if field == "-" { return .some(nil) }
-            guard field.hasPrefix("+") else { return nil }
-            return .some(String(field.dropFirst()))
-        }
-        func count() -> Int? { next().flatMap { Int($0) } }
-        guard let path = next(), let number = optional(), let title = next(),
-            let heading = optional(), let status = optional(), let statusText = optional(),
-            let date = optional(), let tagCount = count()
+    private static func record(from fields: inout CacheFields) -> DecisionRecord? {
+        guard let path = fields.string(), let number = fields.optionalInteger(),
+            let title = fields.string(), let heading = fields.optionalString(),
+            let status = fields.optionalString(), let statusText = fields.optionalString(),
+            let date = fields.optionalString(), let tagCount = fields.count()
         else { return nil }
         var record = DecisionRecord(
             path: path,
-            number: number.flatMap { Int($0) },
+            number: number.flatMap { Int(exactly: $0) },
             title: title,
             heading: heading,
             status: status.map { RecordStatus(name: $0) },
@@ -266,26 +256,30 @@ struct RecordCache {
             date: date
         )
         for _ in 0..<tagCount {
-            guard let tag = next() else { return nil }
+            guard let tag = fields.string() else { return nil }
             record.tags.append(tag)
         }
-        guard let linkCount = count() else { return nil }
+        guard let linkCount = fields.count() else { return nil }
         for _ in 0..<linkCount {
-            guard let type = next(), let target = next(), let line = count() else { return nil }
+            guard let type = fields.string(), let target = fields.string(),
+                let line = fields.count()
+            else { return nil }
             record.links.append(RecordLink(type: type, target: target, line: line))
         }
-        guard let referenceCount = count() else { return nil }
+        guard let referenceCount = fields.count() else { return nil }
         for _ in 0..<referenceCount {
-            guard let text = next(), let target = next(), let line = count() else { return nil }
+            guard let text = fields.string(), let target = fields.string(),
+                let line = fields.count()
+            else { return nil }
             record.references.append(RecordReference(text: text, target: target, line: line))
         }
-        guard let warningCount = count() else { return nil }
+        guard let warningCount = fields.count() else { return nil }
         for _ in 0..<warningCount {
-            guard let path = next(), let line = optional(), let message = next() else {
-                return nil
-            }
+            guard let path = fields.string(), let line = fields.optionalInteger(),
+                let message = fields.string()
+            else { return nil }
             record.warnings.append(
-                SourceWarning(path: path, line: line.flatMap { Int($0) }, message: message)
+                SourceWarning(path: path, line: line.flatMap { Int(exactly: $0) }, message: message)
             )
         }
         return record

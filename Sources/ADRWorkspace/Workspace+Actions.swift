@@ -160,7 +160,11 @@ extension Workspace {
             return try withLogLock {
                 () throws(WorkspaceError) -> String in
                 let log = linksRecords ? try readLog() : DecisionLog(entries: [])
-                let number = linksRecords ? log.nextNumber : nextNumberFromFileNames()
+                let recordFileNames = FileStore.contents(ofDirectory: location.folder).filter {
+                    !$0.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: $0)
+                }
+                let number =
+                    linksRecords ? log.nextNumber : nextNumber(fromFileNames: recordFileNames)
                 guard number <= RecordFileName.maximumNumber else {
                     throw .invalidArgument(
                         "no record number left: the log already holds \(RecordFileName.maximumNumber), the largest"
@@ -173,11 +177,7 @@ extension Workspace {
                     ?? (resolved.template.name == "nygard"
                         || !BuiltInTemplates.names.contains(resolved.template.name)
                         ? .superceded : .superseded)
-                let naming = RecordFileName.Naming(
-                    inferringFrom: FileStore.contents(ofDirectory: location.folder).filter {
-                        !$0.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: $0)
-                    }
-                )
+                let naming = RecordFileName.Naming(inferringFrom: recordFileNames)
                 let (fileName, changes) = log.planningNewRecord(
                     resolved,
                     number: number,
@@ -193,15 +193,13 @@ extension Workspace {
         }
     }
 
-    /// The next number, read from file names; only a record without a number in its name
-    /// is parsed. (A record that links nothing needs no supersede spelling.)
-    private func nextNumberFromFileNames() -> Int {
+    /// The next number, read from the log's record file names; only a record without a
+    /// number in its name is parsed. (A record that links nothing needs no supersede
+    /// spelling.)
+    private func nextNumber(fromFileNames names: [String]) -> Int {
         var highest = 0
         let templates = configuredTemplatePaths()
-        for name in FileStore.contents(ofDirectory: location.folder)
-        where !name.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: name)
-            && !templates.contains(PathText.join(location.folder, name))
-        {
+        for name in names where !templates.contains(PathText.join(location.folder, name)) {
             let number =
                 DecisionRecord.number(fromFileName: name)
                 ?? (try? FileStore.read(PathText.join(location.folder, name))).flatMap {

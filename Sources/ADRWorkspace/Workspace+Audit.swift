@@ -179,7 +179,7 @@ extension Workspace {
             uniquingKeysWith: { first, _ in first }
         )
         let knownFacts = known?.knownFacts ?? [:]
-        let cachePath = repository.gitDirectory + "adr/records-cache"
+        let cachePath = RecordCache.committedPath(inGitDirectory: repository.gitDirectory)
         var cache = useCache ? RecordCache.load(from: cachePath) : RecordCache()
         let cached = cache
         // One chunk per core: each opens its own repository (a few million instructions in

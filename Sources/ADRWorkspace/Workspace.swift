@@ -28,22 +28,27 @@ public struct Workspace: Sendable {
             throw .missingLog(path: displayPath(location.folder))
         }
         var fileNames: [String] = []
+        var fileStatuses: [FileStatus?] = []
         let templates = configuredTemplatePaths()
         for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
             let path = PathText.join(location.folder, name)
             if templates.contains(path) { continue }
-            if FileStore.isDirectory(path) {
+            let inspected = FileStatus.inspecting(path)
+            if inspected?.isDirectory == true {
                 guard name != "templates",
-                    let inner = ["index.md", "README.md"].first(where: {
-                        FileStore.exists(PathText.join(path, $0))
-                    })
+                    let inner = ["index.md", "README.md"].lazy.compactMap({
+                        inner in FileStatus(path: PathText.join(path, inner)).map { (inner, $0) }
+                    }).first
                 else { continue }
-                fileNames.append(name + "/" + inner)
+                fileNames.append(name + "/" + inner.0)
+                fileStatuses.append(inner.1)
             } else if DecisionRecord.isLikelyRecord(fileName: name) {
                 fileNames.append(name)
+                fileStatuses.append(inspected?.status)
             }
         }
         let names = fileNames
+        let statuses = fileStatuses
         let folderFromRoot = rootRelativePath(location.folder)
         let cachePath = RecordCache.path(
             forLogIn: location.folder,
@@ -51,7 +56,6 @@ public struct Workspace: Sendable {
         )
         var cache = cachePath.map(RecordCache.load) ?? RecordCache()
         let realRoot = PathText.resolvingLinks(location.root)
-        let statuses = names.map { FileStatus(path: PathText.join(location.folder, $0)) }
         var entries = [LogEntry?](repeating: nil, count: names.count)
         if !texts {
             for (index, name) in names.enumerated() {

@@ -239,6 +239,9 @@ func statusWordsAreNormalised(text: String, status: RecordStatus) {
     ("adr-template.md", false), ("0008-example.png", false),
     (".markdownlint.yml", false), ("0001-x.md", true), ("0002-x.md.md", true),
     ("0003-no-extension", true), ("notes", false), ("use-x.md", true),
+    ("README.MD", false), ("Contributing.Markdown", false), ("Use-X-Template.md", false),
+    ("0005-Template-For-Emails.MARKDOWN", true), ("ADR-12-no-extension", true), (".md", false),
+    ("a-long-name-about-templates.md", true), ("a-much-longer-name-than-any-index.md", true),
 ])
 func nonRecordsAreToldApart(name: String, isRecord: Bool) {
     #expect(DecisionRecord.isLikelyRecord(fileName: name) == isRecord)

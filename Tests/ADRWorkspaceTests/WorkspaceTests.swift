@@ -242,5 +242,28 @@ final class TemporaryFolder {
         #expect(
             try workspace.readLog(texts: false).entries.map(\.record) == fresh.entries.map(\.record)
         )
+        // Counts and numbers that no writer makes: negative, past Int64, not digits.
+        _ = try workspace.readLog(texts: false)
+        let good = try String(contentsOfFile: cachePath, encoding: .utf8)
+        var lines = good.split(separator: "\n").map(String.init)
+        var fields = lines[1].split(separator: "\t", omittingEmptySubsequences: false).map(
+            String.init
+        )
+        let tagCount = 12
+        #expect(
+            fields[tagCount] == "0",
+            "the tag count follows path, number, title, heading, status, status text and date"
+        )
+        for damage in ["-1", "99999999999999999999", "1x", ""] {
+            fields[tagCount] = damage
+            lines[1] = fields.joined(separator: "\t")
+            try (lines.joined(separator: "\n") + "\n")
+                .write(toFile: cachePath, atomically: true, encoding: .utf8)
+            #expect(
+                try workspace.readLog(texts: false).entries.map(\.record)
+                    == fresh.entries.map(\.record),
+                "\(damage)"
+            )
+        }
     }
 }
