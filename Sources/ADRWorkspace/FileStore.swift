@@ -317,16 +317,50 @@ enum FileStore {
     /// Every name in the folder at `path`, hidden ones included, unsorted; empty when it
     /// cannot be read.
     static func allNames(inDirectory path: String) -> [String] {
+        entries(inDirectory: path).map(\.name)
+    }
+
+    /// Whether the folder at `path` holds a name for which `matches` is true, given the
+    /// name's bytes: no `String` is made for the names that do not match.
+    static func containsName(
+        inDirectory path: String,
+        where matches: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let found = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return matches(UnsafeBufferPointer(rebasing: bytes[..<length]))
+            }
+            if found { return true }
+        }
+        return false
+    }
+
+    /// The names in the folder at `path`, dot files included, unsorted, each with whether
+    /// it is a folder itself (not through a symbolic link), as `readdir` says without a
+    /// `stat` per name where the file system tells.
+    static func entries(inDirectory path: String) -> [(name: String, isDirectory: Bool)] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            if name != ".", name != ".." { names.append(name) }
+            guard name != ".", name != ".." else { continue }
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isDirectory =
+                    lstat(PathText.join(path, name), &info) == 0
+                    && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isDirectory))
         }
-        return names
+        return entries
     }
 
     /// A crash point for the kill tests: with `ADR_TEST_CRASH_AT_STEP=N` in the environment,

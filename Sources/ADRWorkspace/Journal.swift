@@ -115,7 +115,12 @@ struct Journal: Equatable {
 
     /// Whether `folder` holds a journal or a temporary file of adr.
     static func needsRecovery(in folder: String) -> Bool {
-        FileStore.allNames(inDirectory: folder).contains { $0 == fileName || isTemporaryName($0) }
+        let journal = Array(fileName.utf8)
+        return FileStore.containsName(inDirectory: folder) { name in
+            // Both kinds of name start with a dot, as few others in a log do.
+            name.first == UInt8(ascii: ".")
+                && (name.elementsEqual(journal) || isTemporaryName(bytes: name))
+        }
     }
 
     /// As ``recover(in:)`` for a caller that already holds the lock: a writer, which must
@@ -156,7 +161,10 @@ struct Journal: Equatable {
 
     /// `.NAME.adr-XXXXXX`, the name `mkstemp` gives adr's temporary files.
     static func isTemporaryName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        Array(name.utf8).withUnsafeBufferPointer { isTemporaryName(bytes: $0) }
+    }
+
+    private static func isTemporaryName(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count > 12, bytes[0] == UInt8(ascii: "."),
             bytes[bytes.count - 11..<bytes.count - 6].elementsEqual(".adr-".utf8)
         else { return false }
@@ -170,11 +178,11 @@ struct Journal: Equatable {
     /// Removes adr's temporary files in `folder` and in the record folders just inside it
     /// (`<slug>/index.md` logs). Only under the lock: a live writer holds it.
     private static func removeTemporaryFiles(in folder: String) {
-        for name in FileStore.allNames(inDirectory: folder) {
+        for (name, isDirectory) in FileStore.entries(inDirectory: folder) {
             let path = PathText.join(folder, name)
             if isTemporaryName(name) {
                 _ = unlink(path)
-            } else if !name.hasPrefix("."), FileStore.isDirectory(path) {
+            } else if isDirectory, !name.hasPrefix(".") {
                 for inner in FileStore.allNames(inDirectory: path) where isTemporaryName(inner) {
                     _ = unlink(PathText.join(path, inner))
                 }

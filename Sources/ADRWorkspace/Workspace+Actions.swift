@@ -199,7 +199,8 @@ extension Workspace {
     private func nextNumber(fromFileNames names: [String]) -> Int {
         var highest = 0
         let templates = configuredTemplatePaths()
-        for name in names where !templates.contains(PathText.join(location.folder, name)) {
+        for name in names
+        where templates.isEmpty || !templates.contains(PathText.join(location.folder, name)) {
             let number =
                 DecisionRecord.number(fromFileName: name)
                 ?? (try? FileStore.read(PathText.join(location.folder, name))).flatMap {

@@ -32,7 +32,7 @@ public struct Workspace: Sendable {
         let templates = configuredTemplatePaths()
         for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
             let path = PathText.join(location.folder, name)
-            if templates.contains(path) { continue }
+            if !templates.isEmpty, templates.contains(path) { continue }
             let inspected = FileStatus.inspecting(path)
             if inspected?.isDirectory == true {
                 guard name != "templates",
@@ -303,17 +303,16 @@ public struct Workspace: Sendable {
     public func date(_ explicit: CalendarDate?) -> String {
         if let explicit { return explicit.description }
         if let date = options.environment["ADR_DATE"], !date.isEmpty { return date }
-        var when = Date()
-        if let epoch = options.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
-            when = Date(timeIntervalSince1970: epoch)
+        // SOURCE_DATE_EPOCH is a moment for reproducible builds: its day in UTC.
+        if let text = options.environment["SOURCE_DATE_EPOCH"] {
+            let epoch =
+                TimeInterval(text).flatMap { Int64(exactly: $0.rounded(.down)) }
+                ?? LocalTime.nowInEpochSeconds
+            return CalendarDate(epochSeconds: epoch).description
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        if options.environment["SOURCE_DATE_EPOCH"] != nil {
-            formatter.timeZone = TimeZone(identifier: "UTC")
-        }
-        return formatter.string(from: when)
+        let now = LocalTime.nowInEpochSeconds
+        return CalendarDate(epochSeconds: now + LocalTime.utcOffset(atEpochSeconds: now))
+            .description
     }
 
     /// The template for a new record: `--template`, `ADR_TEMPLATE`, `.adr.yml`, the log's

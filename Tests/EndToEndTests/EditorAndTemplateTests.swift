@@ -130,4 +130,36 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(try repo.read("doc/adr/0001-dated.md").contains("\nDate: 2001-02-03\n"))
     }
+
+    @Test func sourceDateEpochIsADayInUTC() throws {
+        let repo = try TestRepository()
+        for (epoch, day, number) in [("86399.9", "1970-01-01", 1), ("86400", "1970-01-02", 2)] {
+            let result = try repo.adr(
+                arguments: ["new", "--no-edit", "At \(epoch)"],
+                environment: ["SOURCE_DATE_EPOCH": epoch, "TZ": "Pacific/Kiritimati"],
+                removing: ["ADR_DATE"]
+            )
+            #expect(result.status == 0, "\(result)")
+            let name = try repo.files(in: "doc/adr").first { $0.hasPrefix("000\(number)-") }
+            #expect(try repo.read("doc/adr/\(name ?? "?")").contains("\nDate: \(day)\n"))
+        }
+    }
+
+    /// Without a date given, a new record carries today in the local time zone, as `date`
+    /// says it (at UTC+14 and UTC-11 the day differs from UTC's for most of the day).
+    @Test(arguments: ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"])
+    func todayIsTheLocalDay(zone: String) throws {
+        let repo = try TestRepository()
+        let before = try repo.runTool("/usr/bin/env", ["TZ=\(zone)", "date", "+%F"]).stdout
+        let result = try repo.adr(
+            arguments: ["new", "--no-edit", "Today"],
+            environment: ["TZ": zone],
+            removing: ["ADR_DATE"]
+        )
+        let after = try repo.runTool("/usr/bin/env", ["TZ=\(zone)", "date", "+%F"]).stdout
+        #expect(result.status == 0, "\(result)")
+        let text = try repo.read("doc/adr/0001-today.md")
+        let days = Set([before, after].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(days.contains { text.contains("\nDate: \($0)\n") }, "\(text) \(days)")
+    }
 }
