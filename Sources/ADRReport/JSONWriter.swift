@@ -134,33 +134,39 @@ public struct JSONWriter {
 
     /// A newline and the indentation of the current depth.
     private mutating func lineBreak() {
-        let indentation = 2 * hasItems.count
-        bytes.append(UInt8(ascii: "\n"))
-        if indentation <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[..<indentation])
+        let depth = hasItems.count
+        if depth < Self.lineBreaks.count {
+            bytes.append(contentsOf: Self.lineBreaks[depth])
         } else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentation))
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    /// A newline and two spaces per level, for the depths reports reach: one append each.
+    private static let lineBreaks: [[UInt8]] = (0..<16).map {
+        [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 2 * $0)
+    }
 
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most strings have nothing to escape: one copy of their bytes.
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            for byte in utf8
-            where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 {
-                return false
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings have nothing to escape: one copy of their bytes.
+            let plain = !utf8.contains {
+                $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2
             }
-            bytes.append(contentsOf: utf8)
-            return true
+            if plain {
+                bytes.append(contentsOf: utf8)
+            } else {
+                appendEscaped(utf8)
+            }
         }
-        if copied == true {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        var utf8 = text.utf8.makeIterator()
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        var utf8 = text.makeIterator()
         while let byte = utf8.next() {
             switch byte {
             case UInt8(ascii: "\""): bytes += #"\""#.utf8
@@ -185,7 +191,6 @@ public struct JSONWriter {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ value: UInt32) {
