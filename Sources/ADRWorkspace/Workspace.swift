@@ -30,7 +30,8 @@ public struct Workspace: Sendable {
         var fileNames: [String] = []
         var fileStatuses: [FileStatus?] = []
         let templates = configuredTemplatePaths()
-        for name in FileStore.contents(ofDirectory: location.folder) where !name.hasPrefix(".") {
+        // In the folder's own order: `DecisionLog` sorts the records by number and name.
+        for name in FileStore.allNames(inDirectory: location.folder) where !name.hasPrefix(".") {
             let path = PathText.join(location.folder, name)
             if !templates.isEmpty, templates.contains(path) { continue }
             let inspected = FileStatus.inspecting(path)
