@@ -75,6 +75,12 @@ public struct AuditedLog: Sendable {
     /// Facts read ahead, by the record's path (``DecisionRecord/path``, relative to the
     /// repository root).
     public var knownFacts: [String: RecordFacts]
+    /// The records whose text was not read, by path: their record and facts came from the
+    /// records cache (keyed by blob, so they are the text's), and their ``LogEntry/text`` is
+    /// empty. Their facts are among ``knownFacts``. With a base, a record whose text is
+    /// unread at `HEAD` has the same blob at the merge base, where it is the same entry: the
+    /// caller reads the text of every record that differs from the base's.
+    public var unreadTexts: Set<String>
     private var entryByPath: [String: LogEntry]
 
     /// Reads the facts of every record that may have links.
@@ -88,9 +94,14 @@ public struct AuditedLog: Sendable {
 
     /// A log whose facts the caller read already (on every core, say); those of records
     /// that may have links must be among them.
-    public init(_ log: DecisionLog, facts: [String: RecordFacts]) {
+    public init(
+        _ log: DecisionLog,
+        facts: [String: RecordFacts],
+        unreadTexts: Set<String> = []
+    ) {
         self.log = log
         knownFacts = facts
+        self.unreadTexts = unreadTexts
         entryByPath = Dictionary(
             log.entries.map { ($0.record.path, $0) },
             uniquingKeysWith: { first, _ in first }
@@ -107,6 +118,9 @@ public struct AuditedLog: Sendable {
 
     /// The links of the record at `path`, without a parse when it has none.
     func links(of entry: LogEntry) -> [TextLink] {
+        if entry.text.isEmpty, unreadTexts.contains(entry.record.path) {
+            return knownFacts[entry.record.path]?.links ?? []
+        }
         guard RecordFacts.mayHaveLinks(entry.text) else { return [] }
         return facts(of: entry.record.path)?.links ?? []
     }

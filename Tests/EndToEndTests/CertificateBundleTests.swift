@@ -19,8 +19,10 @@ import Testing
     }
 
     @Test(
-        .enabled(if: FileManager.default.isExecutableFile(atPath: strace)
-            && FileManager.default.fileExists(atPath: bundle))
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: strace)
+                && FileManager.default.fileExists(atPath: bundle)
+        )
     )
     func onlyARemoteOperationDecodesTheBundle() throws {
         let repo = try TestRepository.withCommittedRecord()
