@@ -81,7 +81,9 @@ public struct AuditedLog: Sendable {
     /// unread at `HEAD` has the same blob at the merge base, where it is the same entry: the
     /// caller reads the text of every record that differs from the base's.
     public var unreadTexts: Set<String>
-    private var entryByPath: [String: LogEntry]
+    /// The index in ``entries`` of the record at each path (the first, should two share
+    /// one).
+    private var indexByPath: [String: Int]
 
     /// Reads the facts of every record that may have links.
     public init(_ log: DecisionLog) {
@@ -102,18 +104,21 @@ public struct AuditedLog: Sendable {
         self.log = log
         knownFacts = facts
         self.unreadTexts = unreadTexts
-        entryByPath = Dictionary(
-            log.entries.map { ($0.record.path, $0) },
+        indexByPath = Dictionary(
+            log.entries.enumerated().map { ($1.record.path, $0) },
             uniquingKeysWith: { first, _ in first }
         )
     }
 
     public var entries: [LogEntry] { log.entries }
 
+    /// The index in ``entries`` of the record at `path`.
+    func index(ofPath path: String) -> Int? { indexByPath[path] }
+
     /// The facts of the record at `path`: read ahead, else read now.
     public func facts(of path: String) -> RecordFacts? {
         if let known = knownFacts[path] { return known }
-        return entryByPath[path].map { RecordFacts(parsing: $0.text) }
+        return indexByPath[path].map { RecordFacts(parsing: log.entries[$0].text) }
     }
 
     /// The links of the record at `path`, without a parse when it has none.
@@ -132,7 +137,7 @@ public struct AuditedLog: Sendable {
         for entry in entries {
             for link in links(of: entry) {
                 if let path = AuditPaths.resolve(link.destination, from: entry.record.path),
-                    entryByPath[path] == nil
+                    indexByPath[path] == nil
                 {
                     paths.insert(path)
                 }

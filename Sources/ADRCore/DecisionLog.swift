@@ -47,14 +47,19 @@ public struct DecisionLog: Sendable, Hashable {
     /// `entries` in numeric order, so `0011-x.md` among `00-a.md`, `01-b.md` does not sort
     /// between them; names without a number (log4brains' dates) after, by name.
     public init(entries: [LogEntry]) {
-        self.entries = entries.map { entry in
-            (
-                entry,
-                DecisionRecord.number(fromFileName: DecisionRecord.recordName(path: entry.fileName))
-            )
+        let keys = entries.map { entry in
+            DecisionRecord.number(fromFileName: DecisionRecord.recordName(path: entry.fileName))
+                ?? Int.max
         }
-        .sorted { ($0.1 ?? Int.max, $0.0.fileName) < ($1.1 ?? Int.max, $1.0.fileName) }
-        .map(\.0)
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            (keys[left], entries[left].fileName) < (keys[right], entries[right].fileName)
+        }
+        // A tree lists zero-padded names in this order already: then nothing moves.
+        if entries.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) {
+            self.entries = entries
+        } else {
+            self.entries = entries.indices.sorted(by: precedes).map { entries[$0] }
+        }
     }
 
     /// Numbers more than one record carries, each with those records' file names.

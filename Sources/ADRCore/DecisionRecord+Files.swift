@@ -5,6 +5,7 @@ extension DecisionRecord {
     /// `.md` files are records unless named like an index or template; `.md.md` counts;
     /// a file without extension counts when its name starts with a record number.
     public static func isLikelyRecord(fileName: String) -> Bool {
+        if let numbered = isNumberedMarkdownFile(fileName) { return numbered }
         let lowered = fileName.lowercased()
         let stem: String
         if lowered.hasSuffix(".md") {
@@ -18,9 +19,25 @@ extension DecisionRecord {
         }
         if lowered.hasPrefix(".") { return false }
         // A numbered file is a record whatever its slug (`0005-template-for-emails.md`, as
-        // `adr new Template for emails` names it); templates are unnumbered or number 0.
-        if (number(fromFileName: fileName) ?? 0) == 0, isTemplateName(stem) { return false }
+        // `adr new Template for emails` names it), and no stem of `notRecordStems` has a
+        // number; templates are unnumbered or number 0.
+        if (number(fromFileName: fileName) ?? 0) != 0 { return true }
+        if isTemplateName(stem) { return false }
         return !notRecordStems.contains(stem)
+    }
+
+    /// `true` for an ASCII name ending in `.md` with a record number (most names of a log),
+    /// told from its bytes; `nil` when the full rules must decide.
+    private static func isNumberedMarkdownFile(_ fileName: String) -> Bool? {
+        let bytes = fileName.utf8
+        guard bytes.count > 3, bytes.first != UInt8(ascii: "."),
+            bytes.allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        let suffix = bytes.suffix(3).lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        guard suffix.elementsEqual(".md".utf8), (number(fromFileName: fileName) ?? 0) != 0 else {
+            return nil
+        }
+        return true
     }
 
     /// The stems of the other Markdown files a log folder holds.
@@ -55,14 +72,42 @@ extension DecisionRecord {
     /// The name that identifies the record at `path`: its file name, or for
     /// `<slug>/index.md` and `<slug>/README.md` the folder's name.
     public static func recordName(path: String) -> String {
-        // Split as bytes: `/` is ASCII, and this runs for every record read.
-        let components = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
-        guard let last = components.last else { return path }
-        let lowered = last.lowercased()
-        if (lowered == "index.md" || lowered == "readme.md") && components.count > 1 {
-            return components[components.count - 2]
+        // Found from the end in the path's bytes (`/` is ASCII), without splitting it: this
+        // runs several times for every record of an audit.
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let last = lastComponent(of: bytes, before: bytes.count) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var name = last
+            if isFolderIndex(UnsafeBufferPointer(rebasing: bytes[last])),
+                let folder = lastComponent(of: bytes, before: last.lowerBound)
+            {
+                name = folder
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
         }
-        return last
+    }
+
+    /// The offsets of the last non-empty `/`-separated component of `bytes` before `end`.
+    private static func lastComponent(of bytes: UnsafeBufferPointer<UInt8>, before end: Int)
+        -> Range<Int>?
+    {
+        let slash = UInt8(ascii: "/")
+        var upper = end
+        while upper > 0, bytes[upper - 1] == slash { upper -= 1 }
+        guard upper > 0 else { return nil }
+        var lower = upper
+        while lower > 0, bytes[lower - 1] != slash { lower -= 1 }
+        return lower..<upper
+    }
+
+    /// `index.md` or `README.md` in any case. ASCII case folding is enough: no other
+    /// character lowercases to one of these letters.
+    private static func isFolderIndex(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count == 8 || name.count == 9 else { return false }
+        let lowered = name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return lowered.elementsEqual("index.md".utf8) || lowered.elementsEqual("readme.md".utf8)
     }
 
     /// The record number a file name carries (`0001-x.md`, `005-x.md`, `adr-001-x.md`,

@@ -42,33 +42,32 @@ struct RecordCache {
         var cache = RecordCache()
         guard let data = FileManager.default.contents(atPath: path) else { return cache }
         let ok = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-            let lines = raw.bindMemory(to: UInt8.self)
-                .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-            guard let header = lines.first,
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+                .makeIterator()
+            guard let header = lines.next(),
                 String(decoding: header, as: UTF8.self) == "adr-records-cache\t\(version)"
             else { return false }
-            for line in lines.dropFirst() {
-                let fields = line.split(
-                    separator: UInt8(ascii: "\t"),
-                    omittingEmptySubsequences: false
-                )
-                .map(CacheLine.unescaped)
-                guard fields.count >= 5, let size = Int64(fields[1]),
-                    let modified = Int64(fields[2]), let changed = Int64(fields[3]),
-                    let inode = UInt64(fields[4])
+            // A line is a few hundred bytes: room for every record without growing.
+            cache.records.reserveCapacity(bytes.count / 160)
+            cache.facts.reserveCapacity(bytes.count / 160)
+            while let line = lines.next() {
+                var fields = CacheFields(line)
+                guard let name = fields.text(), let size = fields.integer(Int64.self),
+                    let modified = fields.integer(Int64.self),
+                    let changed = fields.integer(Int64.self),
+                    let inode = fields.integer(UInt64.self),
+                    let record = record(from: &fields), let known = facts(from: &fields),
+                    fields.isAtEnd
                 else { return false }
-                var rest = fields.dropFirst(5).makeIterator()
-                guard let record = record(from: &rest), let known = facts(from: &rest),
-                    rest.next() == nil
-                else { return false }
-                if let known { cache.facts[fields[0]] = known }
+                if let known { cache.facts[name] = known }
                 let status = FileStatus(
                     size: size,
                     modified: modified,
                     changed: changed,
                     inode: inode
                 )
-                cache.records[fields[0]] = (status, record)
+                cache.records[name] = (status, record)
             }
             return true
         }
@@ -107,7 +106,14 @@ struct RecordCache {
     // MARK: Records read from commits
 
     /// The key of the record at `path` (from the repository root) with blob `blob`.
-    static func blobKey(path: String, blob: String) -> String { "blob:" + path + ":" + blob }
+    static func blobKey(path: String, blob: String) -> String {
+        var key = "blob:"
+        key.reserveCapacity(6 + path.utf8.count + blob.utf8.count)
+        key += path
+        key += ":"
+        key += blob
+        return key
+    }
 
     private static func isBlobKey(_ key: String) -> Bool { key.hasPrefix("blob:") }
 
@@ -131,6 +137,9 @@ struct RecordCache {
         self.facts[key] = facts
         isStale = true
     }
+
+    /// How many records read from commits the cache holds.
+    var blobKeyCount: Int { records.keys.reduce(0) { $0 + (Self.isBlobKey($1) ? 1 : 0) } }
 
     /// Keeps only `keys` of the records read from commits.
     mutating func keepOnlyBlobs(_ keys: Set<String>) {
@@ -198,27 +207,21 @@ struct RecordCache {
     }
 
     /// `.some(nil)` for `-`, `nil` when the fields are damaged.
-    private static func facts(from fields: inout IndexingIterator<ArraySlice<String>>)
-        -> RecordFacts??
-    {
+    private static func facts(from fields: inout CacheFields) -> RecordFacts?? {
         guard let marker = fields.next() else { return nil }
-        if marker == "-" { return .some(nil) }
-        guard marker == "+" else { return nil }
-        func optional() -> Int?? {
-            guard let field = fields.next() else { return nil }
-            if field == "-" { return .some(nil) }
-            guard field.hasPrefix("+"), let value = Int(field.dropFirst()) else { return nil }
-            return .some(value)
-        }
-        guard let headingLine = optional(), let headingNumber = optional(),
-            let statusLine = optional(), let dateLine = optional(),
-            let count = fields.next().flatMap({ Int($0) })
+        if CacheFields.isAbsent(marker) { return .some(nil) }
+        guard marker.count == 1, marker.first == UInt8(ascii: "+") else { return nil }
+        guard let headingLine = fields.optionalInteger(),
+            let headingNumber = fields.optionalInteger(),
+            let statusLine = fields.optionalInteger(), let dateLine = fields.optionalInteger(),
+            let count = fields.integer(Int.self)
         else { return nil }
         var links: [TextLink] = []
+        links.reserveCapacity(min(count, 64))
         for _ in 0..<count {
-            guard let text = fields.next(), let destination = fields.next(),
-                let line = fields.next().flatMap({ Int($0) }),
-                let column = fields.next().flatMap({ Int($0) }), let image = fields.next()
+            guard let text = fields.text(), let destination = fields.text(),
+                let line = fields.integer(Int.self), let column = fields.integer(Int.self),
+                let image = fields.text()
             else { return nil }
             links.append(
                 TextLink(
@@ -241,20 +244,11 @@ struct RecordCache {
         )
     }
 
-    private static func record(from fields: inout IndexingIterator<ArraySlice<String>>)
-        -> DecisionRecord?
-    {
-        func next() -> String? { fields.next() }
-        func optional() -> String?? {
-            guard let field = next() else { return nil }
-            if field == "-" { return .some(nil) }
-            guard field.hasPrefix("+") else { return nil }
-            return .some(String(field.dropFirst()))
-        }
-        func count() -> Int? { next().flatMap { Int($0) } }
-        guard let path = next(), let number = optional(), let title = next(),
-            let heading = optional(), let status = optional(), let statusText = optional(),
-            let date = optional(), let tagCount = count()
+    private static func record(from fields: inout CacheFields) -> DecisionRecord? {
+        guard let path = fields.text(), let number = fields.optionalText(),
+            let title = fields.text(), let heading = fields.optionalText(),
+            let status = fields.optionalText(), let statusText = fields.optionalText(),
+            let date = fields.optionalText(), let tagCount = fields.integer(Int.self)
         else { return nil }
         var record = DecisionRecord(
             path: path,
@@ -266,28 +260,112 @@ struct RecordCache {
             date: date
         )
         for _ in 0..<tagCount {
-            guard let tag = next() else { return nil }
+            guard let tag = fields.text() else { return nil }
             record.tags.append(tag)
         }
-        guard let linkCount = count() else { return nil }
+        guard let linkCount = fields.integer(Int.self) else { return nil }
         for _ in 0..<linkCount {
-            guard let type = next(), let target = next(), let line = count() else { return nil }
+            guard let type = fields.text(), let target = fields.text(),
+                let line = fields.integer(Int.self)
+            else { return nil }
             record.links.append(RecordLink(type: type, target: target, line: line))
         }
-        guard let referenceCount = count() else { return nil }
+        guard let referenceCount = fields.integer(Int.self) else { return nil }
         for _ in 0..<referenceCount {
-            guard let text = next(), let target = next(), let line = count() else { return nil }
+            guard let text = fields.text(), let target = fields.text(),
+                let line = fields.integer(Int.self)
+            else { return nil }
             record.references.append(RecordReference(text: text, target: target, line: line))
         }
-        guard let warningCount = count() else { return nil }
+        guard let warningCount = fields.integer(Int.self) else { return nil }
         for _ in 0..<warningCount {
-            guard let path = next(), let line = optional(), let message = next() else {
-                return nil
-            }
+            guard let path = fields.text(), let line = fields.optionalText(),
+                let message = fields.text()
+            else { return nil }
             record.warnings.append(
                 SourceWarning(path: path, line: line.flatMap { Int($0) }, message: message)
             )
         }
         return record
+    }
+}
+
+/// The tab-separated fields of one cache line, read in order straight from its bytes: a
+/// cache of a large log has a hundred thousand of them, and making a `String` of each
+/// before reading it cost most of a warm audit's load of the cache. Anything that does
+/// not read as what it should be is `nil` (a damaged cache).
+struct CacheFields {
+    private let line: Slice<UnsafeBufferPointer<UInt8>>
+    private var position: Int
+    /// Past the last field.
+    private(set) var isAtEnd = false
+
+    init(_ line: Slice<UnsafeBufferPointer<UInt8>>) {
+        self.line = line
+        position = line.startIndex
+    }
+
+    /// The next field's bytes, still escaped.
+    mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+        guard !isAtEnd else { return nil }
+        let end = line[position...].firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
+        let field = line[position..<end]
+        if end == line.endIndex { isAtEnd = true } else { position = end + 1 }
+        return field
+    }
+
+    /// The next field as text.
+    mutating func text() -> String? { next().map(CacheLine.unescaped) }
+
+    /// The next field, `-` for none and `+` before a value.
+    mutating func optionalText() -> String?? {
+        guard let field = next() else { return nil }
+        if Self.isAbsent(field) { return .some(nil) }
+        guard field.first == UInt8(ascii: "+") else { return nil }
+        return .some(CacheLine.unescaped(field.dropFirst()))
+    }
+
+    /// The next field as a decimal number.
+    mutating func integer<Number: FixedWidthInteger>(_: Number.Type) -> Number? {
+        guard let field = next() else { return nil }
+        return Self.number(field)
+    }
+
+    /// The next field as `-` for none or `+` and a decimal number.
+    mutating func optionalInteger() -> Int?? {
+        guard let field = next() else { return nil }
+        if Self.isAbsent(field) { return .some(nil) }
+        guard field.first == UInt8(ascii: "+"), let value = Self.number(field.dropFirst()) as Int?
+        else { return nil }
+        return .some(value)
+    }
+
+    static func isAbsent(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        field.count == 1 && field.first == UInt8(ascii: "-")
+    }
+
+    /// An optional sign and decimal digits, as `Int(String)` reads them.
+    private static func number<Number: FixedWidthInteger>(
+        _ field: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Number? {
+        var digits = field[...]
+        var negative = false
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value: Number = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let digit = Number(byte - 0x30)
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) =
+                negative
+                ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return value
     }
 }

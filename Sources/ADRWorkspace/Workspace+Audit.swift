@@ -235,7 +235,8 @@ extension Workspace {
                         facts: cachedFacts,
                         known: false,
                         key: key,
-                        unread: true
+                        unread: true,
+                        fromCache: true
                     )
                 }
                 let repository = try opened ?? Repository(at: location)
@@ -247,7 +248,13 @@ extension Workspace {
                 if let record {
                     let entry = LogEntry(fileName: file.name, text: text, record: record)
                     let facts = cachedFacts ?? Self.auditedFacts(RecordFacts(parsing: text), text)
-                    return AuditRead(entry: entry, facts: facts, known: false, key: key)
+                    return AuditRead(
+                        entry: entry,
+                        facts: facts,
+                        known: false,
+                        key: key,
+                        fromCache: cachedFacts != nil
+                    )
                 }
                 // One parse gives the record and its facts, which findings without links
                 // read too (a later run takes both from the cache).
@@ -262,17 +269,23 @@ extension Workspace {
             }
         }
         if useCache {
-            var keys = Set<String>()
+            var keyCount = 0
             for item in read {
                 guard let key = item.key else { continue }
-                keys.insert(key)
+                keyCount += 1
+                if item.fromCache { continue }
                 cache.store(item.entry.record, facts: item.facts, forBlob: key)
             }
-            cache.keepOnlyBlobs(keys)
+            // Every key read is in the cache now, one per path: when the cache holds no
+            // more than those, there is nothing to drop.
+            if cache.blobKeyCount != keyCount {
+                cache.keepOnlyBlobs(Set(read.compactMap(\.key)))
+            }
             if cache.isStale { cache.save(to: cachePath) }
         }
         var facts: [String: RecordFacts] = [:]
-        var unread = Set<String>()
+        facts.reserveCapacity(read.count)
+        var unread = Set<String>(minimumCapacity: read.count)
         for item in read {
             facts[item.entry.record.path] = item.facts
             if item.unread { unread.insert(item.entry.record.path) }
@@ -519,4 +532,6 @@ private struct AuditRead: Sendable {
     var key: String?
     /// Taken from the records cache without its text (see ``AuditedLog/unreadTexts``).
     var unread = false
+    /// Record and facts as the records cache has them: nothing to store.
+    var fromCache = false
 }
