@@ -95,20 +95,24 @@ extension Workspace {
         let base = try request.base.map { name in
             try auditBaseCommits(name, head: head, in: repository)
         }
+        // Each tree is listed once.
+        let baseFiles = try base.map {
+            try recordFiles(in: repository, at: $0.mergeBase, folder: folder)
+        }
+        var headBlobs: [String: ObjectID] = [:]
         var input: AuditInput
         if request.worktree {
             input = try worktreeInput()
         } else {
+            let headFiles = try recordFiles(in: repository, at: head, folder: folder)
+            if base != nil { headBlobs = blobs(of: headFiles, folder: folder) }
             // The rules compare the texts of the records this branch changed, nothing else.
-            let baseBlobs = try base.map {
-                try blobs(in: repository, at: $0.mergeBase, folder: folder)
-            }
             let log = try committedLog(
                 in: repository,
-                at: head,
+                files: headFiles,
                 folder: folder,
                 useCache: true,
-                readingTextsChangedSince: baseBlobs
+                readingTextsChangedSince: baseFiles.map { blobs(of: $0, folder: folder) }
             )
             let linked = log.linkedFiles
             let root = try repository.commit(head).treeID
@@ -118,12 +122,13 @@ extension Workspace {
         input.approvalSettings = location.configuration.approvals
         input.approvers = try approvers()
         input.includesHistory = request.history
-        if let name = request.base, let base {
+        if let name = request.base, let base, let baseFiles {
             input.base = try auditBase(
                 name,
                 base,
+                baseFiles: baseFiles,
                 head: head,
-                worktree: request.worktree,
+                headBlobs: headBlobs,
                 folder: folder,
                 in: repository,
                 input
@@ -173,8 +178,9 @@ extension Workspace {
         return AuditedLog(log, facts: byPath)
     }
 
-    /// The log as commit `commit` has it in `folder` (relative to the repository root),
-    /// each record read and parsed on every core. A record whose text is the one in `known`
+    /// The log of the record files `files` of a commit (``recordFiles(in:at:folder:)``) in
+    /// `folder` (relative to the repository root), each record read and parsed on every
+    /// core. A record whose text is the one in `known`
     /// (the log at HEAD, for the merge base's) is taken from it; one in the records cache
     /// (the same cache `adr list` keeps, keyed by path and blob) is not parsed at all: its
     /// facts are kept there too. Only `useCache` reads use and update that cache.
@@ -185,14 +191,13 @@ extension Workspace {
     /// those texts.
     func committedLog(
         in repository: Repository,
-        at commit: ObjectID,
+        files: [(name: String, blob: ObjectID)],
         folder: String,
         reusing known: AuditedLog? = nil,
         knownBlobs: [String: ObjectID] = [:],
         useCache: Bool = false,
         readingTextsChangedSince changedSince: [String: ObjectID]? = nil
     ) throws -> AuditedLog {
-        let files = try recordFiles(in: repository, at: commit, folder: folder)
         let location = repository.workdir ?? repository.gitDirectory
         let knownByPath = Dictionary(
             (known?.entries ?? []).map { ($0.record.path, $0) },
@@ -337,12 +342,14 @@ extension Workspace {
         return files
     }
 
-    /// The blob of each record at `commit`, by its path relative to the repository root.
-    private func blobs(in repository: Repository, at commit: ObjectID, folder: String) throws
+    /// The blob of each of `files` (of the log folder `folder`), by its path relative to the
+    /// repository root.
+    private func blobs(of files: [(name: String, blob: ObjectID)], folder: String)
         -> [String: ObjectID]
     {
         var blobs: [String: ObjectID] = [:]
-        for file in try recordFiles(in: repository, at: commit, folder: folder) {
+        blobs.reserveCapacity(files.count)
+        for file in files {
             blobs[folder.isEmpty ? file.name : folder + "/" + file.name] = file.blob
         }
         return blobs
@@ -414,11 +421,14 @@ extension Workspace {
 
     /// The merge base's log, what `name`'s tip holds, and how records added here first
     /// appeared.
+    /// `headBlobs` are those of the log read from `HEAD`, empty when it was read from the
+    /// working tree.
     private func auditBase(
         _ name: String,
         _ commits: (tip: ObjectID, mergeBase: ObjectID),
+        baseFiles: [(name: String, blob: ObjectID)],
         head: ObjectID,
-        worktree: Bool,
+        headBlobs: [String: ObjectID],
         folder: String,
         in repository: Repository,
         _ input: AuditInput
@@ -426,10 +436,10 @@ extension Workspace {
         let (tip, mergeBase) = commits
         let baseLog = try committedLog(
             in: repository,
-            at: mergeBase,
+            files: baseFiles,
             folder: folder,
             reusing: input.log,
-            knownBlobs: worktree ? [:] : blobs(in: repository, at: head, folder: folder)
+            knownBlobs: headBlobs
         )
         let tipFiles = try recordFiles(in: repository, at: tip, folder: folder).map {
             folder.isEmpty ? $0.name : folder + "/" + $0.name
@@ -521,7 +531,8 @@ extension Workspace {
     }
 }
 
-/// One record as ``Workspace/committedLog(in:at:folder:reusing:knownBlobs:useCache:)`` read it.
+/// One record as ``Workspace/committedLog(in:files:folder:reusing:knownBlobs:useCache:readingTextsChangedSince:)``
+/// read it.
 private struct AuditRead: Sendable {
     var entry: LogEntry
     /// Read with the record; from the cache, or read now when the record may have links.
