@@ -104,10 +104,12 @@ public struct AuditedLog: Sendable {
         self.log = log
         knownFacts = facts
         self.unreadTexts = unreadTexts
-        indexByPath = Dictionary(
-            log.entries.enumerated().map { ($1.record.path, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        var indexByPath = [String: Int](minimumCapacity: log.entries.count)
+        // From the last, so that the first of two records at one path wins.
+        for index in log.entries.indices.reversed() {
+            indexByPath[log.entries[index].record.path] = index
+        }
+        self.indexByPath = indexByPath
     }
 
     public var entries: [LogEntry] { log.entries }

@@ -128,8 +128,10 @@ enum LogRules {
     private static func duplicateNumbers(_ log: AuditedLog) -> [AuditFinding] {
         // Indices in the log, not copies of its records.
         var byNumber: [Int: [Int]] = [:]
-        for (index, entry) in log.entries.enumerated() {
-            if let number = entry.record.number { byNumber[number, default: []].append(index) }
+        for index in log.entries.indices {
+            if let number = log.entries[index].record.number {
+                byNumber[number, default: []].append(index)
+            }
         }
         var findings: [AuditFinding] = []
         for (number, indices) in byNumber where indices.count > 1 {
@@ -286,10 +288,8 @@ enum LogRules {
 
     private static func numberingGaps(_ log: AuditedLog) -> [AuditFinding] {
         var firstByNumber: [Int: Int] = [:]
-        for (index, entry) in log.entries.enumerated() {
-            if let number = entry.record.number, firstByNumber[number] == nil {
-                firstByNumber[number] = index
-            }
+        for index in log.entries.indices.reversed() {
+            if let number = log.entries[index].record.number { firstByNumber[number] = index }
         }
         let numbers = firstByNumber.keys.sorted()
         // Date-prefixed names (log4brains' 20200924-…) are not a sequence.

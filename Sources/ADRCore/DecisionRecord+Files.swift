@@ -29,14 +29,16 @@ extension DecisionRecord {
     /// `true` for an ASCII name ending in `.md` with a record number (most names of a log),
     /// told from its bytes; `nil` when the full rules must decide.
     private static func isNumberedMarkdownFile(_ fileName: String) -> Bool? {
-        let bytes = fileName.utf8
-        guard bytes.count > 3, bytes.first != UInt8(ascii: "."),
-            bytes.allSatisfy({ $0 < 0x80 })
-        else { return nil }
-        let suffix = bytes.suffix(3).lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        guard suffix.elementsEqual(".md".utf8), (number(fromFileName: fileName) ?? 0) != 0 else {
-            return nil
+        var name = fileName
+        let plainMarkdown = name.withUTF8 { bytes in
+            guard bytes.count > 3, bytes[0] != UInt8(ascii: "."), bytes.allSatisfy({ $0 < 0x80 })
+            else { return false }
+            let end = bytes.count
+            return bytes[end - 3] == UInt8(ascii: ".")
+                && bytes[end - 2] | 0x20 == UInt8(ascii: "m")
+                && bytes[end - 1] | 0x20 == UInt8(ascii: "d")
         }
+        guard plainMarkdown, (number(fromFileName: fileName) ?? 0) != 0 else { return nil }
         return true
     }
 
