@@ -14,9 +14,10 @@ import Foundation
 /// Anything unexpected in the file means "no cache".
 struct RecordCache {
     static let version = 4
-    private(set) var records: [String: (status: FileStatus, record: DecisionRecord)] = [:]
-    /// The facts of records read from commits, by blob key.
-    private(set) var facts: [String: RecordFacts] = [:]
+    /// By file name or blob key; the facts only for records read from commits, so that one
+    /// lookup gives both.
+    private(set) var records:
+        [String: (status: FileStatus, record: DecisionRecord, facts: RecordFacts?)] = [:]
     private(set) var isStale = false
 
     /// The cache file for the repository holding `folder`: in its git directory, found
@@ -50,7 +51,6 @@ struct RecordCache {
             else { return false }
             // A line is a few hundred bytes: room for every record without growing.
             cache.records.reserveCapacity(bytes.count / 160)
-            cache.facts.reserveCapacity(bytes.count / 160)
             while let line = lines.next() {
                 var fields = CacheFields(line)
                 guard let name = fields.text(), let size = fields.integer(Int64.self),
@@ -60,14 +60,13 @@ struct RecordCache {
                     let record = record(from: &fields), let known = facts(from: &fields),
                     fields.isAtEnd
                 else { return false }
-                if let known { cache.facts[name] = known }
                 let status = FileStatus(
                     size: size,
                     modified: modified,
                     changed: changed,
                     inode: inode
                 )
-                cache.records[name] = (status, record)
+                cache.records[name] = (status, record, known)
             }
             return true
         }
@@ -91,7 +90,7 @@ struct RecordCache {
         // part of the key, so a later `touch` or metadata change is seen.
         guard now - status.modified > 2_000_000_000 else { return }
         if let known = records[name], known.status == status, known.record == record { return }
-        records[name] = (status, record)
+        records[name] = (status, record, nil)
         isStale = true
     }
 
@@ -120,21 +119,15 @@ struct RecordCache {
     /// Blob keys need no file status: the id names the contents.
     private static let committed = FileStatus(size: -1, modified: 0, changed: 0, inode: 0)
 
-    /// The record read before from the blob `key` names.
-    func record(forBlob key: String) -> DecisionRecord? {
-        records[key]?.record
-    }
-
-    /// The facts stored with the blob `key` names.
-    func facts(forBlob key: String) -> RecordFacts? {
-        facts[key]
+    /// The record read before from the blob `key` names and the facts stored with it.
+    func committed(forBlob key: String) -> (record: DecisionRecord, facts: RecordFacts?)? {
+        records[key].map { ($0.record, $0.facts) }
     }
 
     /// Stores what the blob `key` names holds, with its facts when they were read.
     mutating func store(_ record: DecisionRecord, facts: RecordFacts? = nil, forBlob key: String) {
-        if records[key]?.record == record, self.facts[key] == facts { return }
-        records[key] = (Self.committed, record)
-        self.facts[key] = facts
+        if let known = records[key], known.record == record, known.facts == facts { return }
+        records[key] = (Self.committed, record, facts)
         isStale = true
     }
 
@@ -145,7 +138,6 @@ struct RecordCache {
     mutating func keepOnlyBlobs(_ keys: Set<String>) {
         let before = records.count
         records = records.filter { !Self.isBlobKey($0.key) || keys.contains($0.key) }
-        facts = facts.filter { keys.contains($0.key) }
         if records.count != before { isStale = true }
     }
 
@@ -159,7 +151,7 @@ struct RecordCache {
                 [
                     name, String(status.size), String(status.modified), String(status.changed),
                     String(status.inode),
-                ] + Self.fields(of: known.record) + Self.fields(of: facts[name])
+                ] + Self.fields(of: known.record) + Self.fields(of: known.facts)
             text += fields.map(CacheLine.escaped).joined(separator: "\t") + "\n"
         }
         try? FileStore.createDirectory(PathText.parent(path))

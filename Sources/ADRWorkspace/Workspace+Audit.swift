@@ -229,8 +229,9 @@ extension Workspace {
                     )
                 }
                 let key = RecordCache.blobKey(path: path, blob: file.blob.hex)
-                let record = cached.record(forBlob: key)
-                let cachedFacts = cached.facts(forBlob: key)
+                let committed = cached.committed(forBlob: key)
+                let record = committed?.record
+                let cachedFacts = committed?.facts
                 if let record, let cachedFacts, useCache,
                     changedSince.map({ $0[path] == file.blob }) ?? true
                 {
