@@ -75,7 +75,15 @@ public struct AuditedLog: Sendable {
     /// Facts read ahead, by the record's path (``DecisionRecord/path``, relative to the
     /// repository root).
     public var knownFacts: [String: RecordFacts]
-    private var entryByPath: [String: LogEntry]
+    /// The records whose text was not read, by path: their record and facts came from the
+    /// records cache (keyed by blob, so they are the text's), and their ``LogEntry/text`` is
+    /// empty. Their facts are among ``knownFacts``. With a base, a record whose text is
+    /// unread at `HEAD` has the same blob at the merge base, where it is the same entry: the
+    /// caller reads the text of every record that differs from the base's.
+    public var unreadTexts: Set<String>
+    /// The index in ``entries`` of the record at each path (the first, should two share
+    /// one).
+    private var indexByPath: [String: Int]
 
     /// Reads the facts of every record that may have links.
     public init(_ log: DecisionLog) {
@@ -88,25 +96,38 @@ public struct AuditedLog: Sendable {
 
     /// A log whose facts the caller read already (on every core, say); those of records
     /// that may have links must be among them.
-    public init(_ log: DecisionLog, facts: [String: RecordFacts]) {
+    public init(
+        _ log: DecisionLog,
+        facts: [String: RecordFacts],
+        unreadTexts: Set<String> = []
+    ) {
         self.log = log
         knownFacts = facts
-        entryByPath = Dictionary(
-            log.entries.map { ($0.record.path, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        self.unreadTexts = unreadTexts
+        var indexByPath = [String: Int](minimumCapacity: log.entries.count)
+        // From the last, so that the first of two records at one path wins.
+        for index in log.entries.indices.reversed() {
+            indexByPath[log.entries[index].record.path] = index
+        }
+        self.indexByPath = indexByPath
     }
 
     public var entries: [LogEntry] { log.entries }
 
+    /// The index in ``entries`` of the record at `path`.
+    func index(ofPath path: String) -> Int? { indexByPath[path] }
+
     /// The facts of the record at `path`: read ahead, else read now.
     public func facts(of path: String) -> RecordFacts? {
         if let known = knownFacts[path] { return known }
-        return entryByPath[path].map { RecordFacts(parsing: $0.text) }
+        return indexByPath[path].map { RecordFacts(parsing: log.entries[$0].text) }
     }
 
     /// The links of the record at `path`, without a parse when it has none.
     func links(of entry: LogEntry) -> [TextLink] {
+        if entry.text.isEmpty, unreadTexts.contains(entry.record.path) {
+            return knownFacts[entry.record.path]?.links ?? []
+        }
         guard RecordFacts.mayHaveLinks(entry.text) else { return [] }
         return facts(of: entry.record.path)?.links ?? []
     }
@@ -118,7 +139,7 @@ public struct AuditedLog: Sendable {
         for entry in entries {
             for link in links(of: entry) {
                 if let path = AuditPaths.resolve(link.destination, from: entry.record.path),
-                    entryByPath[path] == nil
+                    indexByPath[path] == nil
                 {
                     paths.insert(path)
                 }
@@ -158,32 +179,42 @@ public enum AuditPaths {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
-    /// The common case without `String` slicing: a plain file name (no `/`, `%`, `#`, `?`,
-    /// `:`, blank, nor a name of only dots) beside a source inside a folder, which resolves
-    /// to that folder joined with the name. `nil` when `destination` needs the full rules.
+    /// The common case, in bytes: a plain file name (no `/`, `%`, `#`, `?`, `:`, blank, nor
+    /// a name of only dots) beside an ASCII source inside a folder, which resolves to that
+    /// folder joined with the name. `nil` when `destination` needs the full rules. (String
+    /// slicing and searching cost a quarter of an audit of a log with many links.)
     private static func plainSibling(_ destination: String, from source: String) -> String? {
-        var plain = true
-        var onlyDots = true
-        for byte in destination.utf8 {
-            switch byte {
-            case UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "?"),
-                UInt8(ascii: ":"), UInt8(ascii: "\\"), 0...0x20, 0x7F...:
-                plain = false
-            case UInt8(ascii: "."): break
-            default: onlyDots = false
+        var destination = destination
+        var source = source
+        return destination.withUTF8 { name -> String? in
+            var onlyDots = true
+            for byte in name {
+                switch byte {
+                case UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "?"),
+                    UInt8(ascii: ":"), UInt8(ascii: "\\"), 0...0x20, 0x7F...:
+                    return nil
+                case UInt8(ascii: "."): break
+                default: onlyDots = false
+                }
             }
-            if !plain { return nil }
+            guard !name.isEmpty, !onlyDots else { return nil }
+            return source.withUTF8 { path -> String? in
+                let slash = UInt8(ascii: "/")
+                guard path.allSatisfy({ $0 < 0x80 }), let last = path.lastIndex(of: slash) else {
+                    return nil
+                }
+                // A folder that splitting would change (an empty component) takes the full
+                // rules.
+                guard last > 0, path[0] != slash, path[last - 1] != slash,
+                    !(1..<last).contains(where: { path[$0] == slash && path[$0 - 1] == slash })
+                else { return nil }
+                return String(unsafeUninitializedCapacity: last + 1 + name.count) { text in
+                    for index in 0...last { text[index] = path[index] }
+                    for index in name.indices { text[last + 1 + index] = name[index] }
+                    return last + 1 + name.count
+                }
+            }
         }
-        // An ASCII source, so that bytes and characters split it alike.
-        guard !destination.isEmpty, !onlyDots, source.utf8.allSatisfy({ $0 < 0x80 }),
-            let slash = source.utf8.lastIndex(of: UInt8(ascii: "/"))
-        else { return nil }
-        let folder = source[..<slash]
-        // A folder that `split` would change (an empty component) takes the full rules.
-        guard !folder.isEmpty, !folder.hasPrefix("/"), !folder.hasSuffix("/"),
-            !folder.contains("//")
-        else { return nil }
-        return folder + "/" + destination
     }
 
     /// `https:`, `mailto:`, `ftp:` and the like.

@@ -47,20 +47,19 @@ public struct DecisionLog: Sendable, Hashable {
     /// `entries` in numeric order, so `0011-x.md` among `00-a.md`, `01-b.md` does not sort
     /// between them; names without a number (log4brains' dates) after, by name.
     public init(entries: [LogEntry]) {
-        // Sorted by the number in the file name, then the name. The keys are sorted, not
-        // the entries, which are large; a folder listing is usually in order already.
         let keys = entries.map { entry in
-            (
-                DecisionRecord.number(fromFileName: DecisionRecord.recordName(path: entry.fileName))
-                    ?? Int.max,
-                entry.fileName
-            )
+            DecisionRecord.number(fromFileName: DecisionRecord.recordName(path: entry.fileName))
+                ?? Int.max
         }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        if order.elementsEqual(entries.indices) {
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            (keys[left], entries[left].fileName) < (keys[right], entries[right].fileName)
+        }
+        // A tree lists zero-padded names in this order already: then nothing moves. The
+        // keys are sorted, not the entries, which are large.
+        if entries.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) {
             self.entries = entries
         } else {
-            self.entries = order.map { entries[$0] }
+            self.entries = entries.indices.sorted(by: precedes).map { entries[$0] }
         }
     }
 

@@ -5,6 +5,7 @@ extension DecisionRecord {
     /// `.md` files are records unless named like an index or template; `.md.md` counts;
     /// a file without extension counts when its name starts with a record number.
     public static func isLikelyRecord(fileName: String) -> Bool {
+        if let numbered = isNumberedMarkdownFile(fileName) { return numbered }
         // Looked at as bytes: this runs for every file of the log in every command, and
         // the extension, the dot and the words looked for are ASCII.
         let bytes = Array(fileName.utf8)
@@ -61,6 +62,22 @@ extension DecisionRecord {
         return false
     }
 
+    /// `true` for an ASCII name ending in `.md` with a record number (most names of a log),
+    /// told from its bytes; `nil` when the full rules must decide.
+    private static func isNumberedMarkdownFile(_ fileName: String) -> Bool? {
+        var name = fileName
+        let plainMarkdown = name.withUTF8 { bytes in
+            guard bytes.count > 3, bytes[0] != UInt8(ascii: "."), bytes.allSatisfy({ $0 < 0x80 })
+            else { return false }
+            let end = bytes.count
+            return bytes[end - 3] == UInt8(ascii: ".")
+                && bytes[end - 2] | 0x20 == UInt8(ascii: "m")
+                && bytes[end - 1] | 0x20 == UInt8(ascii: "d")
+        }
+        guard plainMarkdown, (number(fromFileName: fileName) ?? 0) != 0 else { return nil }
+        return true
+    }
+
     /// The stems of the other Markdown files a log folder holds.
     private static let notRecordStems: Set<String> = [
         "readme", "index", "toc", "summary", "changelog", "license", "contributing", "",
@@ -93,15 +110,43 @@ extension DecisionRecord {
     /// The name that identifies the record at `path`: its file name, or for
     /// `<slug>/index.md` and `<slug>/README.md` the folder's name.
     public static func recordName(path: String) -> String {
-        // Split as bytes: `/` is ASCII, and this runs for every record read.
+        // Found from the end in the path's bytes (`/` is ASCII), without splitting it: this
+        // runs several times for every record of an audit.
         guard path.utf8.contains(UInt8(ascii: "/")) else { return path }
-        let components = path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
-        guard let last = components.last else { return path }
-        let lowered = last.lowercased()
-        if (lowered == "index.md" || lowered == "readme.md") && components.count > 1 {
-            return components[components.count - 2]
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let last = lastComponent(of: bytes, before: bytes.count) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var name = last
+            if isFolderIndex(UnsafeBufferPointer(rebasing: bytes[last])),
+                let folder = lastComponent(of: bytes, before: last.lowerBound)
+            {
+                name = folder
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
         }
-        return last
+    }
+
+    /// The offsets of the last non-empty `/`-separated component of `bytes` before `end`.
+    private static func lastComponent(of bytes: UnsafeBufferPointer<UInt8>, before end: Int)
+        -> Range<Int>?
+    {
+        let slash = UInt8(ascii: "/")
+        var upper = end
+        while upper > 0, bytes[upper - 1] == slash { upper -= 1 }
+        guard upper > 0 else { return nil }
+        var lower = upper
+        while lower > 0, bytes[lower - 1] != slash { lower -= 1 }
+        return lower..<upper
+    }
+
+    /// `index.md` or `README.md` in any case. ASCII case folding is enough: no other
+    /// character lowercases to one of these letters.
+    private static func isFolderIndex(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count == 8 || name.count == 9 else { return false }
+        let lowered = name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return lowered.elementsEqual("index.md".utf8) || lowered.elementsEqual("readme.md".utf8)
     }
 
     /// The record number a file name carries (`0001-x.md`, `005-x.md`, `adr-001-x.md`,

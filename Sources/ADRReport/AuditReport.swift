@@ -372,7 +372,9 @@ public enum AuditReport {
     // MARK: Helpers
 
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Most messages are ASCII without a line break: nothing to split.
+        if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
 

@@ -92,11 +92,28 @@ extension Workspace {
             return try worktreeInput()
         }
         let folder = historyFolder(inWorkdir: workdir)
+        let base = try request.base.map { name in
+            try auditBaseCommits(name, head: head, in: repository)
+        }
+        // Each tree is listed once.
+        let baseFiles = try base.map {
+            try recordFiles(in: repository, at: $0.mergeBase, folder: folder)
+        }
+        var headBlobs: [String: ObjectID] = [:]
         var input: AuditInput
         if request.worktree {
             input = try worktreeInput()
         } else {
-            let log = try committedLog(in: repository, at: head, folder: folder, useCache: true)
+            let headFiles = try recordFiles(in: repository, at: head, folder: folder)
+            if base != nil { headBlobs = blobs(of: headFiles, folder: folder) }
+            // The rules compare the texts of the records this branch changed, nothing else.
+            let log = try committedLog(
+                in: repository,
+                files: headFiles,
+                folder: folder,
+                useCache: true,
+                readingTextsChangedSince: baseFiles.map { blobs(of: $0, folder: folder) }
+            )
             let linked = log.linkedFiles
             let root = try repository.commit(head).treeID
             let existing = try linked.filter { try repository.entry(at: $0, inTree: root) != nil }
@@ -105,11 +122,13 @@ extension Workspace {
         input.approvalSettings = location.configuration.approvals
         input.approvers = try approvers()
         input.includesHistory = request.history
-        if let name = request.base {
+        if let name = request.base, let base, let baseFiles {
             input.base = try auditBase(
                 name,
+                base,
+                baseFiles: baseFiles,
                 head: head,
-                worktree: request.worktree,
+                headBlobs: headBlobs,
                 folder: folder,
                 in: repository,
                 input
@@ -159,20 +178,26 @@ extension Workspace {
         return AuditedLog(log, facts: byPath)
     }
 
-    /// The log as commit `commit` has it in `folder` (relative to the repository root),
-    /// each record read and parsed on every core. A record whose text is the one in `known`
+    /// The log of the record files `files` of a commit (``recordFiles(in:at:folder:)``) in
+    /// `folder` (relative to the repository root), each record read and parsed on every
+    /// core. A record whose text is the one in `known`
     /// (the log at HEAD, for the merge base's) is taken from it; one in the records cache
     /// (the same cache `adr list` keeps, keyed by path and blob) is not parsed at all: its
-    /// facts are kept there too. Only `useCache` reads update that cache.
+    /// facts are kept there too. Only `useCache` reads use and update that cache.
+    ///
+    /// With `useCache`, a record whose record and facts are in the cache is not even read
+    /// from the object database (``AuditedLog/unreadTexts``), unless `changedSince` (the
+    /// merge base's blobs, by path) has another blob or none for it: the rules compare
+    /// those texts.
     func committedLog(
         in repository: Repository,
-        at commit: ObjectID,
+        files: [(name: String, blob: ObjectID)],
         folder: String,
         reusing known: AuditedLog? = nil,
         knownBlobs: [String: ObjectID] = [:],
-        useCache: Bool = false
+        useCache: Bool = false,
+        readingTextsChangedSince changedSince: [String: ObjectID]? = nil
     ) throws -> AuditedLog {
-        let files = try recordFiles(in: repository, at: commit, folder: folder)
         let location = repository.workdir ?? repository.gitDirectory
         let knownByPath = Dictionary(
             (known?.entries ?? []).map { ($0.record.path, $0) },
@@ -195,7 +220,30 @@ extension Workspace {
                 let path = folder.isEmpty ? file.name : folder + "/" + file.name
                 // The same blob as the known log's: not even read.
                 if let same = knownByPath[path], knownBlobs[path] == file.blob {
-                    return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
+                    return AuditRead(
+                        entry: same,
+                        facts: knownFacts[path],
+                        known: true,
+                        key: nil,
+                        unread: known?.unreadTexts.contains(path) ?? false
+                    )
+                }
+                let key = RecordCache.blobKey(path: path, blob: file.blob.hex)
+                let committed = cached.committed(forBlob: key)
+                let record = committed?.record
+                let cachedFacts = committed?.facts
+                if let record, let cachedFacts, useCache,
+                    changedSince.map({ $0[path] == file.blob }) ?? true
+                {
+                    let entry = LogEntry(fileName: file.name, text: "", record: record)
+                    return AuditRead(
+                        entry: entry,
+                        facts: cachedFacts,
+                        known: false,
+                        key: key,
+                        unread: true,
+                        fromCache: true
+                    )
                 }
                 let repository = try opened ?? Repository(at: location)
                 opened = repository
@@ -203,37 +251,66 @@ extension Workspace {
                 if let same = knownByPath[path], same.text == text {
                     return AuditRead(entry: same, facts: knownFacts[path], known: true, key: nil)
                 }
-                let key = RecordCache.blobKey(path: path, blob: file.blob.hex)
-                let links = RecordFacts.mayHaveLinks(text)
-                if let record = cached.record(forBlob: key) {
+                if let record {
                     let entry = LogEntry(fileName: file.name, text: text, record: record)
-                    let facts =
-                        cached.facts(forBlob: key) ?? (links ? RecordFacts(parsing: text) : nil)
-                    return AuditRead(entry: entry, facts: facts, known: false, key: key)
+                    let facts = cachedFacts ?? Self.auditedFacts(RecordFacts(parsing: text), text)
+                    return AuditRead(
+                        entry: entry,
+                        facts: facts,
+                        known: false,
+                        key: key,
+                        fromCache: cachedFacts != nil
+                    )
                 }
                 // One parse gives the record and its facts, which findings without links
                 // read too (a later run takes both from the cache).
                 let read = RecordFacts.reading(text, path: path)
                 let entry = LogEntry(fileName: file.name, text: text, record: read.record)
-                return AuditRead(entry: entry, facts: read.facts, known: false, key: key)
+                return AuditRead(
+                    entry: entry,
+                    facts: Self.auditedFacts(read.facts, text),
+                    known: false,
+                    key: key
+                )
             }
         }
         if useCache {
-            var keys = Set<String>()
+            var keyCount = 0
             for item in read {
                 guard let key = item.key else { continue }
-                keys.insert(key)
+                keyCount += 1
+                if item.fromCache { continue }
                 cache.store(item.entry.record, facts: item.facts, forBlob: key)
             }
-            cache.keepOnlyBlobs(keys)
+            // Every key read is in the cache now, one per path: when the cache holds no
+            // more than those, there is nothing to drop.
+            if cache.blobKeyCount != keyCount {
+                cache.keepOnlyBlobs(Set(read.compactMap(\.key)))
+            }
             if cache.isStale { cache.save(to: cachePath) }
         }
         var facts: [String: RecordFacts] = [:]
-        for item in read { facts[item.entry.record.path] = item.facts }
+        facts.reserveCapacity(read.count)
+        var unread = Set<String>(minimumCapacity: read.count)
+        for item in read {
+            facts[item.entry.record.path] = item.facts
+            if item.unread { unread.insert(item.entry.record.path) }
+        }
         return AuditedLog(
             DecisionLog(entries: read.map { $0.known ? $0.entry : checkingTagsForAudit($0.entry) }),
-            facts: facts
+            facts: facts,
+            unreadTexts: unread
         )
+    }
+
+    /// `facts` with only the links ``AuditedLog`` reads of `text`: none when the text can
+    /// hold no Markdown link (only autolinks, which are URLs), so that a record taken from
+    /// the cache without its text has the same links as one read.
+    private static func auditedFacts(_ facts: RecordFacts, _ text: String) -> RecordFacts {
+        guard !facts.links.isEmpty, !RecordFacts.mayHaveLinks(text) else { return facts }
+        var kept = facts
+        kept.links = []
+        return kept
     }
 
     /// The record files of the log folder at `commit`: names relative to the folder, with
@@ -266,12 +343,14 @@ extension Workspace {
         return files
     }
 
-    /// The blob of each record at `commit`, by its path relative to the repository root.
-    private func blobs(in repository: Repository, at commit: ObjectID, folder: String) throws
+    /// The blob of each of `files` (of the log folder `folder`), by its path relative to the
+    /// repository root.
+    private func blobs(of files: [(name: String, blob: ObjectID)], folder: String)
         -> [String: ObjectID]
     {
         var blobs: [String: ObjectID] = [:]
-        for file in try recordFiles(in: repository, at: commit, folder: folder) {
+        blobs.reserveCapacity(files.count)
+        for file in files {
             blobs[folder.isEmpty ? file.name : folder + "/" + file.name] = file.blob
         }
         return blobs
@@ -308,16 +387,10 @@ extension Workspace {
         }
     }
 
-    /// The merge base's log, what `name`'s tip holds, and how records added here first
-    /// appeared.
-    private func auditBase(
-        _ name: String,
-        head: ObjectID,
-        worktree: Bool,
-        folder: String,
-        in repository: Repository,
-        _ input: AuditInput
-    ) throws -> AuditBase {
+    /// The tip of `name` and its merge base with `head`.
+    private func auditBaseCommits(_ name: String, head: ObjectID, in repository: Repository)
+        throws -> (tip: ObjectID, mergeBase: ObjectID)
+    {
         let shallowHint =
             repository.isShallow
             ? "; this is a shallow clone: fetch the full history (actions/checkout with "
@@ -344,12 +417,30 @@ extension Workspace {
                 "HEAD and \"\(name)\" have no common history\(shallowHint)"
             )
         }
+        return (tip, mergeBase)
+    }
+
+    /// The merge base's log, what `name`'s tip holds, and how records added here first
+    /// appeared.
+    /// `headBlobs` are those of the log read from `HEAD`, empty when it was read from the
+    /// working tree.
+    private func auditBase(
+        _ name: String,
+        _ commits: (tip: ObjectID, mergeBase: ObjectID),
+        baseFiles: [(name: String, blob: ObjectID)],
+        head: ObjectID,
+        headBlobs: [String: ObjectID],
+        folder: String,
+        in repository: Repository,
+        _ input: AuditInput
+    ) throws -> AuditBase {
+        let (tip, mergeBase) = commits
         let baseLog = try committedLog(
             in: repository,
-            at: mergeBase,
+            files: baseFiles,
             folder: folder,
             reusing: input.log,
-            knownBlobs: worktree ? [:] : blobs(in: repository, at: head, folder: folder)
+            knownBlobs: headBlobs
         )
         let tipFiles = try recordFiles(in: repository, at: tip, folder: folder).map {
             folder.isEmpty ? $0.name : folder + "/" + $0.name
@@ -441,7 +532,8 @@ extension Workspace {
     }
 }
 
-/// One record as ``Workspace/committedLog(in:at:folder:reusing:knownBlobs:useCache:)`` read it.
+/// One record as ``Workspace/committedLog(in:files:folder:reusing:knownBlobs:useCache:readingTextsChangedSince:)``
+/// read it.
 private struct AuditRead: Sendable {
     var entry: LogEntry
     /// Read with the record; from the cache, or read now when the record may have links.
@@ -450,4 +542,8 @@ private struct AuditRead: Sendable {
     var known: Bool
     /// The records-cache key, `nil` for a known record.
     var key: String?
+    /// Taken from the records cache without its text (see ``AuditedLog/unreadTexts``).
+    var unread = false
+    /// Record and facts as the records cache has them: nothing to store.
+    var fromCache = false
 }

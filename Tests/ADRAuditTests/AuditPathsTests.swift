@@ -17,6 +17,10 @@ import Testing
         ("0002-b.md", "0001-a.md", "0002-b.md"),
         ("0002-b.md", "/doc//0001-a.md", "doc/0002-b.md"),
         ("0002-b.md", "dóc/0001-a.md", "dóc/0002-b.md"),
+        ("0002-b.md", "doc//adr/0001-a.md", "doc/adr/0002-b.md"),
+        ("0002-b.md", "doc/adr//0001-a.md", "doc/adr/0002-b.md"),
+        ("0002-b.md", "doc/adr/", "doc/adr/0002-b.md"),
+        ("é.md", "doc/adr/0001-a.md", "doc/adr/é.md"),
     ])
     func resolves(destination: String, source: String, expected: String) {
         #expect(AuditPaths.resolve(destination, from: source) == expected)

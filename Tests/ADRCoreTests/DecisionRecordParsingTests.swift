@@ -252,3 +252,14 @@ func nonRecordsAreToldApart(name: String, isRecord: Bool) {
     #expect(DecisionRecord.isLikelyRecord(path: "0004-use-x/README.md"))
     #expect(!DecisionRecord.isLikelyRecord(path: "docs/adr/README.md"))
 }
+
+@Test(arguments: [
+    ("doc/adr/0001-use-x.md", "0001-use-x.md"), ("0001-use-x.md", "0001-use-x.md"),
+    ("doc/adr/0004-use-x/index.md", "0004-use-x"), ("0004-use-x/README.md", "0004-use-x"),
+    ("0004-use-x/ReadMe.MD", "0004-use-x"), ("index.md", "index.md"), ("/index.md", "index.md"),
+    ("doc//adr//0002-x.md", "0002-x.md"), ("doc/adr/0003-x/", "0003-x"),
+    ("décisions/été/index.md", "été"), ("doc/indexx.md", "indexx.md"), ("", ""), ("//", "//"),
+])
+func theRecordNameIsTheFileOrTheFolderOfAnIndex(path: String, name: String) {
+    #expect(DecisionRecord.recordName(path: path) == name)
+}

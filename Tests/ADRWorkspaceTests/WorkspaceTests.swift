@@ -226,6 +226,62 @@ final class TemporaryFolder {
         #expect(again.entries[0].text == proposed)
     }
 
+    /// Every field a record and its facts have, with the characters the file escapes,
+    /// comes back as it was stored; a field that does not read as what it should be means
+    /// no cache.
+    @Test func recordsAndFactsReadFromCommitsComeBackFieldByField() throws {
+        let folder = try TemporaryFolder()
+        let cachePath = folder.path + "/records-cache"
+        var record = DecisionRecord(
+            path: "doc/adr/0007-tabs.md",
+            number: 7,
+            title: "Tabs\tand \\ back\nslashes",
+            heading: "7. Tabs",
+            status: .superseded,
+            statusText: "Superseded by [8](0008-b.md)",
+            date: nil
+        )
+        record.tags = ["a", "b\tc"]
+        record.links = [RecordLink(type: "Superseded by", target: "0008-b.md", line: 7)]
+        record.references = [RecordReference(text: "ref", target: "x.md", line: -3)]
+        record.warnings = [
+            SourceWarning(path: record.path, line: nil, message: "no date"),
+            SourceWarning(path: record.path, line: 12, message: "unknown tag \"b\tc\""),
+        ]
+        let facts = RecordFacts(
+            headingLine: 1,
+            headingNumber: nil,
+            statusLine: 5,
+            dateLine: nil,
+            links: [
+                TextLink(text: "8", destination: "0008-b.md", line: 7, column: 15, isImage: false),
+                TextLink(text: "", destination: "i.png", line: 9, column: 1, isImage: true),
+            ]
+        )
+        let key = RecordCache.blobKey(path: record.path, blob: String(repeating: "ab", count: 20))
+        var cache = RecordCache()
+        cache.store(record, facts: facts, forBlob: key)
+        cache.store(record, forBlob: key + "0")
+        cache.save(to: cachePath)
+        let loaded = RecordCache.load(from: cachePath)
+        #expect(loaded.committed(forBlob: key)?.record == record)
+        #expect(loaded.committed(forBlob: key)?.facts == facts)
+        #expect(loaded.committed(forBlob: key + "0")?.facts == nil)
+        #expect(loaded.blobKeyCount == 2)
+
+        let text = try String(contentsOfFile: cachePath, encoding: .utf8)
+        for damaged in [
+            text.replacingOccurrences(of: "\t+7\t", with: "\t7\t"),
+            text.replacingOccurrences(of: "\t15\t", with: "\t1x\t"),
+            text.replacingOccurrences(of: "\t-3\t", with: "\t99999999999999999999\t"),
+            String(text.dropLast()) + "\textra\n",
+        ] {
+            #expect(damaged != text)
+            try damaged.write(toFile: cachePath, atomically: true, encoding: .utf8)
+            #expect(RecordCache.load(from: cachePath).blobKeyCount == 0, "\(damaged)")
+        }
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let folder = try gitFolder()
         try folder.write("doc/adr/0001-a.md", proposed)
