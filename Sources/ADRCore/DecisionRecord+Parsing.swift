@@ -195,7 +195,7 @@ private struct RecordReader {
             for line in layout.textLines(in: index..<(index + 1)) {
                 let text = line.text.trimmingWhitespace
                 if text.isEmpty { continue }
-                if let link = RecordLayout.linkLine(line, source: layout.source) {
+                if let link = layout.linkLine(line) {
                     if supersededBy == nil, RecordStatus(parsing: link.type) == .superseded {
                         supersededBy = (
                             layout.source.content(line.line).trimmingWhitespace, line.line

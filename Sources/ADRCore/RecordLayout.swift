@@ -37,17 +37,32 @@ struct RecordLayout {
     var linkLines: [LinkLine] = []
     /// Line of each top-level front matter key.
     var frontMatterKeys: [String: Int] = [:]
+    /// The first link (not image) on each line of each block, for ``linkLine(_:)``.
+    private var firstLinks: [BlockLine: MarkdownLink] = [:]
+
+    private struct BlockLine: Hashable {
+        var block: Int
+        var line: Int
+    }
 
     init(text: String) {
         source = RecordSource(text: text)
         let blocks = source.document.blocks
+        // Found once for all lines: searching each line's block for its link made a block
+        // dense with links cost the square of its links.
+        for (index, block) in blocks.enumerated() {
+            for link in block.links where !link.isImage {
+                let key = BlockLine(block: index, line: link.line)
+                if firstLinks[key] == nil { firstLinks[key] = link }
+            }
+        }
         titleHeadingIndex = blocks.firstIndex { block in
             block.kind == .heading(level: 1)
                 && !Self.sectionNames.contains(Self.headingKey(block.text))
         }
         statusSection = section { Self.statusHeadings.contains(Self.headingKey($0)) }
         for line in textLines() {
-            if let link = Self.linkLine(line, source: source) { linkLines.append(link) }
+            if let link = linkLine(line) { linkLines.append(link) }
             let hasLabel = line.text.containsByte(UInt8(ascii: ":"))
             if statusLine == nil, hasLabel, !isInStatusSection(line.blockIndex),
                 RecordScan.afterStatusLabel(line.text) != nil
@@ -157,15 +172,15 @@ struct RecordLayout {
 
     /// Reads `Type words [text](target.md)` from the source line, resolving the target
     /// through cmark so reference-style links count too.
-    static func linkLine(_ line: TextLine, source: RecordSource) -> LinkLine? {
+    func linkLine(_ line: TextLine) -> LinkLine? {
         let written = source.content(line.line)
         // Cheap tests first: most lines hold no link at all, and most links lead out of the
         // log; only then read the words before the link.
         guard written.containsByte(UInt8(ascii: "[")) else { return nil }
         let block = source.document.blocks[line.blockIndex]
         guard
-            let link = block.links.first(where: { $0.line == line.line && !$0.isImage }),
-            isRecordTarget(link.destination), let type = RecordScan.linkType(written),
+            let link = firstLinks[BlockLine(block: line.blockIndex, line: line.line)],
+            Self.isRecordTarget(link.destination), let type = RecordScan.linkType(written),
             type.split(separator: " ").count <= 5,
             Self.isLinkAlone(after: type, in: written, block: block, line: line.line)
         else { return nil }
@@ -230,6 +245,6 @@ struct RecordLayout {
     /// Whether every line of a block is a link line (adr-tools' link paragraphs).
     func isLinkBlock(_ index: Int) -> Bool {
         let lines = textLines(in: index..<(index + 1))
-        return !lines.isEmpty && lines.allSatisfy { Self.linkLine($0, source: source) != nil }
+        return !lines.isEmpty && lines.allSatisfy { linkLine($0) != nil }
     }
 }

@@ -246,12 +246,12 @@ public enum RecordText {
             guard
                 let first = lines.firstIndex(where: {
                     !$0.text.trimmingWhitespace.isEmpty
-                        && RecordLayout.linkLine($0, source: layout.source) == nil
+                        && layout.linkLine($0) == nil
                 })
             else { continue }
             var last = first
             while last + 1 < lines.count,
-                RecordLayout.linkLine(lines[last + 1], source: layout.source) == nil,
+                layout.linkLine(lines[last + 1]) == nil,
                 layout.source.document.blocks[index].kind == .paragraph
             {
                 last += 1

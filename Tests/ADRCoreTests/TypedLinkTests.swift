@@ -64,4 +64,25 @@ import Testing
             ]
         )
     }
+
+    /// A record dense with links, in one paragraph and one list. Each line's link was once
+    /// looked for among all the links of its block: with this many the parse took minutes
+    /// instead of under a second.
+    @Test func aRecordDenseWithLinksFindsEachLinesLink() {
+        let count = 20_000
+        let prose = (1...count).map { "See ![chart](c.png) and [\($0)](\($0)-x.md) here." }
+        let list = (1...count).map { "- Relates to [\($0)](\($0)-y.md)" }
+        let text =
+            "# 5. X\n\n" + prose.joined(separator: "\n") + "\n\n" + list.joined(separator: "\n")
+            + "\n"
+        let record = DecisionRecord(parsing: text, path: "0005-x.md")
+        #expect(record.references.count == count)
+        #expect(
+            record.references.last
+                == RecordReference(text: "\(count)", target: "\(count)-x.md", line: 2 + count)
+        )
+        #expect(record.links.count == count)
+        #expect(record.links.first?.target == "1-y.md")
+        #expect(record.links.last?.line == 3 + 2 * count)
+    }
 }
