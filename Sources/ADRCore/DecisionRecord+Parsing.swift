@@ -33,6 +33,16 @@ extension DecisionRecord {
         reader.readStatus(into: &record)
         return (record.status, DecisionText.normalized(layout))
     }
+
+    /// Only the status, as ``statusAndDecisionText(_:path:)`` reads it, for a history scan
+    /// that keeps no decision-text hashes.
+    public static func status(_ text: String, path: String) -> RecordStatus? {
+        var reader = RecordReader(layout: RecordLayout(text: text), path: path)
+        reader.readFrontMatter()
+        var record = DecisionRecord(path: path, title: "")
+        reader.readStatus(into: &record)
+        return record.status
+    }
 }
 
 /// The state of one parse; kept out of the public type so the steps can share warnings.

@@ -1,16 +1,37 @@
 public import ADRCore
 public import ADRGit
 
+/// Which revisions of a history scan get their decision-text hash.
+public enum TextHashes: Sendable {
+    /// Every revision: what the cache keeps, and what an audit compares.
+    case all
+    /// Only revisions whose commit has one of these trailers: the approvals `adr log`
+    /// shows; the others' hashes are never asked for.
+    case withTrailers(TrailerKeys)
+
+    func wants(_ revision: RecordRevision) -> Bool {
+        switch self {
+        case .all: true
+        case .withTrailers(let keys): revision.trailers.contains { keys.contains($0.key) }
+        }
+    }
+}
+
 /// Reads a log folder's history from `HEAD`, carrying on from the cache in the git
 /// directory when it can (decision 9).
 public enum HistoryReader {
     /// The history of every record that `folder` (relative to the repository's working
     /// tree, `""` for the top) ever held, as of `HEAD`: from the cache plus the commits
     /// made since, or with `useCache` false by a full scan that leaves the cache alone.
+    ///
+    /// `textHashes` says which revisions get their decision-text hash
+    /// (``ADRCore/RecordRevision/textHash``, else `nil`) when the cache is left alone; a
+    /// scan that fills the cache hashes every revision, as later runs rely on it.
     public static func read(
         _ repository: Repository,
         folder: String,
-        useCache: Bool
+        useCache: Bool,
+        textHashes: TextHashes = .all
     ) throws -> LogHistory {
         // Read-only: hashing every object read would only re-check what git wrote.
         try Repository.useStrictHashVerification(false)
@@ -32,7 +53,11 @@ public enum HistoryReader {
         PhaseTimer.mark("cache read")
         var warnings: [String] = []
         if state.head != head {
-            var scanner = try HistoryScanner(repository: repository, state: state)
+            var scanner = try HistoryScanner(
+                repository: repository,
+                state: state,
+                textHashes: useCache ? .all : textHashes
+            )
             try scanner.scan(to: head)
             state = scanner.state
             for (path, size) in scanner.largeBlobs.sorted(by: { $0.key < $1.key }) {

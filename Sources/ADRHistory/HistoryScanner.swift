@@ -74,9 +74,18 @@ public struct HistoryScanner {
     /// largest such size: the reader warns about each.
     private(set) var largeBlobs: [String: Int] = [:]
 
-    public init(repository: Repository, state: HistoryState) throws {
+    /// Which revisions get their decision-text hash: a scan whose state is not kept (no
+    /// cache) can leave out those nobody asks for.
+    let textHashes: TextHashes
+
+    public init(
+        repository: Repository,
+        state: HistoryState,
+        textHashes: TextHashes = .all
+    ) throws {
         self.repository = repository
         self.state = state
+        self.textHashes = textHashes
     }
 
     /// Walks the commits reachable from `head` but not from `state.head`, updating `state`.
@@ -88,7 +97,8 @@ public struct HistoryScanner {
             let reader = HeadRecordReader.start(
                 in: workerLocation,
                 head: head,
-                folder: state.folder
+                folder: state.folder,
+                reading: { if case .all = textHashes { .hash } else { .keepText } }()
             )
             // And a third finds the log folder in each commit's tree as the graph comes in.
             let subtreeReader = SubtreeReader.start(in: workerLocation, folder: state.folder)
@@ -515,17 +525,35 @@ public struct HistoryScanner {
     /// once per blob (many revisions share blobs). Keeping the text hash in the history
     /// (and its cache) spares approvals from reading blobs again.
     private mutating func readPendingStatuses() throws {
-        var blobs: [(blob: ObjectID, path: String)] = []
+        // A blob is hashed when one of its revisions wants it.
+        var hashed = Set<ObjectID>()
+        for pending in pendingStatuses
+        where textHashes.wants(state.ledger.histories[pending.identity][pending.index]) {
+            hashed.insert(pending.blob)
+        }
+        var blobs: [(blob: ObjectID, path: String, reading: BlobReading.Kind)] = []
         var seen = Set<ObjectID>()
         for pending in pendingStatuses
         where readBlobs[pending.blob] == nil && seen.insert(pending.blob).inserted {
-            blobs.append((pending.blob, pending.path))
+            blobs.append(
+                (pending.blob, pending.path, hashed.contains(pending.blob) ? .hash : .status)
+            )
         }
         let inputs = blobs
         let results = try mapOnEveryCore(inputs.count, minimumChunk: 32) { repository, index in
-            try Self.reading(of: inputs[index].blob, path: inputs[index].path, in: repository)
+            try Self.reading(
+                of: inputs[index].blob,
+                path: inputs[index].path,
+                in: repository,
+                inputs[index].reading
+            )
         }
         for (input, result) in zip(inputs, results) { readBlobs[input.blob] = result }
+        // The reader of the records at the head kept the decision texts it did not hash.
+        for blob in hashed {
+            guard let text = readBlobs[blob]?.decisionText else { continue }
+            readBlobs[blob]?.textHash = try? DecisionTextHash.ofNormalized(text)
+        }
         for pending in pendingStatuses {
             let result = readBlobs[pending.blob]
             if let size = result?.largeSize {
@@ -539,25 +567,33 @@ public struct HistoryScanner {
         readBlobs = [:]
     }
 
-    /// The status and decision-text hash of a record's blob; `path` only names it.
+    /// What `kind` asks of a record's blob; `path` only names it.
     fileprivate static func reading(
         of blob: ObjectID,
         path: String,
-        in repository: Repository
+        in repository: Repository,
+        _ kind: BlobReading.Kind
     ) throws -> BlobReading {
         let (data, size) = try repository.blobPrefix(blob, maximum: RecordLimit.bytes)
-        guard size <= RecordLimit.bytes else {
-            // Past the limit: the status from its first part, and no text hash, so an
-            // approval hashes the whole blob itself.
-            let read = DecisionRecord.statusAndDecisionText(
-                RecordLimit.text(ofPrefix: data),
-                path: path
+        // Past the limit: the status from its first part, and no text hash, so an approval
+        // hashes the whole blob itself.
+        let isLarge = size > RecordLimit.bytes
+        let text =
+            isLarge ? RecordLimit.text(ofPrefix: data) : String(decoding: data, as: UTF8.self)
+        guard kind != .status, !isLarge else {
+            return BlobReading(
+                status: DecisionRecord.status(text, path: path),
+                largeSize: isLarge ? size : nil
             )
-            return (read.status, nil, size)
         }
-        let text = String(decoding: data, as: UTF8.self)
         let read = DecisionRecord.statusAndDecisionText(text, path: path)
-        return (read.status, try? DecisionTextHash.ofNormalized(read.decisionText), nil)
+        guard kind == .hash else {
+            return BlobReading(status: read.status, decisionText: read.decisionText)
+        }
+        return BlobReading(
+            status: read.status,
+            textHash: try? DecisionTextHash.ofNormalized(read.decisionText)
+        )
     }
 
     private func join(_ folder: String, _ path: String) -> String {
@@ -666,9 +702,23 @@ enum HistoryDate {
 }
 
 /// What a record's blob says that a revision keeps.
-/// `largeSize` is the blob's size when it is past ``RecordLimit/bytes`` and was read only
-/// in part.
-private typealias BlobReading = (status: RecordStatus?, textHash: String?, largeSize: Int?)
+private struct BlobReading: Sendable {
+    /// How much of a blob to read.
+    enum Kind: Sendable {
+        /// Only the status.
+        case status
+        /// The status and the decision text, to hash if a revision asks for it later.
+        case keepText
+        /// The status and the decision-text hash.
+        case hash
+    }
+
+    var status: RecordStatus?
+    var textHash: String?
+    var decisionText: String?
+    /// The blob's size when it is past ``RecordLimit/bytes`` and was read only in part.
+    var largeSize: Int?
+}
 
 /// Reads the status and decision text of the records at a commit on a thread of its own,
 /// until told to stop: a full scan's commit graph is one thread's work, and those blobs are
@@ -686,14 +736,15 @@ private final class HeadRecordReader: @unchecked Sendable {
     static func start(
         in location: String,
         head: ObjectID,
-        folder: String
+        folder: String,
+        reading kind: BlobReading.Kind
     ) -> HeadRecordReader? {
         guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
         let reader = HeadRecordReader()
         Thread.detachNewThread {
             defer { reader.finished.signal() }
             // Anything that goes wrong here is left to the last step, which reads again.
-            try? reader.read(location, head, folder)
+            try? reader.read(location, head, folder, kind)
         }
         return reader
     }
@@ -701,7 +752,8 @@ private final class HeadRecordReader: @unchecked Sendable {
     private func read(
         _ location: String,
         _ head: ObjectID,
-        _ folder: String
+        _ folder: String,
+        _ kind: BlobReading.Kind
     ) throws {
         let repository = try Repository(at: location)
         let root = try repository.treeAndParents(of: head).tree
@@ -712,7 +764,12 @@ private final class HeadRecordReader: @unchecked Sendable {
         where entry.kind == .blob && HistoryScanner.isRecord(entry.name) {
             if lock.withLock({ stopped }) { return }
             let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
-            let reading = try HistoryScanner.reading(of: entry.id, path: path, in: repository)
+            let reading = try HistoryScanner.reading(
+                of: entry.id,
+                path: path,
+                in: repository,
+                kind
+            )
             lock.withLock { readings[entry.id] = reading }
         }
     }

@@ -1,15 +1,18 @@
 public import ADRCore
 import ADRGit
-import ADRHistory
+public import ADRHistory
 import Foundation
 
 extension Workspace {
     /// Reads the history of the log from `HEAD`: from the cache in the git directory plus
     /// the commits made since, or with `useCache` false by a full scan that leaves the
-    /// cache alone.
+    /// cache alone; `textHashes` says which revisions of such a scan get their
+    /// decision-text hash (see ``ADRHistory/HistoryReader``).
     /// - Throws: ``WorkspaceError/noRepository(path:)`` outside a git repository,
     ///   ``WorkspaceError/git(_:)`` when git data cannot be read (naming the object).
-    public func readHistory(useCache: Bool = true) throws(WorkspaceError) -> LogHistory {
+    public func readHistory(useCache: Bool = true, textHashes: TextHashes = .all)
+        throws(WorkspaceError) -> LogHistory
+    {
         var opened: Repository?
         do {
             PhaseTimer.mark("start")
@@ -22,7 +25,8 @@ extension Workspace {
             return try HistoryReader.read(
                 repository,
                 folder: historyFolder(inWorkdir: workdir),
-                useCache: useCache
+                useCache: useCache,
+                textHashes: textHashes
             )
         } catch let error as WorkspaceError {
             throw error

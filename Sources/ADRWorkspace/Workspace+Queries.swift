@@ -104,7 +104,9 @@ extension Workspace {
     public func events(of reference: String?, since: CalendarDate?, useCache: Bool)
         throws(WorkspaceError) -> LogEvents
     {
-        let history = try readHistory(useCache: useCache)
+        // The log shows no text hashes: only its trailer approvals are judged by them.
+        let keys = TrailerKeys(location.configuration.approvals.trailerKeys)
+        let history = try readHistory(useCache: useCache, textHashes: .withTrailers(keys))
         PhaseTimer.mark("history")
         var warnings = history.warnings
         var records = history.records

@@ -36,6 +36,43 @@ import Testing
         #expect(history.statusTimeline.map(\.status) == [.proposed, .accepted])
     }
 
+    /// A scan that writes no cache hashes only the revisions asked for (here those with an
+    /// approval trailer) and reads the same history otherwise; one that writes the cache
+    /// hashes every revision, as later runs read them.
+    @Test func aScanHashesOnlyTheRevisionsAskedFor() throws {
+        let fixture = try fixture()
+        try fixture.write("doc/adr/0002-b.md", record("B", status: "Rejected"))
+        _ = try fixture.commit("Reject B\n\nApproved-by: Ann <ann@example.org>")
+        let repository = try Repository(at: fixture.path)
+        let all = try HistoryReader.read(repository, folder: "doc/adr", useCache: false)
+        let approvals = TextHashes.withTrailers(TrailerKeys(["approved-by"]))
+        let some = try HistoryReader.read(
+            repository,
+            folder: "doc/adr",
+            useCache: false,
+            textHashes: approvals
+        )
+        let revisions = all.records.flatMap { $0.revisions }
+        #expect(revisions.count == 3)
+        #expect(revisions.allSatisfy { $0.textHash != nil })
+        var expected = all.records
+        for record in expected.indices {
+            for index in expected[record].revisions.indices
+            where expected[record].revisions[index].summary != "Reject B" {
+                expected[record].revisions[index].textHash = nil
+            }
+        }
+        #expect(some.records == expected)
+        #expect(some.records.flatMap { $0.revisions }.filter { $0.textHash != nil }.count == 1)
+        let cached = try HistoryReader.read(
+            repository,
+            folder: "doc/adr",
+            useCache: true,
+            textHashes: approvals
+        )
+        #expect(cached.records == all.records)
+    }
+
     @Test func aCacheWrittenForAnotherFolderIsNotUsed() throws {
         let fixture = try fixture()
         let repository = try Repository(at: fixture.path)
