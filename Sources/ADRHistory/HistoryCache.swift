@@ -30,14 +30,34 @@ public enum HistoryCache {
     /// history repeats its people, paths and trailers many times: the table makes each
     /// string once.
     public static func load(from path: String, folder: String) -> HistoryState? {
-        guard let state = read(path), state.folder == folder else { return nil }
+        guard let state = state(atPath: path), state.folder == folder else { return nil }
         return state
     }
 
     /// The cache at `path` for whatever folder it was written.
-    private static func read(_ path: String) -> HistoryState? {
-        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+    private static func state(atPath path: String) -> HistoryState? {
+        guard let bytes = contents(of: path) else { return nil }
         return bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// The bytes of the file at `path`, `nil` when it cannot be read. Read with plain
+    /// `read` calls: Foundation's `FileManager.contents(atPath:)` leaks a 4 KiB buffer for
+    /// every empty file it reads, and an empty cache is one the tests read on purpose.
+    private static func contents(of path: String) -> [UInt8]? {
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     /// The history a cache file's `bytes` hold, `nil` when they are not one: whatever the
