@@ -26,6 +26,19 @@ extension Repository {
         }
     }
 
+    /// The folder called `name` (one path component) in tree `tree`, or `nil` when there is
+    /// none: ``entry(at:inTree:)`` for one component, without copying the entry, for a walk
+    /// that asks it of every commit's tree.
+    public func subtreeID(named name: String, inTree tree: ObjectID) throws -> ObjectID? {
+        try withTree(tree) { tree in
+            // Borrowed from the tree, which outlives this closure.
+            guard let entry = git_tree_entry_byname(tree, name),
+                git_tree_entry_type(entry) == GIT_OBJECT_TREE
+            else { return nil }
+            return ObjectID(git_tree_entry_id(entry))
+        }
+    }
+
     /// The entries of tree `id`, in git's order (by name).
     public func entries(ofTree id: ObjectID) throws -> [TreeEntry] {
         try withTree(id) { tree in

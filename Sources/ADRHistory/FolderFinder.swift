@@ -35,8 +35,7 @@ struct FolderFinder {
                 break
             }
             met.append((depth, tree))
-            let entry = try repository.entry(at: components[depth], inTree: tree)
-            current = entry?.kind == .tree ? entry?.id : nil
+            current = try repository.subtreeID(named: components[depth], inTree: tree)
             depth += 1
         }
         let result = answer ?? current

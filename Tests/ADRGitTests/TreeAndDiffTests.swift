@@ -48,6 +48,21 @@ import Testing
         )
     }
 
+    @Test func aFolderByNameIsItsTreeAndAFileIsNone() throws {
+        let fixture = try GitFixture()
+        try fixture.write("docs/decisions/0001-first.md", "first\n")
+        try fixture.write("docs.md", "a file beside the folder\n")
+        let head = try objectID(fixture.commit("files"))
+        let repository = try Repository(at: fixture.path)
+        let root = try repository.commit(head).treeID
+        let docs = try repository.subtreeID(named: "docs", inTree: root)
+        #expect(docs == (try objectID(fixture.line("rev-parse", "HEAD:docs"))))
+        #expect(try repository.subtreeID(named: "docs.md", inTree: root) == nil)
+        #expect(try repository.subtreeID(named: "missing", inTree: root) == nil)
+        let decisions = try repository.subtreeID(named: "decisions", inTree: try #require(docs))
+        #expect(decisions == (try objectID(fixture.line("rev-parse", "HEAD:docs/decisions"))))
+    }
+
     /// `git diff -M --name-status` lines as (status letter, paths).
     private func nameStatus(_ fixture: GitFixture, _ arguments: [String]) throws -> [String] {
         try fixture.run(["diff", "--name-status"] + arguments, in: fixture.path)
