@@ -37,4 +37,3 @@ enum CacheLine {
         return String(decoding: output, as: UTF8.self)
     }
 }
-
