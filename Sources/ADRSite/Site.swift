@@ -25,6 +25,8 @@ struct SiteBuilder {
     let catalog: SiteCatalog
     let theme: [String: String]
     let library: MustacheLibrary
+    /// The ids a record page has around its Markdown.
+    let recordPageIDs: Set<String>
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -32,6 +34,8 @@ struct SiteBuilder {
         catalog = SiteCatalog(logs: input.logs)
         theme = SiteTheme.merged(with: input.theme)
         library = try SiteTheme.library(theme)
+        recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
+            .union(Self.ids(in: theme["record.mustache"] ?? ""))
     }
 
     mutating func build() -> SiteOutput {
@@ -87,15 +91,21 @@ struct SiteBuilder {
         title: String,
         page: String,
         content: String,
-        scripts: [String] = []
+        scripts: [String] = [],
+        hasDiagrams: Bool = false
     ) -> String {
         let root = SiteLinks.root(from: page)
         var sources: [[String: Any]] = []
         var scriptSources = "'self'"
+        var styleSources = "'self'"
         // A URL that could end or widen the policy is left out, whoever configured it.
-        if let mermaid = input.mermaidScript, kind == "record",
+        if let mermaid = input.mermaidScript, hasDiagrams,
             !mermaid.contains(where: { " ;,'\"".contains($0) || $0.isNewline })
         {
+            // Mermaid styles each drawing with a `<style>` element and `style` attributes.
+            // Styles run no script, and with images, fonts and connections held to the
+            // site they carry nothing away; pages without a diagram keep the strict policy.
+            styleSources += " 'unsafe-inline'"
             if SiteLinks.scheme(of: mermaid) != nil {
                 sources.append(["src": mermaid])
                 scriptSources += " " + mermaid
@@ -110,7 +120,7 @@ struct SiteBuilder {
             ("timeline.html", "Timeline", "timeline"), ("graph.html", "Graph", "graph"),
         ].map { ["href": $0.0, "label": $0.1, "current": $0.2 == kind] }
         let csp =
-            "default-src 'none'; script-src \(scriptSources); style-src 'self'; img-src 'self'; "
+            "default-src 'none'; script-src \(scriptSources); style-src \(styleSources); img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'"
         return render(
             "layout",
@@ -124,9 +134,14 @@ struct SiteBuilder {
 
     /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`, with the
     /// files its links need copied.
-    func html(markdown: String, logIndex: Int, sourcePath: String, page: String)
-        -> (html: String, copies: [String: String])
-    {
+    /// Its headings get ids unlike any of `reservedIDs`.
+    func html(
+        markdown: String,
+        logIndex: Int,
+        sourcePath: String,
+        page: String,
+        reservedIDs: Set<String>
+    ) -> (html: String, copies: [String: String]) {
         var rewriter = SiteLinks.Rewriter(
             catalog: catalog,
             logIndex: logIndex,
@@ -135,8 +150,31 @@ struct SiteBuilder {
             configuration: input.configuration,
             branch: input.branch
         )
-        let html = MarkdownHTML.render(markdown) { rewriter.rewrite($0) }
+        let html = MarkdownHTML.render(markdown, anchoringHeadingsAvoiding: reservedIDs) {
+            rewriter.rewrite($0)
+        }
         return (html, rewriter.copies)
+    }
+
+    /// The `id` attributes written as they are in `html` (a template's or a fragment's):
+    /// those a Markdown heading must not take on the same page.
+    static func ids(in html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = html[...]
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let id = rest[..<end]
+            if !id.contains("{{") { ids.insert(String(id)) }
+            rest = rest[end...]
+        }
+        return ids
+    }
+
+    /// The ids of the layout and of page template `kind`.
+    func templateIDs(_ kind: String) -> Set<String> {
+        Self.ids(in: theme["layout.mustache"] ?? "")
+            .union(Self.ids(in: theme[kind + ".mustache"] ?? ""))
     }
 
     // MARK: Shared values
@@ -215,7 +253,6 @@ struct SiteBuilder {
         var years = Set<String>()
         let overridden = input.theme["index.mustache"] != nil
         var rows: [[String: Any]] = []
-        var rowHTML: [String] = []
         for (index, item) in catalog.items.enumerated() {
             let key = Self.statusKey(item.status)
             if counts[key] == nil {
@@ -227,7 +264,6 @@ struct SiteBuilder {
                 tags[tag.lowercased()] = tag
             }
             if let year = item.date?.prefix(4), year.count == 4 { years.insert(String(year)) }
-            rowHTML.append(indexRow(index))
             guard overridden else { continue }
             var row: [String: Any] = [
                 "stem": item.stem, "index": index, "page": Self.encodedPath(item.page),
@@ -263,21 +299,27 @@ struct SiteBuilder {
                     "class": Self.statusClass(status),
                 ]
             },
-            "recordRows": sorted.map { rowHTML[$0] }.joined(separator: "\n"),
+            "recordRows": sorted.prefix(Self.listedRows).map(indexRow)
+                .joined(separator: "\n"),
+            "listsFewer": sorted.count > Self.listedRows,
+            "listedCount": min(sorted.count, Self.listedRows),
             "hasRecords": !sorted.isEmpty, "hasTags": !tags.isEmpty,
             "tags": tags.keys.sorted().map { ["key": $0, "name": tags[$0] ?? $0] },
             "hasLogs": logs.count > 1, "logs": logs.map { ["name": $0] },
             "years": years.sorted(by: >),
         ]
         var introductions: [[String: Any]] = []
+        var takenIDs = templateIDs("index")
         for (logIndex, log) in catalog.logs.enumerated() {
             guard let text = log.introduction else { continue }
             let rendered = html(
                 markdown: Self.withoutTitle(text),
                 logIndex: logIndex,
                 sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
-                page: "index.html"
+                page: "index.html",
+                reservedIDs: takenIDs
             )
+            takenIDs.formUnion(Self.ids(in: rendered.html))
             output.copies.merge(rendered.copies) { first, _ in first }
             var introduction: [String: Any] = ["html": rendered.html]
             if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
@@ -293,6 +335,11 @@ struct SiteBuilder {
             scripts: ["search-index.js"]
         )
     }
+
+    /// How many rows the home page is built with: the script draws the rest from the search
+    /// index as the list is scrolled, and a page of thousands of rows took half a second
+    /// to show.
+    static let listedRows = 100
 
     /// Item `index`'s row of the home page's list, as the built-in template's loop wrote it.
     func indexRow(_ index: Int) -> String {
@@ -339,7 +386,8 @@ struct SiteBuilder {
             markdown: Self.withoutTitle(item.entry.text),
             logIndex: item.logIndex,
             sourcePath: item.record.path,
-            page: page
+            page: page,
+            reservedIDs: recordPageIDs
         )
         context["body"] = body.html
         if let date = item.date { context["date"] = date }
@@ -434,7 +482,8 @@ struct SiteBuilder {
             kind: "record",
             title: label(index),
             page: page,
-            content: render("record", context)
+            content: render("record", context),
+            hasDiagrams: body.html.contains("<pre><code class=\"language-mermaid\">")
         )
         return (html, body.copies)
     }
