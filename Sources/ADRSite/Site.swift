@@ -322,6 +322,13 @@ struct SiteBuilder {
             takenIDs.formUnion(Self.ids(in: rendered.html))
             output.copies.merge(rendered.copies) { first, _ in first }
             var introduction: [String: Any] = ["html": rendered.html]
+            // A long introduction (often a generated list of every record) comes folded:
+            // it would push the list down by pages, and laying out its thousands of lines
+            // was most of the home page's time to show.
+            if text.utf8.count > Self.foldedIntroductionLength {
+                introduction["folded"] = true
+                introduction["title"] = Self.title(of: text) ?? "Introduction"
+            }
             if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
             introductions.append(introduction)
         }
@@ -486,6 +493,24 @@ struct SiteBuilder {
             hasDiagrams: body.html.contains("<pre><code class=\"language-mermaid\">")
         )
         return (html, body.copies)
+    }
+
+    /// How long (in UTF-8 bytes of Markdown) a log's introduction may be before the home
+    /// page shows it folded.
+    static let foldedIntroductionLength = 4000
+
+    /// The text of the first-level title of `text`, if it opens with one.
+    static func title(of text: String) -> String? {
+        let body = RecordFacts.withoutFrontMatter(text)
+        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("# ") {
+                let title = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                return title.isEmpty ? nil : title
+            }
+            if !trimmed.hasPrefix("<!--") { return nil }
+        }
+        return nil
     }
 
     /// The record's text without its front matter and first-level title, which the page

@@ -73,10 +73,18 @@ extension SiteTheme {
         "index.mustache": #"""
         <h1>{{siteTitle}}</h1>
         {{#introductions}}
+        {{^folded}}
         <section class="introduction prose">
         {{#label}}<h2>{{label}}</h2>{{/label}}
         {{{html}}}
         </section>
+        {{/folded}}
+        {{#folded}}
+        <details class="introduction prose">
+        <summary>{{#label}}{{label}}: {{/label}}{{title}}</summary>
+        {{{html}}}
+        </details>
+        {{/folded}}
         {{/introductions}}
         <section aria-labelledby="counts-title" class="counts">
         <h2 id="counts-title" class="visually-hidden">Decisions by status</h2>
@@ -428,6 +436,8 @@ extension SiteTheme {
         .status-rejected { color: var(--rejected); background: var(--rejected-bg); }
         .status-deprecated, .status-other, .status-none { color: var(--deprecated); background: var(--deprecated-bg); }
 
+        details.introduction { padding: .75rem 1.5rem; }
+        details.introduction > summary { cursor: pointer; font-weight: 600; }
         .introduction { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1.5rem; margin-bottom: 1.5rem; box-shadow: var(--shadow); }
         .counts ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 1.25rem; }
         .count { display: inline-flex; gap: .4rem; align-items: baseline; padding: .35rem .8rem; border-radius: 999px; text-decoration: none; border: 1px solid var(--border); background: var(--surface); color: var(--text); font-size: .9rem; }
@@ -626,7 +636,19 @@ extension SiteTheme {
             var query = [];
             var queryKey = "";
             var controls = {};
+            var text = null;
             names.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+            // The words' places in the vocabulary from their code (SearchIndex.swift): continuation
+            // characters, each a base-25 digit, then a final character, a base-64 digit.
+            var finals = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            var continuations = "!#$%'()*,-.:;=?@[]^_`{|}~";
+            var digit = new Int16Array(128).fill(-1);
+            var offsets = [0];
+            for (var d = 0; d < finals.length; d++) { digit[finals.charCodeAt(d)] = d; }
+            for (d = 0; d < continuations.length; d++) { digit[continuations.charCodeAt(d)] = 64 + d; }
+            for (var length = 1, capacity = 64; length < 6; length++, capacity *= 25) {
+              offsets[length] = offsets[length - 1] + capacity;
+            }
 
             form.addEventListener("submit", function (event) { event.preventDefault(); });
             names.forEach(function (name) {
@@ -647,6 +669,12 @@ extension SiteTheme {
             window.addEventListener("hashchange", function () { fromFragment(); });
             fromFragment();
             if (window.performance && performance.mark) { performance.mark("adr:list-ready"); }
+            // The texts are read while the reader looks at the page, not on the first keystroke.
+            if (window.requestIdleCallback) {
+              requestIdleCallback(textIndex, { timeout: 3000 });
+            } else {
+              setTimeout(textIndex, 200);
+            }
 
             function fromFragment() {
               var state = parseFragment(location.hash);
@@ -718,7 +746,6 @@ extension SiteTheme {
 
             // The record texts, read from the index the first time a query needs them: the
             // vocabulary, each word's search form, and which records hold each word.
-            var text = null;
             function textIndex() {
               if (text) { return text; }
               var words = index.words ? index.words.split(" ") : [];
@@ -733,19 +760,8 @@ extension SiteTheme {
                 }
               });
               text = { words: words, keys: keys, holders: holders };
+              if (window.performance && performance.mark) { performance.mark("adr:texts-read"); }
               return text;
-            }
-
-            // The words' places in the vocabulary from their code (SearchIndex.swift): continuation
-            // characters, each a base-25 digit, then a final character, a base-64 digit.
-            var finals = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            var continuations = "!#$%'()*,-.:;=?@[]^_`{|}~";
-            var digit = new Int16Array(128).fill(-1);
-            var offsets = [0];
-            for (var d = 0; d < finals.length; d++) { digit[finals.charCodeAt(d)] = d; }
-            for (d = 0; d < continuations.length; d++) { digit[continuations.charCodeAt(d)] = 64 + d; }
-            for (var length = 1, capacity = 64; length < 6; length++, capacity *= 25) {
-              offsets[length] = offsets[length - 1] + capacity;
             }
 
             function decode(code) {
@@ -771,16 +787,16 @@ extension SiteTheme {
             function scores(kept, words) {
               var total = new Float64Array(records.length);
               var alive = kept.slice();
-              var index = textIndex();
+              var texts = textIndex();
               for (var t = 0; t < words.length; t++) {
                 var prefix = " " + words[t];
                 var exact = prefix + " ";
                 var inText = new Uint8Array(records.length);
-                for (var w = 0; w < index.keys.length; w++) {
-                  var key = index.keys[w];
+                for (var w = 0; w < texts.keys.length; w++) {
+                  var key = texts.keys[w];
                   if (key.indexOf(prefix) < 0) { continue; }
                   var weight = key.indexOf(exact) >= 0 ? 2 : 1;
-                  var holders = index.holders[w];
+                  var holders = texts.holders[w];
                   for (var h = 0; h < holders.length; h++) {
                     if (inText[holders[h]] < weight) { inText[holders[h]] = weight; }
                   }

@@ -77,6 +77,22 @@ import Testing
         #expect(!odd.contains("unsafe-inline"))
     }
 
+    @Test func aLongIntroductionIsFoldedUnderItsTitle() throws {
+        var input = SiteFixture.input
+        let short = try #require(try Site.build(input).files["index.html"])
+        #expect(short.contains("<section class=\"introduction prose\">"))
+        #expect(!short.contains("<details"))
+        let list = (1...200).map { "- [\($0)](\($0).md) decision number \($0)" }
+        input.logs[0].introduction = "# Decisions\n\n" + list.joined(separator: "\n") + "\n"
+        let long = try #require(try Site.build(input).files["index.html"])
+        #expect(
+            long.contains(
+                "<details class=\"introduction prose\">\n<summary>main: Decisions</summary>"
+            )
+        )
+        #expect(long.contains("decision number 200"))
+    }
+
     @Test func recordHeadingsGetGitHubSlugsUniqueOnThePage() throws {
         var input = SiteFixture.input
         let text = """

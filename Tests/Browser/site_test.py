@@ -80,9 +80,13 @@ def long_log(page, repo, errors):
     text = open(os.path.join(repo, f"doc/adr/{stem}.md")).read()
     check("the deep word is deep in a long record",
           len(text) > 30000 and text.index(fixture.DEEP_WORD) > 30000, len(text))
+    # A page opened with a query (not a fragment changed on an open page).
+    page.goto("about:blank")
     page.goto(root + "index.html#q=" + fixture.DEEP_WORD)
     check("a word from deep in a long record is found", visible_records(page) == {stem},
           visible_records(page))
+    check("the count says what the query left", page.text_content("#result-count")
+          == "1 of 240 decisions", page.text_content("#result-count"))
     mark = page.text_content(f"[data-record='{stem}'] .snippet mark") or ""
     check("the deep word is highlighted in the snippet", mark == fixture.DEEP_WORD, mark)
     page.goto(root + "index.html")
@@ -158,6 +162,7 @@ def main():
             page.fill("#q", "")
             check("clearing the query shows every record", visible_records(page) == ALL)
 
+            page.goto("about:blank")
             page.goto(root + "index.html#status=superseded")
             check("a fragment filters by status",
                   visible_records(page) == {"0002-poll-the-ledger-for-changes"},

@@ -59,7 +59,19 @@
     var query = [];
     var queryKey = "";
     var controls = {};
+    var text = null;
     names.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+    // The words' places in the vocabulary from their code (SearchIndex.swift): continuation
+    // characters, each a base-25 digit, then a final character, a base-64 digit.
+    var finals = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    var continuations = "!#$%'()*,-.:;=?@[]^_`{|}~";
+    var digit = new Int16Array(128).fill(-1);
+    var offsets = [0];
+    for (var d = 0; d < finals.length; d++) { digit[finals.charCodeAt(d)] = d; }
+    for (d = 0; d < continuations.length; d++) { digit[continuations.charCodeAt(d)] = 64 + d; }
+    for (var length = 1, capacity = 64; length < 6; length++, capacity *= 25) {
+      offsets[length] = offsets[length - 1] + capacity;
+    }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     names.forEach(function (name) {
@@ -80,6 +92,12 @@
     window.addEventListener("hashchange", function () { fromFragment(); });
     fromFragment();
     if (window.performance && performance.mark) { performance.mark("adr:list-ready"); }
+    // The texts are read while the reader looks at the page, not on the first keystroke.
+    if (window.requestIdleCallback) {
+      requestIdleCallback(textIndex, { timeout: 3000 });
+    } else {
+      setTimeout(textIndex, 200);
+    }
 
     function fromFragment() {
       var state = parseFragment(location.hash);
@@ -151,7 +169,6 @@
 
     // The record texts, read from the index the first time a query needs them: the
     // vocabulary, each word's search form, and which records hold each word.
-    var text = null;
     function textIndex() {
       if (text) { return text; }
       var words = index.words ? index.words.split(" ") : [];
@@ -166,19 +183,8 @@
         }
       });
       text = { words: words, keys: keys, holders: holders };
+      if (window.performance && performance.mark) { performance.mark("adr:texts-read"); }
       return text;
-    }
-
-    // The words' places in the vocabulary from their code (SearchIndex.swift): continuation
-    // characters, each a base-25 digit, then a final character, a base-64 digit.
-    var finals = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    var continuations = "!#$%'()*,-.:;=?@[]^_`{|}~";
-    var digit = new Int16Array(128).fill(-1);
-    var offsets = [0];
-    for (var d = 0; d < finals.length; d++) { digit[finals.charCodeAt(d)] = d; }
-    for (d = 0; d < continuations.length; d++) { digit[continuations.charCodeAt(d)] = 64 + d; }
-    for (var length = 1, capacity = 64; length < 6; length++, capacity *= 25) {
-      offsets[length] = offsets[length - 1] + capacity;
     }
 
     function decode(code) {
@@ -204,16 +210,16 @@
     function scores(kept, words) {
       var total = new Float64Array(records.length);
       var alive = kept.slice();
-      var index = textIndex();
+      var texts = textIndex();
       for (var t = 0; t < words.length; t++) {
         var prefix = " " + words[t];
         var exact = prefix + " ";
         var inText = new Uint8Array(records.length);
-        for (var w = 0; w < index.keys.length; w++) {
-          var key = index.keys[w];
+        for (var w = 0; w < texts.keys.length; w++) {
+          var key = texts.keys[w];
           if (key.indexOf(prefix) < 0) { continue; }
           var weight = key.indexOf(exact) >= 0 ? 2 : 1;
-          var holders = index.holders[w];
+          var holders = texts.holders[w];
           for (var h = 0; h < holders.length; h++) {
             if (inText[holders[h]] < weight) { inText[holders[h]] = weight; }
           }
