@@ -1,28 +1,106 @@
 import ADRCore
 import Foundation
 
-/// The search and filter index the home page loads with a `<script>` tag (a `fetch` of a
+/// The search and filter index the home page loads with `<script>` tags (a `fetch` of a
 /// JSON file fails from file://), and from which its script draws the list.
 ///
+/// `search-index.js`, what the list, the filters and the short fields' search need:
 /// ```
 /// window.ADR_INDEX = {"v":2,
-///   "words": "the of a service …",            // every word as written, most used first
 ///   "status": {"accepted": ["accepted", "Accepted"], …},   // key: [class, label]
 ///   "logs": [["api", "api/"], …],             // label and page folder of each log
-///   "r": [[stem, title, status, date, [tags], log, number, people, text, href], …]}
+///   "r": [[stem, title, status, date, [tags], log, number, people, href], …]}
 /// ```
+/// One row per record, newest first (the list's default order); `href` is empty when the
+/// page is the log folder, the stem and `.html`.
 ///
-/// One row per record. `text` is the whole record without Markdown syntax, whitespace
-/// collapsed, as the words it is made of: each word is its place in `words`, written in a
-/// prefix-free code (``WordCode``). Records share most of their words, so the whole text
-/// of every record costs a third to a fifth of its length, and the script reads back any
-/// record's text for a snippet. `href` is empty when the page is the log folder, the stem
-/// and `.html`.
+/// `search-text.js`, which the page's script loads after it (the list is shown without
+/// waiting for it): every record's whole text, without Markdown syntax and whitespace
+/// collapsed, as the words it is made of.
+/// ```
+/// window.ADR_TEXT = {"v":2,
+///   "words": "the of a service …",   // every word as written, most used first
+///   "t": "codes codes …"}            // each row's text, in row order, between spaces
+/// ```
+/// Each word of a text is its place in `words`, written in a prefix-free code
+/// (``WordCode``). Records share most of their words, so the whole text of every record
+/// costs a third to a fifth of its length, and the script reads back any record's text
+/// for a snippet.
 enum SearchIndex {
-    static func script(for catalog: SiteCatalog) -> String {
+    /// The items of `catalog` in the home page's default order: newest first, then by
+    /// number, then as the catalog lists them.
+    static func order(of catalog: SiteCatalog) -> [Int] {
+        catalog.items.indices.sorted { first, second in
+            let a = catalog.items[first]
+            let b = catalog.items[second]
+            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
+            let numbers = (a.entry.record.number ?? 0, b.entry.record.number ?? 0)
+            if numbers.0 != numbers.1 { return numbers.0 > numbers.1 }
+            return first < second
+        }
+    }
+
+    /// `search-index.js` and `search-text.js` for the items of `catalog` in `order`.
+    static func scripts(for catalog: SiteCatalog, order: [Int]) -> (index: String, text: String) {
+        (indexScript(for: catalog, order: order), textScript(for: catalog, order: order))
+    }
+
+    static func indexScript(for catalog: SiteCatalog, order: [Int]) -> String {
+        var script = "window.ADR_INDEX={\"v\":2"
+        var statuses: [String: RecordStatus?] = [:]
+        for item in catalog.items { statuses[SiteBuilder.statusKey(item.status)] = item.status }
+        script += ",\n\"status\":{"
+        script += statuses.keys.sorted().map { key in
+            let status = statuses[key] ?? nil
+            return JSONText.quoted(key) + ":["
+                + JSONText.quoted(SiteBuilder.statusClass(status)) + ","
+                + JSONText.quoted(SiteBuilder.statusLabel(status)) + "]"
+        }.joined(separator: ",")
+        script += "},\n\"logs\":["
+        script += catalog.logs.map { log in
+            let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
+            return "[" + JSONText.quoted(log.label ?? "") + ","
+                + JSONText.quoted(SiteBuilder.encodedPath(folder)) + "]"
+        }.joined(separator: ",")
+        script += "],\n\"r\":["
+        for (position, index) in order.enumerated() {
+            if position > 0 { script += ",\n" }
+            let item = catalog.items[index]
+            let record = item.entry.record
+            let people =
+                item.facts.deciders
+                + (item.record.history?.revisions.map(\.author.name) ?? [])
+                + item.record.approvals.map { approver in
+                    let name = approver.approval.approver
+                    return String(name.split(separator: "<").first ?? Substring(name))
+                        .trimmingCharacters(in: .whitespaces)
+                }
+            var seen = Set<String>()
+            let uniquePeople = people.filter { seen.insert($0).inserted }
+            let log = catalog.logs[item.logIndex]
+            let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
+            let href = SiteBuilder.encodedPath(item.page)
+            let plainHref = SiteBuilder.encodedPath(folder) + item.stem + ".html"
+            let fields: [String] = [
+                JSONText.quoted(item.stem),
+                JSONText.quoted(record.title),
+                JSONText.quoted(SiteBuilder.statusKey(item.status)),
+                JSONText.quoted(item.date ?? ""),
+                "[" + record.tags.map(JSONText.quoted).joined(separator: ",") + "]",
+                String(item.logIndex),
+                record.number.map(String.init) ?? "null",
+                JSONText.quoted(uniquePeople.joined(separator: ", ")),
+                JSONText.quoted(href == plainHref ? "" : href),
+            ]
+            script += "[" + fields.joined(separator: ",") + "]"
+        }
+        return script + "]};\n"
+    }
+
+    static func textScript(for catalog: SiteCatalog, order: [Int]) -> String {
         // Each record's words, on every core; then one vocabulary for all of them.
-        let texts = Parallel.map(count: catalog.items.count) { index in
-            words(in: catalog.items[index].facts.plainText)
+        let texts = Parallel.map(count: order.count) { position in
+            words(in: catalog.items[order[position]].facts.plainText)
         }
         var vocabulary: [Substring: Int] = [:]
         var counts: [Int] = []
@@ -42,64 +120,18 @@ enum SearchIndex {
         let ranked = firstSeen.indices.sorted {
             counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1
         }
-        var rank = [Int](repeating: 0, count: ranked.count)
-        for (position, id) in ranked.enumerated() { rank[id] = position }
-        let codes = ranked.indices.map(WordCode.encode)
-
-        var script = "window.ADR_INDEX={\"v\":2,\"words\":"
+        var codes = [String](repeating: "", count: ranked.count)
+        for (place, id) in ranked.enumerated() { codes[id] = WordCode.encode(place) }
+        var script = "window.ADR_TEXT={\"v\":2,\"words\":"
         script += JSONText.quoted(ranked.map { String(firstSeen[$0]) }.joined(separator: " "))
-        var statuses: [String: RecordStatus?] = [:]
-        for item in catalog.items { statuses[SiteBuilder.statusKey(item.status)] = item.status }
-        script += ",\n\"status\":{"
-        script += statuses.keys.sorted().map { key in
-            let status = statuses[key] ?? nil
-            return JSONText.quoted(key) + ":[" + JSONText.quoted(SiteBuilder.statusClass(status))
-                + "," + JSONText.quoted(SiteBuilder.statusLabel(status)) + "]"
-        }.joined(separator: ",")
-        script += "},\n\"logs\":["
-        script += catalog.logs.map { log in
-            let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
-            return "[" + JSONText.quoted(log.label ?? "") + ","
-                + JSONText.quoted(SiteBuilder.encodedPath(folder)) + "]"
-        }.joined(separator: ",")
-        script += "],\n\"r\":["
-        for (index, item) in catalog.items.enumerated() {
-            if index > 0 { script += ",\n" }
-            let record = item.entry.record
-            let people =
-                item.facts.deciders
-                + (item.record.history?.revisions.map(\.author.name) ?? [])
-                + item.record.approvals.map { approver in
-                    let name = approver.approval.approver
-                    return String(name.split(separator: "<").first ?? Substring(name))
-                        .trimmingCharacters(in: .whitespaces)
-                }
-            var seen = Set<String>()
-            let uniquePeople = people.filter { seen.insert($0).inserted }
-            let log = catalog.logs[item.logIndex]
-            let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
-            let href = SiteBuilder.encodedPath(item.page)
-            let plainHref = SiteBuilder.encodedPath(folder) + item.stem + ".html"
-            var text = "\""
-            for word in texts[index] {
-                if let id = vocabulary[word] { text += codes[rank[id]] }
+        script += ",\n\"t\":\""
+        for (position, text) in texts.enumerated() {
+            if position > 0 { script += " " }
+            for word in text {
+                if let id = vocabulary[word] { script += codes[id] }
             }
-            text += "\""
-            let fields: [String] = [
-                JSONText.quoted(item.stem),
-                JSONText.quoted(record.title),
-                JSONText.quoted(SiteBuilder.statusKey(item.status)),
-                JSONText.quoted(item.date ?? ""),
-                "[" + record.tags.map(JSONText.quoted).joined(separator: ",") + "]",
-                String(item.logIndex),
-                String(record.number ?? 0),
-                JSONText.quoted(uniquePeople.joined(separator: ", ")),
-                text,
-                JSONText.quoted(href == plainHref ? "" : href),
-            ]
-            script += "[" + fields.joined(separator: ",") + "]"
         }
-        return script + "]};\n"
+        return script + "\"};\n"
     }
 
     /// The words of `text`: its runs of characters between whitespace, as written.

@@ -27,6 +27,8 @@ struct SiteBuilder {
     let library: MustacheLibrary
     /// The ids a record page has around its Markdown.
     let recordPageIDs: Set<String>
+    /// The items newest first: the home page's rows and the search index's.
+    let listOrder: [Int]
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -34,6 +36,7 @@ struct SiteBuilder {
         catalog = SiteCatalog(logs: input.logs)
         theme = SiteTheme.merged(with: input.theme)
         library = try SiteTheme.library(theme)
+        listOrder = SearchIndex.order(of: catalog)
         recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
             .union(Self.ids(in: theme["record.mustache"] ?? ""))
     }
@@ -44,7 +47,9 @@ struct SiteBuilder {
             output.files[name] = theme[name]
         }
         output.files["index.html"] = indexPage()
-        output.files["search-index.js"] = SearchIndex.script(for: catalog)
+        let scripts = SearchIndex.scripts(for: catalog, order: listOrder)
+        output.files["search-index.js"] = scripts.index
+        output.files["search-text.js"] = scripts.text
         // Record pages are independent: rendered on every core.
         let pages = Parallel.map(count: catalog.items.count) { recordPage($0) }
         for (index, page) in pages.enumerated() {
@@ -276,15 +281,8 @@ struct SiteBuilder {
             if let log = logLabel(index) { row["log"] = log }
             rows.append(row)
         }
-        // Newest first, as the script sorts by default; the script only reorders.
-        let sorted = catalog.items.indices.sorted { first, second in
-            let a = catalog.items[first]
-            let b = catalog.items[second]
-            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
-            let numbers = (a.entry.record.number ?? 0, b.entry.record.number ?? 0)
-            if numbers.0 != numbers.1 { return numbers.0 > numbers.1 }
-            return first < second
-        }
+        // Newest first, the order of the search index's rows and the script's default.
+        let sorted = listOrder
         let statusOrder = ["accepted", "proposed", "superseded", "deprecated", "rejected"]
         let keys = order.sorted {
             (statusOrder.firstIndex(of: $0) ?? 99, $0) < (statusOrder.firstIndex(of: $1) ?? 99, $1)
@@ -299,8 +297,8 @@ struct SiteBuilder {
                     "class": Self.statusClass(status),
                 ]
             },
-            "recordRows": sorted.prefix(Self.listedRows).map(indexRow)
-                .joined(separator: "\n"),
+            "recordRows": sorted.prefix(Self.listedRows).enumerated()
+                .map { indexRow($0.element, position: $0.offset) }.joined(separator: "\n"),
             "listsFewer": sorted.count > Self.listedRows,
             "listedCount": min(sorted.count, Self.listedRows),
             "hasRecords": !sorted.isEmpty, "hasTags": !tags.isEmpty,
@@ -332,7 +330,14 @@ struct SiteBuilder {
             if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
             introductions.append(introduction)
         }
-        if overridden { context["records"] = sorted.map { rows[$0] } }
+        if overridden {
+            // `index` is the row's place in the search index, which lists them newest first.
+            context["records"] = sorted.enumerated().map { position, item in
+                var row = rows[item]
+                row["index"] = position
+                return row
+            }
+        }
         if !introductions.isEmpty { context["introductions"] = introductions }
         return layout(
             kind: "index",
@@ -348,13 +353,14 @@ struct SiteBuilder {
     /// to show.
     static let listedRows = 100
 
-    /// Item `index`'s row of the home page's list, as the built-in template's loop wrote it.
-    func indexRow(_ index: Int) -> String {
+    /// Item `index`'s row of the home page's list, as the built-in template's loop wrote it;
+    /// `position` is its row in the search index.
+    func indexRow(_ index: Int, position: Int) -> String {
         let item = catalog.items[index]
         let record = item.entry.record
         let escape = SiteHTML.escape
         var row = "<li class=\"record-row\" data-record=\"" + escape(item.stem) + "\" data-i=\""
-        row += String(index) + "\">\n<a class=\"record-link\" href=\""
+        row += String(position) + "\">\n<a class=\"record-link\" href=\""
         row += escape(Self.encodedPath(item.page)) + "\"><span class=\"number\">"
         row += escape(Self.numberLabel(record.number)) + "</span> <span class=\"title\">"
         row += escape(record.title) + "</span></a>\n<span class=\"status status-"

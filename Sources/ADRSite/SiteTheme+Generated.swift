@@ -617,8 +617,8 @@ extension SiteTheme {
             var records = index.r.map(function (r, i) {
               var log = logs[r[5]] || ["", ""];
               return { i: i, stem: r[0], title: r[1], status: r[2], date: r[3], year: r[3].slice(0, 4),
-                tags: r[4], log: log[0], number: r[6], people: r[7], code: r[8],
-                href: r[9] || log[1] + r[0] + ".html", row: null, fields: null, ids: null,
+                tags: r[4], log: log[0], number: r[6], people: r[7],
+                href: r[8] || log[1] + r[0] + ".html", row: null, fields: null, ids: null,
                 markedFor: "" };
             });
             // The rows the page was built with are the first ones of the default order: kept.
@@ -626,7 +626,8 @@ extension SiteTheme {
               var record = records[Number(row.getAttribute("data-i"))];
               if (record) { record.row = row; }
             });
-            var newestFirst = records.slice().sort(defaultOrder);
+            // The index lists the records newest first, the default order.
+            var newestFirst = records;
             var names = ["q", "status", "tag", "log", "year", "sort"];
             // Only the first rows of the view are in the page; more come as the list is scrolled.
             var firstRows = 100;
@@ -637,6 +638,7 @@ extension SiteTheme {
             var queryKey = "";
             var controls = {};
             var text = null;
+            var state = {};
             names.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
             // The words' places in the vocabulary from their code (SearchIndex.swift): continuation
             // characters, each a base-25 digit, then a final character, a base-64 digit.
@@ -655,7 +657,7 @@ extension SiteTheme {
               var control = controls[name];
               if (!control) { return; }
               control.addEventListener(name === "q" ? "input" : "change", function () {
-                var state = readControls();
+                state = readControls();
                 writeFragment(state);
                 apply(state);
               });
@@ -669,15 +671,37 @@ extension SiteTheme {
             window.addEventListener("hashchange", function () { fromFragment(); });
             fromFragment();
             if (window.performance && performance.mark) { performance.mark("adr:list-ready"); }
-            // The texts are read while the reader looks at the page, not on the first keystroke.
-            if (window.requestIdleCallback) {
-              requestIdleCallback(textIndex, { timeout: 3000 });
-            } else {
-              setTimeout(textIndex, 200);
+            loadTexts();
+
+            // The records' texts come in a script of their own, loaded once the list is shown:
+            // until it is there, a query matches titles, tags and people, and it is asked again
+            // when the texts arrive. They are read while the reader looks at the page.
+            function loadTexts() {
+              if (window.ADR_TEXT) { textsArrived(); return; }
+              var own = document.querySelector("script[src$='search-index.js']");
+              if (!own) { return; }
+              var script = document.createElement("script");
+              script.src = own.getAttribute("src").replace(/search-index\.js$/, "search-text.js");
+              script.addEventListener("load", textsArrived);
+              document.body.appendChild(script);
+            }
+
+            function textsArrived() {
+              if (!window.ADR_TEXT || window.ADR_TEXT.v !== 2) { return; }
+              if (query.length) {
+                // The rows shown were marked without the texts: their snippets are due.
+                records.forEach(function (record) { record.markedFor = null; });
+                apply(state);
+                if (window.performance && performance.mark) { performance.mark("adr:query-answered"); }
+              } else if (window.requestIdleCallback) {
+                requestIdleCallback(textIndex, { timeout: 3000 });
+              } else {
+                setTimeout(textIndex, 50);
+              }
             }
 
             function fromFragment() {
-              var state = parseFragment(location.hash);
+              state = parseFragment(location.hash);
               names.forEach(function (name) {
                 var control = controls[name];
                 if (!control) { return; }
@@ -748,11 +772,14 @@ extension SiteTheme {
             // vocabulary, each word's search form, and which records hold each word.
             function textIndex() {
               if (text) { return text; }
-              var words = index.words ? index.words.split(" ") : [];
+              var source = window.ADR_TEXT;
+              if (!source || source.v !== 2) { return null; }
+              var words = source.words ? source.words.split(" ") : [];
+              var codes = source.t.split(" ");
               var keys = words.map(function (word) { return " " + tokens(word).join(" ") + " "; });
               var holders = words.map(function () { return []; });
               records.forEach(function (record) {
-                var ids = decode(record.code);
+                var ids = decode(codes[record.i] || "");
                 record.ids = ids;
                 for (var k = 0; k < ids.length; k++) {
                   var list = holders[ids[k]];
@@ -792,7 +819,7 @@ extension SiteTheme {
                 var prefix = " " + words[t];
                 var exact = prefix + " ";
                 var inText = new Uint8Array(records.length);
-                for (var w = 0; w < texts.keys.length; w++) {
+                for (var w = 0; texts && w < texts.keys.length; w++) {
                   var key = texts.keys[w];
                   if (key.indexOf(prefix) < 0) { continue; }
                   var weight = key.indexOf(exact) >= 0 ? 2 : 1;
@@ -839,7 +866,7 @@ extension SiteTheme {
                 // Sorting is stable: ties keep the default order.
                 kept.sort(function (a, b) {
                   if (sort === "relevance") { return b.score - a.score; }
-                  if (sort === "oldest") { return compare(a.date, b.date) || a.i - b.i; }
+                  if (sort === "oldest") { return compare(a.date, b.date) || b.i - a.i; }
                   if (sort === "number") { return (a.number - b.number) || a.i - b.i; }
                   if (sort === "title") { return a.title.localeCompare(b.title); }
                   if (sort === "status") { return compare(a.status, b.status) || compare(b.date, a.date); }
@@ -933,10 +960,6 @@ extension SiteTheme {
               return made;
             }
 
-            function defaultOrder(a, b) {
-              return compare(b.date, a.date) || b.number - a.number || a.i - b.i;
-            }
-
             function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
             function marked(element, text, words) {
@@ -967,8 +990,9 @@ extension SiteTheme {
               var snippet = row.querySelector(".snippet");
               snippet.hidden = true;
               snippet.textContent = "";
-              if (!query.length) { return; }
-              var words = textIndex().words;
+              var texts = textIndex();
+              if (!query.length || !texts) { return; }
+              var words = texts.words;
               var body = record.ids.map(function (id) { return words[id]; }).join(" ");
               var lower = body.toLowerCase();
               var at = -1;

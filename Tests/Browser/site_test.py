@@ -211,7 +211,7 @@ def main():
                 scripts = page.evaluate(
                     "Array.from(document.scripts).map(s => s.getAttribute('src'))")
                 check(f"only the site's scripts on {name}",
-                      all(s and (s.endswith("site.js") or s.endswith("search-index.js"))
+                      all(s and s.endswith(("site.js", "search-index.js", "search-text.js"))
                           for s in scripts), scripts)
                 links = page.evaluate(
                     "Array.from(document.querySelectorAll('[href],[src]')).map(e => "
