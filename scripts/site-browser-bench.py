@@ -17,12 +17,15 @@ Opens SITE-FOLDER/index.html over file:// in Debian's chromium (Playwright), RUN
 - next search: the second WORD, typed after it;
 - answered with a query: the page opened at #q=FIRST-WORD, to the `adr:query-answered`
   mark: the list shown, the texts loaded and read, and the query answered over them.
+- empty page: an HTML page that only sets the mark, loaded the same way in the same runs:
+  what navigation costs on this machine as loaded now, the floor under "ready".
 Prints the bytes the home page loads (index.html, search-index.js, site.js, site.css, and
 search-text.js, which the script loads once the list is shown).
 """
 import os
 import statistics
 import sys
+import tempfile
 
 from playwright.sync_api import sync_playwright
 
@@ -58,12 +61,22 @@ TEXTS = ("() => (performance.getEntriesByName('adr:texts-read')[0] || "
 
 ANSWERED = "() => performance.getEntriesByName('adr:query-answered')[0].startTime"
 
-results = {"ready": [], "first paint": [], "texts read": [], "first search": [], "next search": [],
+empty = os.path.join(tempfile.mkdtemp(prefix="adr-bench-"), "empty.html")
+with open(empty, "w") as f:
+    f.write("<!DOCTYPE html><html><body><p>Empty</p>"
+            "<script>performance.mark('adr:list-ready')</script></body></html>")
+
+results = {"empty page": [], "ready": [], "first paint": [], "texts read": [], "first search": [], "next search": [],
            "answered with a query": []}
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                          args=["--no-sandbox"])
     for run in range(runs):
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        page = context.new_page()
+        page.goto("file://" + empty, wait_until="load")
+        results["empty page"].append(page.evaluate(READY))
+        context.close()
         context = browser.new_context(viewport={"width": 1200, "height": 900})
         page = context.new_page()
         page.goto(url, wait_until="load")

@@ -9,16 +9,18 @@ import Foundation
 /// window.ADR_INDEX = {"v":2,
 ///   "status": {"accepted": ["accepted", "Accepted"], …},   // key: [class, label]
 ///   "logs": [["api", "api/"], …],             // label and page folder of each log
-///   "r": [[stem, title, status, date, [tags], log, number, people, href], …]}
+///   "r": [[stem, title, status, date, [tags], log, number, href], …]}
 /// ```
 /// One row per record, newest first (the list's default order); `href` is empty when the
 /// page is the log folder, the stem and `.html`.
 ///
 /// `search-text.js`, which the page's script loads after it (the list is shown without
-/// waiting for it): every record's whole text, without Markdown syntax and whitespace
-/// collapsed, as the words it is made of.
+/// waiting for it): what only a query needs, the people of each record (deciders, authors,
+/// approvers) and its whole text, without Markdown syntax and whitespace collapsed, as
+/// the words it is made of.
 /// ```
 /// window.ADR_TEXT = {"v":2,
+///   "people": ["Ada Lovelace, Grace Hopper", …],   // in row order
 ///   "words": "the of a service …",   // every word as written, most used first
 ///   "t": "codes codes …"}            // each row's text, in row order, between spaces
 /// ```
@@ -67,16 +69,6 @@ enum SearchIndex {
             if position > 0 { script += ",\n" }
             let item = catalog.items[index]
             let record = item.entry.record
-            let people =
-                item.facts.deciders
-                + (item.record.history?.revisions.map(\.author.name) ?? [])
-                + item.record.approvals.map { approver in
-                    let name = approver.approval.approver
-                    return String(name.split(separator: "<").first ?? Substring(name))
-                        .trimmingCharacters(in: .whitespaces)
-                }
-            var seen = Set<String>()
-            let uniquePeople = people.filter { seen.insert($0).inserted }
             let log = catalog.logs[item.logIndex]
             let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
             let href = SiteBuilder.encodedPath(item.page)
@@ -89,7 +81,6 @@ enum SearchIndex {
                 "[" + record.tags.map(JSONText.quoted).joined(separator: ",") + "]",
                 String(item.logIndex),
                 record.number.map(String.init) ?? "null",
-                JSONText.quoted(uniquePeople.joined(separator: ", ")),
                 JSONText.quoted(href == plainHref ? "" : href),
             ]
             script += "[" + fields.joined(separator: ",") + "]"
@@ -122,7 +113,10 @@ enum SearchIndex {
         }
         var codes = [String](repeating: "", count: ranked.count)
         for (place, id) in ranked.enumerated() { codes[id] = WordCode.encode(place) }
-        var script = "window.ADR_TEXT={\"v\":2,\"words\":"
+        var script = "window.ADR_TEXT={\"v\":2,\"people\":["
+        script += order.map { JSONText.quoted(people(of: catalog.items[$0])) }
+            .joined(separator: ",\n")
+        script += "],\n\"words\":"
         script += JSONText.quoted(ranked.map { String(firstSeen[$0]) }.joined(separator: " "))
         script += ",\n\"t\":\""
         for (position, text) in texts.enumerated() {
@@ -132,6 +126,20 @@ enum SearchIndex {
             }
         }
         return script + "\"};\n"
+    }
+
+    /// The deciders, authors and approvers of `item`, each once, between commas.
+    static func people(of item: SiteCatalog.Item) -> String {
+        let people =
+            item.facts.deciders
+            + (item.record.history?.revisions.map(\.author.name) ?? [])
+            + item.record.approvals.map { approver in
+                let name = approver.approval.approver
+                return String(name.split(separator: "<").first ?? Substring(name))
+                    .trimmingCharacters(in: .whitespaces)
+            }
+        var seen = Set<String>()
+        return people.filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
     /// The words of `text`: its runs of characters between whitespace, as written.

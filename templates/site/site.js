@@ -40,8 +40,8 @@
     var records = index.r.map(function (r, i) {
       var log = logs[r[5]] || ["", ""];
       return { i: i, stem: r[0], title: r[1], status: r[2], date: r[3], year: r[3].slice(0, 4),
-        tags: r[4], log: log[0], number: r[6], people: r[7],
-        href: r[8] || log[1] + r[0] + ".html", row: null, fields: null, ids: null,
+        tags: r[4], log: log[0], number: r[6], people: "",
+        href: r[7] || log[1] + r[0] + ".html", row: null, fields: null, ids: null,
         markedFor: "" };
     });
     // The rows the page was built with are the first ones of the default order: kept.
@@ -96,9 +96,9 @@
     if (window.performance && performance.mark) { performance.mark("adr:list-ready"); }
     loadTexts();
 
-    // The records' texts come in a script of their own, loaded once the list is shown:
-    // until it is there, a query matches titles, tags and people, and it is asked again
-    // when the texts arrive. They are read while the reader looks at the page.
+    // The records' people and texts come in a script of their own, loaded once the list
+    // is shown: until it is there, a query matches titles and tags, and it is asked again
+    // when they arrive. The texts are read while the reader looks at the page.
     function loadTexts() {
       if (window.ADR_TEXT) { textsArrived(); return; }
       var own = document.querySelector("script[src$='search-index.js']");
@@ -110,7 +110,12 @@
     }
 
     function textsArrived() {
-      if (!window.ADR_TEXT || window.ADR_TEXT.v !== 2) { return; }
+      var source = window.ADR_TEXT;
+      if (!source || source.v !== 2) { return; }
+      records.forEach(function (record) {
+        record.people = source.people[record.i] || "";
+        record.fields = null;
+      });
       if (query.length) {
         // The rows shown were marked without the texts: their snippets are due.
         records.forEach(function (record) { record.markedFor = null; });
@@ -440,7 +445,10 @@
       diagram.textContent = code.textContent;
       code.parentNode.replaceWith(diagram);
     });
-    window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+    // Mermaid's own dark theme where the page is dark: its default boxes are light.
+    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+    window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict",
+      theme: dark ? "dark" : "default" });
     window.mermaid.run();
   }
 })();
