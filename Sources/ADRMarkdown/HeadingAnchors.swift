@@ -6,44 +6,39 @@ enum HeadingAnchors {
     /// raw HTML is never passed through and text is escaped) with an `id` on the n-th
     /// heading made from `headings[n]`, and a link to it before its end.
     static func anchored(_ html: String, headings: [String], reserved: Set<String>) -> String {
-        var taken = reserved.union(ids(in: html))
+        let bytes = Array(html.utf8)
+        var taken = reserved.union(ids(in: bytes))
         let slugs = headings.map { text in unique(slug(text), taken: &taken) }
         var output: [UInt8] = []
-        let bytes = Array(html.utf8)
         output.reserveCapacity(bytes.count + headings.count * 80)
         var opened = 0
         var closed = 0
+        var copied = 0
         var position = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            // `<h1>` … `<h6>`, and their ends.
-            if byte == UInt8(ascii: "<"), position + 3 < bytes.count {
-                let isEnd = bytes[position + 1] == UInt8(ascii: "/")
-                let h = position + (isEnd ? 2 : 1)
-                if h + 2 < bytes.count, bytes[h] == UInt8(ascii: "h"),
-                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[h + 1]),
-                    bytes[h + 2] == UInt8(ascii: ">")
-                {
-                    if !isEnd, opened < slugs.count {
-                        output += Array("<h".utf8) + [bytes[h + 1]]
-                        output += Array(" id=\"\(slugs[opened])\">".utf8)
-                        opened += 1
-                        position = h + 3
-                        continue
-                    }
-                    if isEnd, closed < slugs.count {
-                        let slug = slugs[closed]
-                        output += Array(
-                            " <a class=\"anchor\" href=\"#\(slug)\" aria-label=\"Link to this section\">#</a>"
-                                .utf8
-                        )
-                        closed += 1
-                    }
-                }
+        // From one `<` to the next: only tags are looked at, the text between is copied whole.
+        while let less = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+            position = less + 1
+            let isEnd = position < bytes.count && bytes[position] == UInt8(ascii: "/")
+            let h = less + (isEnd ? 2 : 1)
+            guard h + 2 < bytes.count, bytes[h] == UInt8(ascii: "h"),
+                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[h + 1]),
+                bytes[h + 2] == UInt8(ascii: ">")
+            else { continue }
+            if !isEnd, opened < slugs.count {
+                output += bytes[copied..<(h + 2)]
+                output += Array(" id=\"\(slugs[opened])\"".utf8)
+                opened += 1
+                copied = h + 2
+            } else if isEnd, closed < slugs.count {
+                output += bytes[copied..<less]
+                let link = " <a class=\"anchor\" href=\"#\(slugs[closed])\""
+                output += Array((link + " aria-label=\"Link to this section\">#</a>").utf8)
+                closed += 1
+                copied = less
             }
-            output.append(byte)
-            position += 1
+            position = h + 3
         }
+        output += bytes[copied...]
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -81,14 +76,19 @@ enum HeadingAnchors {
     }
 
     /// The values of the `id` attributes already in `html` (cmark's footnotes).
-    static func ids(in html: String) -> Set<String> {
+    static func ids(in html: [UInt8]) -> Set<String> {
         var ids = Set<String>()
-        var rest = html[...]
-        while let start = rest.range(of: " id=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            ids.insert(String(rest[..<end]))
-            rest = rest[end...]
+        let marker = Array(" id=\"".utf8)
+        var position = 0
+        while let space = html[position...].firstIndex(of: UInt8(ascii: " ")) {
+            position = space + 1
+            guard space + marker.count <= html.count,
+                html[space..<(space + marker.count)].elementsEqual(marker)
+            else { continue }
+            let start = space + marker.count
+            guard let end = html[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            ids.insert(String(decoding: html[start..<end], as: UTF8.self))
+            position = end
         }
         return ids
     }

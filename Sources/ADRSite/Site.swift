@@ -161,6 +161,23 @@ struct SiteBuilder {
         return (html, rewriter.copies)
     }
 
+    /// Whether rendered Markdown has a Mermaid block (cmark writes a fenced block's info
+    /// string as the code's class).
+    static func hasDiagram(_ html: String) -> Bool {
+        let marker = Array("<pre><code class=\"language-mermaid\">".utf8)
+        let bytes = Array(html.utf8)
+        var position = 0
+        while let less = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+            if less + marker.count <= bytes.count,
+                bytes[less..<(less + marker.count)].elementsEqual(marker)
+            {
+                return true
+            }
+            position = less + 1
+        }
+        return false
+    }
+
     /// The `id` attributes written as they are in `html` (a template's or a fragment's):
     /// those a Markdown heading must not take on the same page.
     static func ids(in html: String) -> Set<String> {
@@ -496,7 +513,7 @@ struct SiteBuilder {
             title: label(index),
             page: page,
             content: render("record", context),
-            hasDiagrams: body.html.contains("<pre><code class=\"language-mermaid\">")
+            hasDiagrams: Self.hasDiagram(body.html)
         )
         return (html, body.copies)
     }
