@@ -22,12 +22,14 @@ setup:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; fi
 
 # The browser test of the decision site: Debian's chromium driven by Playwright for Python,
-# which downloads no browser of its own.
+# which downloads no browser of its own, and Mermaid's script from PyPI for the diagrams.
+MERMAID_JS := .build/browser/mermaid.min.js
 setup-browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; fi
 	@python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q playwright
+	@[ -f $(MERMAID_JS) ] || scripts/fetch-mermaid.sh $(MERMAID_JS)
 
 build: setup
 	$(SWIFT) build
@@ -58,7 +60,7 @@ audit: build
 
 # The decision site in a real browser, over file:// (see Tests/Browser/site_test.py).
 browser-test:
-	python3 Tests/Browser/site_test.py $(ADR)
+	MERMAID_JS=$(CURDIR)/$(MERMAID_JS) python3 Tests/Browser/site_test.py $(ADR)
 
 templates:
 	scripts/embed-templates.sh

@@ -34,10 +34,17 @@ public enum MarkdownHTML {
     /// non-image `data:` destinations are emptied. Code blocks keep their info string as a
     /// `language-…` class.
     ///
+    /// With `anchoringHeadingsAvoiding`, every heading gets an `id` made as GitHub makes
+    /// its slugs (`## Use a queue!` → `use-a-queue`; a repeated one `-1`, `-2`, …), unique
+    /// within the page: it never takes one of `reserved` (the ids of the page around the
+    /// fragment) nor an id the fragment has already (footnotes'), and ends with a link to
+    /// itself.
+    ///
     /// `rewrite` is asked about every link and image, in document order, before rendering;
     /// the tree is parsed, rewritten, rendered and freed inside this call.
     public static func render(
         _ markdown: String,
+        anchoringHeadingsAvoiding reserved: Set<String>? = nil,
         rewritingLinks rewrite: (MarkdownLinkTarget) -> MarkdownLinkRewrite = {
             .destination($0.destination)
         }
@@ -76,10 +83,46 @@ public enum MarkdownHTML {
                 unwrap(node)
             }
         }
+        let headings = reserved == nil ? [] : headingTexts(under: root)
         guard let rendered = cmark_render_html(root, options, extensions) else { return "" }
         // cmark allocated the result with its default allocator; give it back there.
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
-        return String(cString: rendered)
+        let html = String(cString: rendered)
+        guard let reserved, !headings.isEmpty else { return html }
+        return HeadingAnchors.anchored(html, headings: headings, reserved: reserved)
+    }
+
+    /// The text of every heading under `root`, in document order.
+    private static func headingTexts(under root: OpaquePointer) -> [String] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var texts: [String] = []
+        var depth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                if event == CMARK_EVENT_ENTER {
+                    texts.append("")
+                    depth += 1
+                } else {
+                    depth -= 1
+                }
+                continue
+            }
+            guard depth > 0, event == CMARK_EVENT_ENTER, !texts.isEmpty else { continue }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                texts[texts.count - 1] +=
+                    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                texts[texts.count - 1] += " "
+            default: break
+            }
+        }
+        return texts
     }
 
     /// Every link and image node under `root`, collected before any is changed: the

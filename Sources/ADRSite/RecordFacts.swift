@@ -27,12 +27,14 @@ public struct RecordFacts: Sendable, Hashable {
         deciders = []
         patterns = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in Self.lines(of: text, upTo: 60) {
             lineNumber += 1
             if lineNumber > 60 { break }
             // Only lines that name a key are looked at, and cheaply: this runs on every
-            // record.
-            guard let colon = rawLine.firstIndex(of: ":") else { continue }
+            // record. A line without a colon byte has no colon character.
+            guard rawLine.utf8.contains(UInt8(ascii: ":")),
+                let colon = rawLine.firstIndex(of: ":")
+            else { continue }
             var keyPart = rawLine[..<colon].drop { $0 == " " || $0 == "\t" }
             for marker in ["-", "*", "+"] where keyPart.hasPrefix(marker + " ") {
                 keyPart = keyPart.dropFirst(2)
@@ -94,6 +96,28 @@ public struct RecordFacts: Sendable, Hashable {
         plainText = plain.joined(separator: "\n")
     }
 
+    /// The first `count` lines of `text`, as splitting it at each `"\n"` character gives
+    /// them. Without a carriage return every line feed byte is such a character (a grapheme
+    /// always ends after one), so the bytes are searched; walking the characters of every
+    /// record was a third of a site build's instructions.
+    static func lines(of text: String, upTo count: Int) -> [Substring] {
+        let utf8 = text.utf8
+        guard !utf8.contains(UInt8(ascii: "\r")) else {
+            return text.split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
+        }
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        while lines.count < count {
+            guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                lines.append(text[start...])
+                break
+            }
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        return lines
+    }
+
     /// `text` without a leading YAML front matter block.
     static func withoutFrontMatter(_ text: String) -> String {
         guard text.hasPrefix("---") else { return text }
@@ -109,7 +133,13 @@ public struct RecordFacts: Sendable, Hashable {
 
     /// `text` without `[^1]` footnote references, which mean nothing out of the page.
     static func withoutFootnoteReferences(_ text: String) -> String {
-        guard text.contains("[^") else { return text }
+        // Most blocks have none: looked for byte by byte, not through Foundation's search.
+        let utf8 = text.utf8
+        guard
+            zip(utf8, utf8.dropFirst()).contains(where: {
+                $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "^")
+            })
+        else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "[^") {

@@ -1,87 +1,197 @@
+import ADRCore
 import Foundation
 
-/// The search and filter index the home page loads with a `<script>` tag (a `fetch` of a
-/// JSON file fails from file://).
+/// The search and filter index the home page loads with `<script>` tags (a `fetch` of a
+/// JSON file fails from file://), and from which its script draws the list.
 ///
-/// `window.ADR_INDEX = {"v":1,"r":[[title, status, year, tags, log, people, text, date,
-/// number], …]}`, one row per record in the order of the page's `data-i` attributes. The
-/// text is the record without Markdown syntax, whitespace collapsed, cut to a length that
-/// keeps the whole index near 2.5 MB however many records there are (4,000 characters each
-/// up to 500 records, 400 at 5,000).
+/// `search-index.js`, what the list, the filters and the short fields' search need:
+/// ```
+/// window.ADR_INDEX = {"v":2,
+///   "status": {"accepted": ["accepted", "Accepted"], …},   // key: [class, label]
+///   "logs": [["api", "api/"], …],             // label and page folder of each log
+///   "r": [[stem, title, status, date, [tags], log, number, href], …]}
+/// ```
+/// One row per record, newest first (the list's default order); `href` is empty when the
+/// page is the log folder, the stem and `.html`.
+///
+/// `search-text.js`, which the page's script loads after it (the list is shown without
+/// waiting for it): what only a query needs, the people of each record (deciders, authors,
+/// approvers) and its whole text, without Markdown syntax and whitespace collapsed, as
+/// the words it is made of.
+/// ```
+/// window.ADR_TEXT = {"v":2,
+///   "people": ["Ada Lovelace, Grace Hopper", …],   // in row order
+///   "words": "the of a service …",   // every word as written, most used first
+///   "t": "codes codes …"}            // each row's text, in row order, between spaces
+/// ```
+/// Each word of a text is its place in `words`, written in a prefix-free code
+/// (``WordCode``). Records share most of their words, so the whole text of every record
+/// costs a third to a fifth of its length, and the script reads back any record's text
+/// for a snippet.
 enum SearchIndex {
-    static func script(for catalog: SiteCatalog) -> String {
-        let budget = max(300, min(4000, 2_000_000 / max(1, catalog.items.count)))
-        var script = "window.ADR_INDEX={\"v\":\(Site.schemaVersion),\"r\":["
-        for (index, item) in catalog.items.enumerated() {
-            if index > 0 { script += ",\n" }
+    /// The items of `catalog` in the home page's default order: newest first, then by
+    /// number, then as the catalog lists them.
+    static func order(of catalog: SiteCatalog) -> [Int] {
+        catalog.items.indices.sorted { first, second in
+            let a = catalog.items[first]
+            let b = catalog.items[second]
+            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
+            let numbers = (a.entry.record.number ?? 0, b.entry.record.number ?? 0)
+            if numbers.0 != numbers.1 { return numbers.0 > numbers.1 }
+            return first < second
+        }
+    }
+
+    /// `search-index.js` and `search-text.js` for the items of `catalog` in `order`.
+    static func scripts(for catalog: SiteCatalog, order: [Int]) -> (index: String, text: String) {
+        (indexScript(for: catalog, order: order), textScript(for: catalog, order: order))
+    }
+
+    static func indexScript(for catalog: SiteCatalog, order: [Int]) -> String {
+        var script = "window.ADR_INDEX={\"v\":2"
+        var statuses: [String: RecordStatus?] = [:]
+        for item in catalog.items { statuses[SiteBuilder.statusKey(item.status)] = item.status }
+        script += ",\n\"status\":{"
+        script += statuses.keys.sorted().map { key in
+            let status = statuses[key] ?? nil
+            return JSONText.quoted(key) + ":["
+                + JSONText.quoted(SiteBuilder.statusClass(status)) + ","
+                + JSONText.quoted(SiteBuilder.statusLabel(status)) + "]"
+        }.joined(separator: ",")
+        script += "},\n\"logs\":["
+        script += catalog.logs.map { log in
+            let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
+            return "[" + JSONText.quoted(log.label ?? "") + ","
+                + JSONText.quoted(SiteBuilder.encodedPath(folder)) + "]"
+        }.joined(separator: ",")
+        script += "],\n\"r\":["
+        for (position, index) in order.enumerated() {
+            if position > 0 { script += ",\n" }
+            let item = catalog.items[index]
             let record = item.entry.record
-            let people =
-                item.facts.deciders
-                + (item.record.history?.revisions.map(\.author.name) ?? [])
-                + item.record.approvals.map { approver in
-                    let name = approver.approval.approver
-                    return String(name.split(separator: "<").first ?? Substring(name))
-                        .trimmingCharacters(in: .whitespaces)
-                }
-            var seen = Set<String>()
-            let uniquePeople = people.filter { seen.insert($0).inserted }
+            let log = catalog.logs[item.logIndex]
+            let folder = log.siteFolder.isEmpty ? "" : log.siteFolder + "/"
+            let href = SiteBuilder.encodedPath(item.page)
+            let plainHref = SiteBuilder.encodedPath(folder) + item.stem + ".html"
             let fields: [String] = [
+                JSONText.quoted(item.stem),
                 JSONText.quoted(record.title),
                 JSONText.quoted(SiteBuilder.statusKey(item.status)),
-                JSONText.quoted(item.date.map { String($0.prefix(4)) } ?? ""),
-                "[" + record.tags.map(JSONText.quoted).joined(separator: ",") + "]",
-                JSONText.quoted(catalog.logs[item.logIndex].label ?? ""),
-                JSONText.quoted(uniquePeople.joined(separator: ", ")),
-                JSONText.quoted(collapsed(item.facts.plainText, limit: budget)),
                 JSONText.quoted(item.date ?? ""),
-                String(record.number ?? 0),
+                "[" + record.tags.map(JSONText.quoted).joined(separator: ",") + "]",
+                String(item.logIndex),
+                record.number.map(String.init) ?? "null",
+                JSONText.quoted(href == plainHref ? "" : href),
             ]
             script += "[" + fields.joined(separator: ",") + "]"
         }
         return script + "]};\n"
     }
 
-    /// `text` with runs of whitespace made one space, cut at a word before `limit`
-    /// characters.
-    static func collapsed(_ text: String, limit: Int) -> String {
-        // ASCII text byte by byte: there every byte is one character and the whitespace
-        // characters are exactly these bytes (a CR LF pair collapses like one character).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(min(text.utf8.count, limit))
-            var pendingSpace = false
-            for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    pendingSpace = !bytes.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    if bytes.count >= limit { break }
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
+    static func textScript(for catalog: SiteCatalog, order: [Int]) -> String {
+        // Each record's words, on every core; then one vocabulary for all of them.
+        let texts = Parallel.map(count: order.count) { position in
+            words(in: catalog.items[order[position]].facts.plainText)
         }
-        var result = ""
-        var count = 0
-        var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = count > 0
-                continue
+        var vocabulary: [Substring: Int] = [:]
+        var counts: [Int] = []
+        var firstSeen: [Substring] = []
+        for text in texts {
+            for word in text {
+                if let id = vocabulary[word] {
+                    counts[id] += 1
+                } else {
+                    vocabulary[word] = counts.count
+                    counts.append(1)
+                    firstSeen.append(word)
+                }
             }
-            if pendingSpace {
-                if count >= limit { break }
-                result.append(" ")
-                count += 1
-                pendingSpace = false
-            }
-            result.append(character)
-            count += 1
         }
-        return result
+        // The most used words get the shortest codes; ties keep the order of first use.
+        let ranked = firstSeen.indices.sorted {
+            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1
+        }
+        var codes = [String](repeating: "", count: ranked.count)
+        for (place, id) in ranked.enumerated() { codes[id] = WordCode.encode(place) }
+        var script = "window.ADR_TEXT={\"v\":2,\"people\":["
+        script += order.map { JSONText.quoted(people(of: catalog.items[$0])) }
+            .joined(separator: ",\n")
+        script += "],\n\"words\":"
+        script += JSONText.quoted(ranked.map { String(firstSeen[$0]) }.joined(separator: " "))
+        script += ",\n\"t\":\""
+        for (position, text) in texts.enumerated() {
+            if position > 0 { script += " " }
+            for word in text {
+                if let id = vocabulary[word] { script += codes[id] }
+            }
+        }
+        return script + "\"};\n"
+    }
+
+    /// The deciders, authors and approvers of `item`, each once, between commas.
+    static func people(of item: SiteCatalog.Item) -> String {
+        let people =
+            item.facts.deciders
+            + (item.record.history?.revisions.map(\.author.name) ?? [])
+            + item.record.approvals.map { approver in
+                let name = approver.approval.approver
+                return String(name.split(separator: "<").first ?? Substring(name))
+                    .trimmingCharacters(in: .whitespaces)
+            }
+        var seen = Set<String>()
+        return people.filter { seen.insert($0).inserted }.joined(separator: ", ")
+    }
+
+    /// The words of `text`: its runs of characters between whitespace, as written.
+    static func words(in text: String) -> [Substring] {
+        var words: [Substring] = []
+        // ASCII whitespace byte by byte: a word boundary in UTF-8 never splits a character
+        // there. Other spaces (no-break, ideographic) stay inside a word, where the script's
+        // own tokenizer splits it.
+        let utf8 = text.utf8
+        var start: String.Index?
+        var position = utf8.startIndex
+        while position < utf8.endIndex {
+            let byte = utf8[position]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if let begun = start {
+                    words.append(text[begun..<position])
+                    start = nil
+                }
+            } else if start == nil {
+                start = position
+            }
+            position = utf8.index(after: position)
+        }
+        if let begun = start { words.append(text[begun...]) }
+        return words
+    }
+}
+
+/// The prefix-free code of a word's place in the index's vocabulary: zero or more
+/// continuation characters, then one final character. The 64 most used words take one
+/// character, the next 1,600 two, the next 40,000 three. Every character is printable
+/// ASCII that a JSON string inside a script keeps as it is.
+enum WordCode {
+    static let final = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+    static let continuation = Array("!#$%'()*,-.:;=?@[]^_`{|}~")
+
+    static func encode(_ place: Int) -> String {
+        var rest = place
+        var length = 1
+        var capacity = final.count
+        while rest >= capacity {
+            rest -= capacity
+            capacity *= continuation.count
+            length += 1
+        }
+        var code = [final[rest % final.count]]
+        var high = rest / final.count
+        for _ in 1..<length {
+            code.append(continuation[high % continuation.count])
+            high /= continuation.count
+        }
+        return String(code.reversed())
     }
 }
 
@@ -89,6 +199,13 @@ enum SearchIndex {
 /// separators are escaped too.
 enum JSONText {
     static func quoted(_ text: String) -> String {
+        // Text with nothing to escape (most of it) is copied whole.
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26
+                || $0 == 0xE2
+        }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

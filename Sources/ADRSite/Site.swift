@@ -25,6 +25,10 @@ struct SiteBuilder {
     let catalog: SiteCatalog
     let theme: [String: String]
     let library: MustacheLibrary
+    /// The ids a record page has around its Markdown.
+    let recordPageIDs: Set<String>
+    /// The items newest first: the home page's rows and the search index's.
+    let listOrder: [Int]
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -32,6 +36,9 @@ struct SiteBuilder {
         catalog = SiteCatalog(logs: input.logs)
         theme = SiteTheme.merged(with: input.theme)
         library = try SiteTheme.library(theme)
+        listOrder = SearchIndex.order(of: catalog)
+        recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
+            .union(Self.ids(in: theme["record.mustache"] ?? ""))
     }
 
     mutating func build() -> SiteOutput {
@@ -40,7 +47,9 @@ struct SiteBuilder {
             output.files[name] = theme[name]
         }
         output.files["index.html"] = indexPage()
-        output.files["search-index.js"] = SearchIndex.script(for: catalog)
+        let scripts = SearchIndex.scripts(for: catalog, order: listOrder)
+        output.files["search-index.js"] = scripts.index
+        output.files["search-text.js"] = scripts.text
         // Record pages are independent: rendered on every core.
         let pages = Parallel.map(count: catalog.items.count) { recordPage($0) }
         for (index, page) in pages.enumerated() {
@@ -87,15 +96,21 @@ struct SiteBuilder {
         title: String,
         page: String,
         content: String,
-        scripts: [String] = []
+        scripts: [String] = [],
+        hasDiagrams: Bool = false
     ) -> String {
         let root = SiteLinks.root(from: page)
         var sources: [[String: Any]] = []
         var scriptSources = "'self'"
+        var styleSources = "'self'"
         // A URL that could end or widen the policy is left out, whoever configured it.
-        if let mermaid = input.mermaidScript, kind == "record",
+        if let mermaid = input.mermaidScript, hasDiagrams,
             !mermaid.contains(where: { " ;,'\"".contains($0) || $0.isNewline })
         {
+            // Mermaid styles each drawing with a `<style>` element and `style` attributes.
+            // Styles run no script, and with images, fonts and connections held to the
+            // site they carry nothing away; pages without a diagram keep the strict policy.
+            styleSources += " 'unsafe-inline'"
             if SiteLinks.scheme(of: mermaid) != nil {
                 sources.append(["src": mermaid])
                 scriptSources += " " + mermaid
@@ -110,7 +125,7 @@ struct SiteBuilder {
             ("timeline.html", "Timeline", "timeline"), ("graph.html", "Graph", "graph"),
         ].map { ["href": $0.0, "label": $0.1, "current": $0.2 == kind] }
         let csp =
-            "default-src 'none'; script-src \(scriptSources); style-src 'self'; img-src 'self'; "
+            "default-src 'none'; script-src \(scriptSources); style-src \(styleSources); img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'"
         return render(
             "layout",
@@ -124,9 +139,14 @@ struct SiteBuilder {
 
     /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`, with the
     /// files its links need copied.
-    func html(markdown: String, logIndex: Int, sourcePath: String, page: String)
-        -> (html: String, copies: [String: String])
-    {
+    /// Its headings get ids unlike any of `reservedIDs`.
+    func html(
+        markdown: String,
+        logIndex: Int,
+        sourcePath: String,
+        page: String,
+        reservedIDs: Set<String>
+    ) -> (html: String, copies: [String: String]) {
         var rewriter = SiteLinks.Rewriter(
             catalog: catalog,
             logIndex: logIndex,
@@ -135,8 +155,48 @@ struct SiteBuilder {
             configuration: input.configuration,
             branch: input.branch
         )
-        let html = MarkdownHTML.render(markdown) { rewriter.rewrite($0) }
+        let html = MarkdownHTML.render(markdown, anchoringHeadingsAvoiding: reservedIDs) {
+            rewriter.rewrite($0)
+        }
         return (html, rewriter.copies)
+    }
+
+    /// Whether rendered Markdown has a Mermaid block (cmark writes a fenced block's info
+    /// string as the code's class).
+    static func hasDiagram(_ html: String) -> Bool {
+        let marker = Array("<pre><code class=\"language-mermaid\">".utf8)
+        let bytes = Array(html.utf8)
+        var position = 0
+        while let less = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+            if less + marker.count <= bytes.count,
+                bytes[less..<(less + marker.count)].elementsEqual(marker)
+            {
+                return true
+            }
+            position = less + 1
+        }
+        return false
+    }
+
+    /// The `id` attributes written as they are in `html` (a template's or a fragment's):
+    /// those a Markdown heading must not take on the same page.
+    static func ids(in html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = html[...]
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let id = rest[..<end]
+            if !id.contains("{{") { ids.insert(String(id)) }
+            rest = rest[end...]
+        }
+        return ids
+    }
+
+    /// The ids of the layout and of page template `kind`.
+    func templateIDs(_ kind: String) -> Set<String> {
+        Self.ids(in: theme["layout.mustache"] ?? "")
+            .union(Self.ids(in: theme[kind + ".mustache"] ?? ""))
     }
 
     // MARK: Shared values
@@ -215,7 +275,6 @@ struct SiteBuilder {
         var years = Set<String>()
         let overridden = input.theme["index.mustache"] != nil
         var rows: [[String: Any]] = []
-        var rowHTML: [String] = []
         for (index, item) in catalog.items.enumerated() {
             let key = Self.statusKey(item.status)
             if counts[key] == nil {
@@ -227,7 +286,6 @@ struct SiteBuilder {
                 tags[tag.lowercased()] = tag
             }
             if let year = item.date?.prefix(4), year.count == 4 { years.insert(String(year)) }
-            rowHTML.append(indexRow(index))
             guard overridden else { continue }
             var row: [String: Any] = [
                 "stem": item.stem, "index": index, "page": Self.encodedPath(item.page),
@@ -240,15 +298,8 @@ struct SiteBuilder {
             if let log = logLabel(index) { row["log"] = log }
             rows.append(row)
         }
-        // Newest first, as the script sorts by default; the script only reorders.
-        let sorted = catalog.items.indices.sorted { first, second in
-            let a = catalog.items[first]
-            let b = catalog.items[second]
-            if (a.date ?? "") != (b.date ?? "") { return (a.date ?? "") > (b.date ?? "") }
-            let numbers = (a.entry.record.number ?? 0, b.entry.record.number ?? 0)
-            if numbers.0 != numbers.1 { return numbers.0 > numbers.1 }
-            return first < second
-        }
+        // Newest first, the order of the search index's rows and the script's default.
+        let sorted = listOrder
         let statusOrder = ["accepted", "proposed", "superseded", "deprecated", "rejected"]
         let keys = order.sorted {
             (statusOrder.firstIndex(of: $0) ?? 99, $0) < (statusOrder.firstIndex(of: $1) ?? 99, $1)
@@ -263,27 +314,47 @@ struct SiteBuilder {
                     "class": Self.statusClass(status),
                 ]
             },
-            "recordRows": sorted.map { rowHTML[$0] }.joined(separator: "\n"),
+            "recordRows": sorted.prefix(Self.listedRows).enumerated()
+                .map { indexRow($0.element, position: $0.offset) }.joined(separator: "\n"),
+            "listsFewer": sorted.count > Self.listedRows,
+            "listedCount": min(sorted.count, Self.listedRows),
             "hasRecords": !sorted.isEmpty, "hasTags": !tags.isEmpty,
             "tags": tags.keys.sorted().map { ["key": $0, "name": tags[$0] ?? $0] },
             "hasLogs": logs.count > 1, "logs": logs.map { ["name": $0] },
             "years": years.sorted(by: >),
         ]
         var introductions: [[String: Any]] = []
+        var takenIDs = templateIDs("index")
         for (logIndex, log) in catalog.logs.enumerated() {
             guard let text = log.introduction else { continue }
             let rendered = html(
                 markdown: Self.withoutTitle(text),
                 logIndex: logIndex,
                 sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
-                page: "index.html"
+                page: "index.html",
+                reservedIDs: takenIDs
             )
+            takenIDs.formUnion(Self.ids(in: rendered.html))
             output.copies.merge(rendered.copies) { first, _ in first }
             var introduction: [String: Any] = ["html": rendered.html]
+            // A long introduction (often a generated list of every record) comes folded:
+            // it would push the list down by pages, and laying out its thousands of lines
+            // was most of the home page's time to show.
+            if text.utf8.count > Self.foldedIntroductionLength {
+                introduction["folded"] = true
+                introduction["title"] = Self.title(of: text) ?? "Introduction"
+            }
             if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
             introductions.append(introduction)
         }
-        if overridden { context["records"] = sorted.map { rows[$0] } }
+        if overridden {
+            // `index` is the row's place in the search index, which lists them newest first.
+            context["records"] = sorted.enumerated().map { position, item in
+                var row = rows[item]
+                row["index"] = position
+                return row
+            }
+        }
         if !introductions.isEmpty { context["introductions"] = introductions }
         return layout(
             kind: "index",
@@ -294,13 +365,19 @@ struct SiteBuilder {
         )
     }
 
-    /// Item `index`'s row of the home page's list, as the built-in template's loop wrote it.
-    func indexRow(_ index: Int) -> String {
+    /// How many rows the home page is built with: the script draws the rest from the search
+    /// index as the list is scrolled, and a page of thousands of rows took half a second
+    /// to show.
+    static let listedRows = 100
+
+    /// Item `index`'s row of the home page's list, as the built-in template's loop wrote it;
+    /// `position` is its row in the search index.
+    func indexRow(_ index: Int, position: Int) -> String {
         let item = catalog.items[index]
         let record = item.entry.record
         let escape = SiteHTML.escape
         var row = "<li class=\"record-row\" data-record=\"" + escape(item.stem) + "\" data-i=\""
-        row += String(index) + "\">\n<a class=\"record-link\" href=\""
+        row += String(position) + "\">\n<a class=\"record-link\" href=\""
         row += escape(Self.encodedPath(item.page)) + "\"><span class=\"number\">"
         row += escape(Self.numberLabel(record.number)) + "</span> <span class=\"title\">"
         row += escape(record.title) + "</span></a>\n<span class=\"status status-"
@@ -339,7 +416,8 @@ struct SiteBuilder {
             markdown: Self.withoutTitle(item.entry.text),
             logIndex: item.logIndex,
             sourcePath: item.record.path,
-            page: page
+            page: page,
+            reservedIDs: recordPageIDs
         )
         context["body"] = body.html
         if let date = item.date { context["date"] = date }
@@ -434,9 +512,28 @@ struct SiteBuilder {
             kind: "record",
             title: label(index),
             page: page,
-            content: render("record", context)
+            content: render("record", context),
+            hasDiagrams: Self.hasDiagram(body.html)
         )
         return (html, body.copies)
+    }
+
+    /// How long (in UTF-8 bytes of Markdown) a log's introduction may be before the home
+    /// page shows it folded.
+    static let foldedIntroductionLength = 4000
+
+    /// The text of the first-level title of `text`, if it opens with one.
+    static func title(of text: String) -> String? {
+        let body = RecordFacts.withoutFrontMatter(text)
+        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("# ") {
+                let title = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                return title.isEmpty ? nil : title
+            }
+            if !trimmed.hasPrefix("<!--") { return nil }
+        }
+        return nil
     }
 
     /// The record's text without its front matter and first-level title, which the page

@@ -73,10 +73,18 @@ extension SiteTheme {
         "index.mustache": #"""
         <h1>{{siteTitle}}</h1>
         {{#introductions}}
+        {{^folded}}
         <section class="introduction prose">
         {{#label}}<h2>{{label}}</h2>{{/label}}
         {{{html}}}
         </section>
+        {{/folded}}
+        {{#folded}}
+        <details class="introduction prose">
+        <summary>{{#label}}{{label}}: {{/label}}{{title}}</summary>
+        {{{html}}}
+        </details>
+        {{/folded}}
         {{/introductions}}
         <section aria-labelledby="counts-title" class="counts">
         <h2 id="counts-title" class="visually-hidden">Decisions by status</h2>
@@ -151,6 +159,9 @@ extension SiteTheme {
         {{{recordRows}}}
         {{/hasRecords}}
         </ol>
+        {{#listsFewer}}
+        <p class="static-more" id="static-more">The {{listedCount}} newest of {{recordCount}} decisions are listed here; the <a href="graph.html">graph</a> lists every one.</p>
+        {{/listsFewer}}
         <p class="empty" id="empty" hidden>No decision matches. <a href="#">Show all</a></p>
         </section>
         """#,
@@ -425,6 +436,8 @@ extension SiteTheme {
         .status-rejected { color: var(--rejected); background: var(--rejected-bg); }
         .status-deprecated, .status-other, .status-none { color: var(--deprecated); background: var(--deprecated-bg); }
 
+        details.introduction { padding: .75rem 1.5rem; }
+        details.introduction > summary { cursor: pointer; font-weight: 600; }
         .introduction { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1.5rem; margin-bottom: 1.5rem; box-shadow: var(--shadow); }
         .counts ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 1.25rem; }
         .count { display: inline-flex; gap: .4rem; align-items: baseline; padding: .35rem .8rem; border-radius: 999px; text-decoration: none; border: 1px solid var(--border); background: var(--surface); color: var(--text); font-size: .9rem; }
@@ -536,6 +549,14 @@ extension SiteTheme {
         .tree li { margin: .3rem 0; }
         .tree ul { border-left: 2px solid var(--border); margin-left: .3rem; }
 
+        .prose :is(h1, h2, h3, h4, h5, h6), .record-body :is(h1, h2, h3, h4, h5, h6) { scroll-margin-top: 1rem; }
+        .anchor { margin-left: .35em; color: var(--muted); text-decoration: none; font-weight: 400; opacity: 0; }
+        :is(h1, h2, h3, h4, h5, h6):hover > .anchor, .anchor:focus-visible, :target > .anchor { opacity: 1; }
+        .more-records { display: block; margin: 1rem auto 0; padding: .5rem 1.2rem; font: inherit; color: var(--accent); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); cursor: pointer; }
+        .more-records:hover, .more-records:focus-visible { background: var(--accent-soft); }
+        .more-records[hidden] { display: none; }
+        .static-more { color: var(--muted); font-size: .9rem; }
+
         @media (max-width: 52rem) {
           .record-layout { grid-template-columns: 1fr; }
           .record-body { padding: .25rem 1rem 1rem; }
@@ -544,7 +565,7 @@ extension SiteTheme {
           main.wrap { padding-top: 1.25rem; }
         }
         @media print {
-          .site-header nav, .filters, .pager, .skip, .site-footer { display: none; }
+          .site-header nav, .filters, .pager, .skip, .site-footer, .more-records, .anchor { display: none; }
           body { background: #fff; color: #000; }
           .record-layout { grid-template-columns: 1fr; }
           .panel, .record-body, .records, .pattern { box-shadow: none; border-color: #ccc; }
@@ -556,12 +577,13 @@ extension SiteTheme {
         "site.js": #"""
         // adr's site script: filters, sort and search on the home page, with the view kept in the
         // URL fragment (#q=retry&status=accepted&tag=queue&log=api). It reads the index that
-        // search-index.js sets, builds every element with textContent, and never inserts HTML.
+        // search-index.js sets, draws the list from it a screenful at a time, builds every element
+        // with textContent, and never inserts HTML.
         (function () {
           "use strict";
           var list = document.getElementById("records");
           var index = window.ADR_INDEX;
-          if (list && index && index.v === 1) { home(list, index); }
+          if (list && index && index.v === 2) { home(list, index); }
           if (typeof window.mermaid !== "undefined") { drawMermaid(); }
           if (location.protocol === "http:" && location.hostname === "127.0.0.1") { reloadOnRebuild(); }
 
@@ -584,37 +606,107 @@ extension SiteTheme {
             var form = document.getElementById("filters");
             var count = document.getElementById("result-count");
             var empty = document.getElementById("empty");
-            var rows = [];
-            Array.prototype.forEach.call(list.querySelectorAll("li[data-i]"), function (row) {
-              rows[Number(row.getAttribute("data-i"))] = row;
-            });
+            var more = document.createElement("button");
+            more.type = "button";
+            more.className = "more-records";
+            more.hidden = true;
+            list.parentNode.insertBefore(more, list.nextSibling);
+            var staticNote = document.getElementById("static-more");
+            if (staticNote) { staticNote.hidden = true; }
+            var logs = index.logs;
             var records = index.r.map(function (r, i) {
-              return { i: i, title: r[0], status: r[1], year: r[2], tags: r[3], log: r[4],
-                people: r[5], body: r[6], date: r[7], number: r[8], row: rows[i], words: null };
+              var log = logs[r[5]] || ["", ""];
+              return { i: i, stem: r[0], title: r[1], status: r[2], date: r[3], year: r[3].slice(0, 4),
+                tags: r[4], log: log[0], number: r[6], people: "",
+                href: r[7] || log[1] + r[0] + ".html", row: null, fields: null, ids: null,
+                markedFor: "" };
             });
+            // The rows the page was built with are the first ones of the default order: kept.
+            Array.prototype.forEach.call(list.querySelectorAll("li[data-i]"), function (row) {
+              var record = records[Number(row.getAttribute("data-i"))];
+              if (record) { record.row = row; }
+            });
+            // The index lists the records newest first, the default order.
+            var newestFirst = records;
             var names = ["q", "status", "tag", "log", "year", "sort"];
-            // What the list shows now: the rows' order (null: as the page lists them) and the query
-            // their titles are marked for. Set before the first apply, which reads them.
-            var lastOrder = null;
-            var lastQuery = "";
+            // Only the first rows of the view are in the page; more come as the list is scrolled.
+            var firstRows = 100;
+            var moreRows = 200;
+            var shown = [];
+            var rendered = 0;
+            var query = [];
+            var queryKey = "";
             var controls = {};
+            var text = null;
+            var state = {};
             names.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+            // The words' places in the vocabulary from their code (SearchIndex.swift): continuation
+            // characters, each a base-25 digit, then a final character, a base-64 digit.
+            var finals = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            var continuations = "!#$%'()*,-.:;=?@[]^_`{|}~";
+            var digit = new Int16Array(128).fill(-1);
+            var offsets = [0];
+            for (var d = 0; d < finals.length; d++) { digit[finals.charCodeAt(d)] = d; }
+            for (d = 0; d < continuations.length; d++) { digit[continuations.charCodeAt(d)] = 64 + d; }
+            for (var length = 1, capacity = 64; length < 6; length++, capacity *= 25) {
+              offsets[length] = offsets[length - 1] + capacity;
+            }
 
             form.addEventListener("submit", function (event) { event.preventDefault(); });
             names.forEach(function (name) {
               var control = controls[name];
               if (!control) { return; }
               control.addEventListener(name === "q" ? "input" : "change", function () {
-                var state = readControls();
+                state = readControls();
                 writeFragment(state);
                 apply(state);
               });
             });
+            more.addEventListener("click", function () { renderMore(moreRows); });
+            if (typeof IntersectionObserver !== "undefined") {
+              new IntersectionObserver(function (entries) {
+                if (entries.some(function (entry) { return entry.isIntersecting; })) { fillViewport(); }
+              }, { rootMargin: "800px 0px" }).observe(more);
+            }
             window.addEventListener("hashchange", function () { fromFragment(); });
             fromFragment();
+            if (window.performance && performance.mark) { performance.mark("adr:list-ready"); }
+            loadTexts();
+
+            // The records' people and texts come in a script of their own, loaded once the list
+            // is shown: until it is there, a query matches titles and tags, and it is asked again
+            // when they arrive. The texts are read while the reader looks at the page.
+            function loadTexts() {
+              if (window.ADR_TEXT) { textsArrived(); return; }
+              var own = document.querySelector("script[src$='search-index.js']");
+              if (!own) { return; }
+              var script = document.createElement("script");
+              script.src = own.getAttribute("src").replace(/search-index\.js$/, "search-text.js");
+              script.addEventListener("load", textsArrived);
+              document.body.appendChild(script);
+            }
+
+            function textsArrived() {
+              var source = window.ADR_TEXT;
+              if (!source || source.v !== 2) { return; }
+              records.forEach(function (record) {
+                record.people = source.people[record.i] || "";
+                record.fields = null;
+              });
+              if (query.length) {
+                // The rows shown were marked without the texts: their snippets are due.
+                records.forEach(function (record) { record.markedFor = null; });
+                apply(state);
+                if (window.performance && performance.mark) { performance.mark("adr:query-answered"); }
+              } else if (window.requestIdleCallback) {
+                requestIdleCallback(textIndex, { timeout: 3000 });
+              } else {
+                setTimeout(textIndex, 50);
+              }
+            }
 
             function fromFragment() {
-              var state = parseFragment(location.hash);
+              state = parseFragment(location.hash);
               names.forEach(function (name) {
                 var control = controls[name];
                 if (!control) { return; }
@@ -659,9 +751,8 @@ extension SiteTheme {
               var parts = names.filter(function (name) { return state[name]; }).map(function (name) {
                 return name + "=" + encodeURIComponent(state[name]);
               });
-              var fragment = parts.length ? "#" + parts.join("&") : " ";
               try {
-                history.replaceState(null, "", fragment === " " ? location.pathname + location.search : fragment);
+                history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
               } catch (error) {
                 location.hash = parts.join("&");
               }
@@ -671,106 +762,215 @@ extension SiteTheme {
               return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t; });
             }
 
-            // Each field as its words between spaces (" use a queue "): a prefix match is one
-            // native indexOf, which keeps a keystroke fast at 5,000 records.
-            function wordsOf(record) {
-              if (!record.words) {
+            // The short fields as their words between spaces (" use a queue "): a prefix match is
+            // one native indexOf.
+            function fieldsOf(record) {
+              if (!record.fields) {
                 var joined = function (text) { return " " + tokens(text).join(" ") + " "; };
-                record.words = [
-                  [joined(record.title), 10], [joined(record.tags.join(" ")), 6],
-                  [joined(record.people), 4], [joined(record.body), 1]
-                ];
+                record.fields = [[joined(record.title), 10], [joined(record.tags.join(" ")), 6],
+                  [joined(record.people), 4]];
               }
-              return record.words;
+              return record.fields;
             }
 
-            function score(record, query) {
-              var fields = wordsOf(record);
-              var total = 0;
-              for (var t = 0; t < query.length; t++) {
-                var prefix = " " + query[t];
-                var best = 0;
-                for (var f = 0; f < fields.length && !best; f++) {
-                  if (fields[f][0].indexOf(prefix) >= 0) {
-                    best = fields[f][1] * (fields[f][0].indexOf(prefix + " ") >= 0 ? 2 : 1);
+            // The record texts, read from the index the first time a query needs them: the
+            // vocabulary, each word's search form, and which records hold each word.
+            function textIndex() {
+              if (text) { return text; }
+              var source = window.ADR_TEXT;
+              if (!source || source.v !== 2) { return null; }
+              var words = source.words ? source.words.split(" ") : [];
+              var codes = source.t.split(" ");
+              var keys = words.map(function (word) { return " " + tokens(word).join(" ") + " "; });
+              var holders = words.map(function () { return []; });
+              records.forEach(function (record) {
+                var ids = decode(codes[record.i] || "");
+                record.ids = ids;
+                for (var k = 0; k < ids.length; k++) {
+                  var list = holders[ids[k]];
+                  if (list[list.length - 1] !== record.i) { list.push(record.i); }
+                }
+              });
+              text = { words: words, keys: keys, holders: holders };
+              if (window.performance && performance.mark) { performance.mark("adr:texts-read"); }
+              return text;
+            }
+
+            function decode(code) {
+              var ids = [];
+              var high = 0;
+              var length = 0;
+              for (var p = 0; p < code.length; p++) {
+                var value = digit[code.charCodeAt(p)];
+                if (value >= 64) {
+                  high = high * 25 + value - 64;
+                  length++;
+                } else {
+                  ids.push(offsets[length] + high * 64 + value);
+                  high = 0;
+                  length = 0;
+                }
+              }
+              return ids;
+            }
+
+            // For each query word, the best field each record matches it in: the short fields
+            // record by record, the text through the records that hold a matching word.
+            function scores(kept, words) {
+              var total = new Float64Array(records.length);
+              var alive = kept.slice();
+              var texts = textIndex();
+              for (var t = 0; t < words.length; t++) {
+                var prefix = " " + words[t];
+                var exact = prefix + " ";
+                var inText = new Uint8Array(records.length);
+                for (var w = 0; texts && w < texts.keys.length; w++) {
+                  var key = texts.keys[w];
+                  if (key.indexOf(prefix) < 0) { continue; }
+                  var weight = key.indexOf(exact) >= 0 ? 2 : 1;
+                  var holders = texts.holders[w];
+                  for (var h = 0; h < holders.length; h++) {
+                    if (inText[holders[h]] < weight) { inText[holders[h]] = weight; }
                   }
                 }
-                if (!best) { return 0; }
-                total += best;
+                var next = [];
+                for (var k = 0; k < alive.length; k++) {
+                  var record = alive[k];
+                  var fields = fieldsOf(record);
+                  var best = 0;
+                  for (var f = 0; f < fields.length && !best; f++) {
+                    if (fields[f][0].indexOf(prefix) >= 0) {
+                      best = fields[f][1] * (fields[f][0].indexOf(exact) >= 0 ? 2 : 1);
+                    }
+                  }
+                  if (!best) { best = inText[record.i]; }
+                  if (best) {
+                    total[record.i] += best;
+                    next.push(record);
+                  }
+                }
+                alive = next;
               }
-              return total;
+              alive.forEach(function (record) { record.score = total[record.i]; });
+              return alive;
             }
 
-            // Touches only what changes: at 5,000 records, rewriting every row on each keystroke
-            // took seconds.
             function apply(state) {
-              var query = tokens(state.q || "");
-              var queryKey = query.join(" ");
-              var shown = 0;
-              records.forEach(function (record) {
-                var keep = (!state.status || record.status === state.status) &&
-                  (!state.tag || record.tags.some(function (t) { return t.toLowerCase() === state.tag.toLowerCase(); })) &&
+              query = tokens(state.q || "");
+              queryKey = query.join(" ");
+              var tag = (state.tag || "").toLowerCase();
+              var kept = newestFirst.filter(function (record) {
+                return (!state.status || record.status === state.status) &&
+                  (!tag || record.tags.some(function (t) { return t.toLowerCase() === tag; })) &&
                   (!state.log || record.log === state.log) &&
                   (!state.year || record.year === state.year);
-                record.score = keep && query.length ? score(record, query) : 0;
-                if (keep && query.length && !record.score) { keep = false; }
-                if (record.row.hidden === keep) { record.row.hidden = !keep; }
-                record.keep = keep;
-                if (keep) { shown++; }
               });
+              if (query.length) { kept = scores(kept, query); }
               var sort = state.sort || (query.length ? "relevance" : "");
-              var order = null;
               if (sort) {
-                order = records.slice();
-                order.sort(function (a, b) {
-                  if (sort === "relevance" && a.score !== b.score) { return b.score - a.score; }
-                  if (sort === "oldest") { return compare(a.date, b.date) || a.i - b.i; }
+                // Sorting is stable: ties keep the default order.
+                kept.sort(function (a, b) {
+                  if (sort === "relevance") { return b.score - a.score; }
+                  if (sort === "oldest") { return compare(a.date, b.date) || b.i - a.i; }
                   if (sort === "number") { return (a.number - b.number) || a.i - b.i; }
                   if (sort === "title") { return a.title.localeCompare(b.title); }
                   if (sort === "status") { return compare(a.status, b.status) || compare(b.date, a.date); }
-                  return defaultOrder(a, b);
+                  return 0;
                 });
               }
-              // The page lists the records in the default order; only another order moves rows,
-              // and then only the rows shown (hidden ones may stay anywhere).
-              var moving = order ? order.filter(function (r) { return r.keep; }) : null;
-              var key = moving ? moving.map(function (r) { return r.i; }).join(",") : null;
-              if (key !== lastOrder && (moving || lastOrder !== null)) {
-                var sorted = moving || records.slice().sort(defaultOrder);
-                var fragment = document.createDocumentFragment();
-                sorted.forEach(function (record) { fragment.appendChild(record.row); });
-                list.appendChild(fragment);
-              }
-              lastOrder = key;
-              // Matches are marked in the first rows only: marking thousands took most of a
-              // keystroke, and the best matches come first.
-              var marked = 0;
-              (order || records).forEach(function (record) {
-                var wanted = record.keep && query.length > 0 && marked < 100;
-                if (wanted) {
-                  marked++;
-                  if (!record.marked || queryKey !== lastQuery) { highlight(record, query); }
-                } else if (record.marked) {
-                  highlight(record, []);
-                }
-              });
-              lastQuery = queryKey;
-              count.textContent = shown === records.length
+              shown = kept;
+              rendered = 0;
+              list.replaceChildren();
+              renderMore(firstRows);
+              count.textContent = shown.length === records.length
                 ? records.length + " decisions"
-                : shown + " of " + records.length + " decisions";
-              empty.hidden = shown !== 0;
+                : shown.length + " of " + records.length + " decisions";
+              empty.hidden = shown.length !== 0;
             }
 
-            function defaultOrder(a, b) {
-              return compare(b.date, a.date) || b.number - a.number || a.i - b.i;
+            function renderMore(rows) {
+              var end = Math.min(shown.length, rendered + rows);
+              var fragment = document.createDocumentFragment();
+              for (var k = rendered; k < end; k++) {
+                var record = shown[k];
+                var row = rowOf(record);
+                if (record.markedFor !== queryKey) { highlight(record); }
+                fragment.appendChild(row);
+              }
+              list.appendChild(fragment);
+              rendered = end;
+              var left = shown.length - rendered;
+              more.hidden = left <= 0;
+              more.textContent = "Show " + Math.min(left, moreRows) + " more (" + left + " not shown)";
+            }
+
+            // While the end of the list is on screen, more rows come.
+            function fillViewport() {
+              var rounds = 0;
+              while (!more.hidden && rounds++ < 20 &&
+                     more.getBoundingClientRect().top < window.innerHeight + 800) {
+                renderMore(moreRows);
+              }
+            }
+
+            // A row as the site builds it (SiteBuilder.indexRow), from text nodes only.
+            function rowOf(record) {
+              if (record.row) { return record.row; }
+              var row = element("li", "record-row");
+              row.setAttribute("data-record", record.stem);
+              row.setAttribute("data-i", String(record.i));
+              var link = element("a", "record-link");
+              link.href = record.href;
+              var number = record.number === null ? "" : String(record.number);
+              link.appendChild(element("span", "number", number ? "0000".slice(number.length) + number : ""));
+              link.appendChild(document.createTextNode(" "));
+              link.appendChild(element("span", "title", record.title));
+              row.appendChild(link);
+              row.appendChild(document.createTextNode("\n"));
+              var status = index.status[record.status] || ["other", record.status];
+              row.appendChild(element("span", "status status-" + status[0], status[1]));
+              row.appendChild(document.createTextNode("\n"));
+              var meta = element("span", "meta");
+              if (record.date) {
+                var time = element("time", "", record.date);
+                time.setAttribute("datetime", record.date);
+                meta.appendChild(time);
+              }
+              if (record.log) {
+                meta.appendChild(document.createTextNode(" · "));
+                meta.appendChild(element("span", "log", record.log));
+              }
+              row.appendChild(meta);
+              row.appendChild(document.createTextNode("\n"));
+              if (record.tags.length) {
+                var tags = element("span", "tags");
+                record.tags.forEach(function (tag) {
+                  tags.appendChild(element("span", "tag", tag));
+                  tags.appendChild(document.createTextNode(" "));
+                });
+                row.appendChild(tags);
+              }
+              row.appendChild(document.createTextNode("\n"));
+              var snippet = element("p", "snippet");
+              snippet.hidden = true;
+              row.appendChild(snippet);
+              record.row = row;
+              return row;
+            }
+
+            function element(name, className, text) {
+              var made = document.createElement(name);
+              if (className) { made.className = className; }
+              if (text) { made.textContent = text; }
+              return made;
             }
 
             function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-            function marked(element, text, query) {
+            function marked(element, text, words) {
               element.textContent = "";
-              if (!query.length) { element.textContent = text; return; }
-              var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + query.map(escapeRegExp).join("|") + ")", "giu");
+              if (!words.length) { element.textContent = text; return; }
+              var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + words.map(escapeRegExp).join("|") + ")", "giu");
               var last = 0;
               var match;
               while ((match = pattern.exec(text)) !== null) {
@@ -787,24 +987,29 @@ extension SiteTheme {
 
             function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-            function highlight(record, query) {
-              record.marked = query.length > 0;
-              var title = record.row.querySelector(".title");
-              marked(title, record.title, query);
-              var snippet = record.row.querySelector(".snippet");
-              if (!query.length) { snippet.hidden = true; snippet.textContent = ""; return; }
-              var body = record.body;
+            // The title marked, and a snippet of the text around the first match.
+            function highlight(record) {
+              record.markedFor = queryKey;
+              var row = rowOf(record);
+              marked(row.querySelector(".title"), record.title, query);
+              var snippet = row.querySelector(".snippet");
+              snippet.hidden = true;
+              snippet.textContent = "";
+              var texts = textIndex();
+              if (!query.length || !texts) { return; }
+              var words = texts.words;
+              var body = record.ids.map(function (id) { return words[id]; }).join(" ");
               var lower = body.toLowerCase();
               var at = -1;
               for (var t = 0; t < query.length && at < 0; t++) {
                 var found = new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(query[t]), "u").exec(lower);
                 if (found) { at = found.index + found[1].length; }
               }
-              if (at < 0) { snippet.hidden = true; return; }
+              if (at < 0) { return; }
               var start = Math.max(0, at - 60);
               var end = Math.min(body.length, at + 120);
-              var text = (start > 0 ? "…" : "") + body.slice(start, end).replace(/\s+/g, " ") + (end < body.length ? "…" : "");
-              marked(snippet, text, query);
+              var excerpt = (start > 0 ? "…" : "") + body.slice(start, end) + (end < body.length ? "…" : "");
+              marked(snippet, excerpt, query);
               snippet.hidden = false;
             }
           }
@@ -817,7 +1022,10 @@ extension SiteTheme {
               diagram.textContent = code.textContent;
               code.parentNode.replaceWith(diagram);
             });
-            window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+            // Mermaid's own dark theme where the page is dark: its default boxes are light.
+            var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+            window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict",
+              theme: dark ? "dark" : "default" });
             window.mermaid.run();
           }
         })();

@@ -39,4 +39,14 @@ import Testing
         }
         #expect(html == "<p>Click here <em>now</em>.</p>\n")
     }
+
+    @Test func headingIDsAreGitHubSlugsThatTakeNoIDTheFragmentOrPageHas() {
+        let markdown = "## fn 1\n\nText.[^1]\n\n## Main\n\n## Main!\n\n[^1]: A note.\n"
+        let html = MarkdownHTML.render(markdown, anchoringHeadingsAvoiding: ["main"])
+        #expect(html.contains("<h2 id=\"fn-1-1\">fn 1 <a class=\"anchor\" href=\"#fn-1-1\""))
+        #expect(html.contains("id=\"fn-1\""), "cmark's footnote keeps its id")
+        #expect(html.contains("<h2 id=\"main-1\">Main <a"))
+        #expect(html.contains("<h2 id=\"main-2\">Main! <a"))
+        #expect(!MarkdownHTML.render(markdown).contains("anchor"), "anchors only when asked")
+    }
 }

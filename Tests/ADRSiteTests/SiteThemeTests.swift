@@ -49,19 +49,78 @@ import Testing
         #expect(output.files["404.html"]?.contains("<p>Lost: </p>") == true)
     }
 
-    @Test func aConfiguredMermaidScriptIsTheOnlyOtherSourceAllowed() throws {
+    @Test func aConfiguredMermaidScriptIsTheOnlyOtherSourceAllowedOnPagesWithDiagrams() throws {
         var input = SiteFixture.input
+        input.logs[0].records.append(
+            SiteFixture.record(
+                "doc/adr",
+                "0009-draw-it.md",
+                "# 9. Draw it\n\n```mermaid\ngraph TD\n  A --> B\n```\n"
+            )
+        )
         input.mermaidScript = "https://cdn.example/mermaid.min.js"
-        let page = try #require(try Site.build(input).files["main/0003-use-a-queue.html"])
+        let files = try Site.build(input).files
+        let page = try #require(files["main/0009-draw-it.html"])
         #expect(page.contains("script-src &#39;self&#39; https://cdn.example/mermaid.min.js;"))
+        #expect(page.contains("style-src &#39;self&#39; &#39;unsafe-inline&#39;;"))
         #expect(page.contains("<script src=\"https://cdn.example/mermaid.min.js\"></script>"))
+        let plain = try #require(files["main/0003-use-a-queue.html"])
+        #expect(!plain.contains("mermaid"), "a page without a diagram loads no Mermaid")
+        #expect(plain.contains("script-src &#39;self&#39;; style-src &#39;self&#39;;"))
         input.mermaidScript = "mermaid.js"
-        let local = try #require(try Site.build(input).files["main/0003-use-a-queue.html"])
+        let local = try #require(try Site.build(input).files["main/0009-draw-it.html"])
         #expect(local.contains("<script src=\"../mermaid.js\"></script>"))
         #expect(local.contains("script-src &#39;self&#39;;"))
         input.mermaidScript = "https://x.example/m.js; script-src *"
-        let odd = try #require(try Site.build(input).files["main/0003-use-a-queue.html"])
+        let odd = try #require(try Site.build(input).files["main/0009-draw-it.html"])
         #expect(!odd.contains("x.example"), "a URL that would change the policy is left out")
+        #expect(!odd.contains("unsafe-inline"))
+    }
+
+    @Test func aLongIntroductionIsFoldedUnderItsTitle() throws {
+        var input = SiteFixture.input
+        let short = try #require(try Site.build(input).files["index.html"])
+        #expect(short.contains("<section class=\"introduction prose\">"))
+        #expect(!short.contains("<details"))
+        let list = (1...200).map { "- [\($0)](\($0).md) decision number \($0)" }
+        input.logs[0].introduction = "# Decisions\n\n" + list.joined(separator: "\n") + "\n"
+        let long = try #require(try Site.build(input).files["index.html"])
+        #expect(
+            long.contains(
+                "<details class=\"introduction prose\">\n<summary>main: Decisions</summary>"
+            )
+        )
+        #expect(long.contains("decision number 200"))
+    }
+
+    @Test func recordHeadingsGetGitHubSlugsUniqueOnThePage() throws {
+        var input = SiteFixture.input
+        let text = """
+            # 9. Anchors
+
+            ## Why not Postgres?
+
+            ## Why not Postgres?
+
+            ## History
+
+            ### Ünïcode & `code` [link](https://example.com)
+            """
+        input.logs[0].records.append(SiteFixture.record("doc/adr", "0009-anchors.md", text))
+        let page = try #require(try Site.build(input).files["main/0009-anchors.html"])
+        for (id, level) in [
+            ("why-not-postgres", 2), ("why-not-postgres-1", 2), ("history-1", 2),
+            ("ünïcode--code-link", 3),
+        ] {
+            #expect(page.contains("<h\(level) id=\"\(id)\">"), "\(id)")
+            #expect(
+                page.contains(
+                    "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>"
+                ),
+                "\(id)"
+            )
+        }
+        #expect(page.contains("id=\"history\""), "the page's own panel keeps its id")
     }
 
     /// The rows adr writes in Swift are what the loops the built-in templates had wrote: a

@@ -211,3 +211,79 @@ Nothing here may run.
             base, GIT_AUTHOR_NAME="M", GIT_AUTHOR_EMAIL="m@example.com",
             GIT_COMMITTER_NAME="M", GIT_COMMITTER_EMAIL="m@example.com"))
     return base
+
+
+DEEP_WORD = "quokkasaurus"
+MERMAID_STAND_IN = """// Stands in for Mermaid where its script is not installed: the same calls, and each
+// diagram block becomes an SVG naming its source, as mermaid.run() draws one.
+window.mermaid = {
+  initialize: function (config) { window.__mermaidConfig = config; },
+  run: function () {
+    document.querySelectorAll("div.mermaid").forEach(function (block) {
+      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      svg.setAttribute("data-source", block.textContent);
+      block.textContent = "";
+      block.appendChild(svg);
+    });
+    return Promise.resolve();
+  }
+};
+"""
+
+
+def make_long_log(root, adr, records=240, mermaid_script=None):
+    """A log of `records` short records, one of them 40,000 characters long with a word
+    found nowhere else near its end and headings that repeat or clash with the page's own
+    ids, one with a Mermaid diagram; `.adr.yml` names `mermaid_script` (copied in), or a
+    stand-in for Mermaid's API when there is none."""
+    os.makedirs(os.path.join(root, "doc/adr"), exist_ok=True)
+    os.makedirs(os.path.join(root, "vendor"), exist_ok=True)
+    base = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", HOME=root, TZ="UTC", NO_COLOR="1",
+                GIT_AUTHOR_NAME="Ada Lovelace", GIT_AUTHOR_EMAIL="ada@example.com",
+                GIT_COMMITTER_NAME="Ada Lovelace", GIT_COMMITTER_EMAIL="ada@example.com",
+                GIT_AUTHOR_DATE="2025-06-01T10:00:00+00:00",
+                GIT_COMMITTER_DATE="2025-06-01T10:00:00+00:00")
+    run(root, "git", "init", "-q", "-b", "main", env=base)
+    if mermaid_script:
+        with open(mermaid_script, "rb") as source, \
+                open(os.path.join(root, "vendor/mermaid.js"), "wb") as target:
+            target.write(source.read())
+    else:
+        with open(os.path.join(root, "vendor/mermaid.js"), "w") as f:
+            f.write(MERMAID_STAND_IN)
+    with open(os.path.join(root, ".adr.yml"), "w") as f:
+        f.write("site:\n  title: A long log\n  mermaid: vendor/mermaid.js\n")
+    words = ("service queue ledger latency cache shard replica broker schema index "
+             "partition retry budget consumer producer failover region quorum snapshot "
+             "throughput backpressure idempotent contract migration rollout").split()
+    for number in range(1, records + 1):
+        day = 1 + number % 28
+        month = 1 + (number // 28) % 12
+        title = f"Decide {words[number % len(words)]} {words[(number * 7) % len(words)]} {number}"
+        body = f"# {number}. {title}\n\nDate: 2024-{month:02d}-{day:02d}\n\n## Status\n\nAccepted\n\n"
+        body += f"## Context\n\nThe {words[number % 5]} needs a rule.\n"
+        if number == 7:
+            title = "Choose the storage engine"
+            paragraphs = []
+            for p in range(160):
+                sentence = " ".join(words[(p * 13 + k * 5) % len(words)] for k in range(40))
+                paragraphs.append(sentence.capitalize() + ".")
+            paragraphs[-1] += f" The last word on it is {DEEP_WORD}."
+            body = (f"# 7. {title}\n\nDate: 2024-03-03\n\n## Status\n\nAccepted\n\n"
+                    "## Context\n\n" + "\n\n".join(paragraphs[:80]) +
+                    "\n\n## Context\n\nAgain.\n\n## Why not Postgres?\n\n" +
+                    "\n\n".join(paragraphs[80:]) +
+                    "\n\n## History\n\nA heading named like the page's panel.\n\n"
+                    "## Approvals\n\nAnother.\n")
+        if number == 8:
+            title = "Draw the flow"
+            body = (f"# 8. {title}\n\nDate: 2024-03-04\n\n## Status\n\nAccepted\n\n"
+                    "## Decision\n\n```mermaid\ngraph TD\n  Producer --> Queue\n"
+                    "  Queue --> Consumer\n```\n\nAnd a second one:\n\n```mermaid\n"
+                    "sequenceDiagram\n  Alice->>Bob: hello\n```\n")
+        slug = title.lower().replace(" ", "-")
+        with open(os.path.join(root, f"doc/adr/{number:04d}-{slug}.md"), "w") as f:
+            f.write(body)
+    run(root, "git", "add", "-A", env=base)
+    run(root, "git", "commit", "-q", "-m", "A long log", env=base)
+    return base

@@ -46,6 +46,80 @@ def visible_records(page):
         ".map(e => e.getAttribute('data-record'))"))
 
 
+def rendered_records(page):
+    return page.locator("#records [data-record]").count()
+
+
+def long_log(page, repo, errors):
+    """A log of 240 records: the list comes a screenful at a time, a word near the end of
+    a 40,000-character record is found and marked, headings have anchors, and Mermaid
+    draws each diagram."""
+    mermaid = os.environ.get("MERMAID_JS")
+    if not (mermaid and os.path.isfile(mermaid)):
+        mermaid = None
+        print("note: MERMAID_JS not set; the Mermaid check uses a stand-in for its API")
+    env = fixture.make_long_log(repo, ADR, mermaid_script=mermaid)
+    subprocess.run([ADR, "site"], cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL)
+    root = "file://" + os.path.join(repo, ".adr/site") + "/"
+    stem = "0007-choose-the-storage-engine"
+
+    page.goto(root + "index.html")
+    check("a long list shows its first rows", rendered_records(page) == 100,
+          rendered_records(page))
+    check("the count names every record", "240 decisions" in page.text_content("#result-count"))
+    page.evaluate("document.querySelector('button.more-records').click()")
+    check("the button shows more rows", rendered_records(page) == 240,
+          rendered_records(page))
+    page.goto(root + "index.html#status=accepted")
+    for _ in range(20):
+        page.mouse.wheel(0, 20000)
+        page.wait_for_timeout(50)
+    check("scrolling to the end shows every row", rendered_records(page) == 240,
+          rendered_records(page))
+
+    text = open(os.path.join(repo, f"doc/adr/{stem}.md")).read()
+    check("the deep word is deep in a long record",
+          len(text) > 30000 and text.index(fixture.DEEP_WORD) > 30000, len(text))
+    # A page opened with a query (not a fragment changed on an open page).
+    page.goto("about:blank")
+    page.goto(root + "index.html#q=" + fixture.DEEP_WORD)
+    check("a word from deep in a long record is found", visible_records(page) == {stem},
+          visible_records(page))
+    check("the count says what the query left", page.text_content("#result-count")
+          == "1 of 240 decisions", page.text_content("#result-count"))
+    mark = page.text_content(f"[data-record='{stem}'] .snippet mark") or ""
+    check("the deep word is highlighted in the snippet", mark == fixture.DEEP_WORD, mark)
+    page.goto(root + "index.html")
+    page.fill("#q", fixture.DEEP_WORD[:7])
+    check("a prefix of the deep word finds it", visible_records(page) == {stem},
+          visible_records(page))
+
+    page.goto(root + stem + ".html")
+    ids = page.eval_on_selector_all(".record-body :is(h1,h2,h3,h4,h5,h6)", "hs => hs.map(h => h.id)")
+    check("headings have GitHub's slugs, unique on the page",
+          ids == ["status", "context", "context-1", "why-not-postgres", "history-1", "approvals-1"], ids)
+    every_id = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+    check("no id repeats on a record page", len(every_id) == len(set(every_id)), every_id)
+    links = page.eval_on_selector_all(
+        ".record-body :is(h2) > a.anchor", "as => as.map(a => a.getAttribute('href'))")
+    check("each heading links to itself", links == ["#" + i for i in ids], links)
+    page.click("h2#why-not-postgres > a.anchor", force=True)
+    check("a heading's link leads to it", page.url.endswith("#why-not-postgres"), page.url)
+
+    page.goto(root + "0008-draw-the-flow.html")
+    page.wait_for_function("document.querySelectorAll('.mermaid svg').length === 2",
+                           timeout=15000)
+    check("Mermaid draws each diagram",
+          page.locator(".record-body pre code.language-mermaid").count() == 0
+          and page.locator(".mermaid svg").count() == 2)
+    if mermaid:
+        drawn = page.text_content(".mermaid svg") or ""
+        check("the diagram is Mermaid's drawing of the block",
+              "Producer" in drawn and "Consumer" in drawn, drawn[:200])
+    page.goto(root + stem + ".html")
+    check("a page without diagrams keeps no Mermaid block", page.locator(".mermaid").count() == 0)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="adr-site-browser-")
     try:
@@ -88,6 +162,7 @@ def main():
             page.fill("#q", "")
             check("clearing the query shows every record", visible_records(page) == ALL)
 
+            page.goto("about:blank")
             page.goto(root + "index.html#status=superseded")
             check("a fragment filters by status",
                   visible_records(page) == {"0002-poll-the-ledger-for-changes"},
@@ -136,7 +211,7 @@ def main():
                 scripts = page.evaluate(
                     "Array.from(document.scripts).map(s => s.getAttribute('src'))")
                 check(f"only the site's scripts on {name}",
-                      all(s and (s.endswith("site.js") or s.endswith("search-index.js"))
+                      all(s and s.endswith(("site.js", "search-index.js", "search-text.js"))
                           for s in scripts), scripts)
                 links = page.evaluate(
                     "Array.from(document.querySelectorAll('[href],[src]')).map(e => "
@@ -157,6 +232,10 @@ def main():
 
             check("no console errors over file://", not errors, errors)
             check("no request leaves the site over file://", not outside, outside)
+
+            long_log(page, os.path.join(work, "long"), errors)
+            check("no console errors on the long log", not errors, errors)
+            check("no request leaves the long log's site", not outside, outside)
 
             # Over `adr site serve`: the same pages, and a change to a record reloads them.
             with socket.socket() as probe:

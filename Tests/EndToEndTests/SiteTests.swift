@@ -14,7 +14,8 @@ import Testing
         #expect(lines.last?.hasPrefix("2 records, 7 pages, ") == true, "\(result)")
         for page in [
             "index.html", "patterns.html", "timeline.html", "graph.html", "404.html",
-            "adrs.json", "feed.xml", "badge.svg", "search-index.js", "site.css", "site.js",
+            "adrs.json", "feed.xml", "badge.svg", "search-index.js", "search-text.js", "site.css",
+            "site.js",
             "0001-record-architecture-decisions.html", "0002-use-postgres.html",
         ] {
             #expect(repo.exists(".adr/site/" + page), "\(page) is missing")

@@ -1,4 +1,7 @@
-window.ADR_INDEX={"v":1,"r":[["Record architecture decisions","accepted","2025",[],"main","Ada Lovelace","1. Record architecture decisions Date: 2025-01-02 Status Accepted Context We need to record the decisions made on this project. Decision We will use Architecture Decision Records. Consequences See the next decision, and a file.","2025-01-02",1],
-["Poll the ledger","superseded","2025",["messaging","ledger"],"main","Ada Lovelace, Grace Hopper","Poll the ledger Status: superseded by Use a queue Deciders: Ada Lovelace Date: 2025-01-05 Tags: messaging, ledger Context The service must learn about ledger entries within a minute. Decision Poll every 30 seconds. Rationale Polling needs no new infrastructure.","2025-01-05",2],
-["Use a queue","accepted","2025",["messaging","queue"],"main","Ada Lovelace, Grace Hopper, Grace","Use a queue Status: accepted Deciders: Ada Lovelace, Grace Hopper Date: 2025-02-10 Tags: messaging, queue Context Polling overloads the ledger; consumers need a retry policy. Decision Option Latency Queue | \u003c 1 s choose a broker let queue = Queue() Rationale A queue decouples producers from consumers.[^1] [^1]: Dead letters go elsewhere. Consequences Handlers must be idempotent. \u003cscript\u003ealert(1)\u003c/script\u003e bad remote local Links Supersedes Poll the ledger","2025-02-10",3],
-["Keep \u003ccard\u003e data out of logs","proposed","2025",["security"],"api","","Keep \u003ccard\u003e data out of logs Decision Outcome Chosen option: \"Redact in the library\", because it protects every call site. See the queue and the design.","2025-03-01",1]]};
+window.ADR_INDEX={"v":2,
+"status":{"accepted":["accepted","Accepted"],"proposed":["proposed","Proposed"],"superseded":["superseded","Superseded"]},
+"logs":[["main","main"],["api","api"]],
+"r":[["0001-keep-card-data-out-of-logs","Keep \u003ccard\u003e data out of logs","proposed","2025-03-01",["security"],1,1,"api/0001-keep-card-data-out-of-logs.html"],
+["0003-use-a-queue","Use a queue","accepted","2025-02-10",["messaging","queue"],0,3,"main/0003-use-a-queue.html"],
+["0002-poll-the-ledger","Poll the ledger","superseded","2025-01-05",["messaging","ledger"],0,2,"main/0002-poll-the-ledger.html"],
+["0001-record-architecture-decisions","Record architecture decisions","accepted","2025-01-02",[],0,1,"main/0001-record-architecture-decisions.html"]]};

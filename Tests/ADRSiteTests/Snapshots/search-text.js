@@ -1,0 +1,6 @@
+window.ADR_TEXT={"v":2,"people":["",
+"Ada Lovelace, Grace Hopper, Grace",
+"Ada Lovelace, Grace Hopper",
+"Ada Lovelace"],
+"words":"the queue a Decision ledger Date: Context Poll every See and Use Status: Deciders: Ada Tags: messaging, Polling need Rationale Consequences must decisions We Keep \u003ccard\u003e data out of logs Outcome Chosen option: \"Redact in library\", because it protects call site. design. accepted Lovelace, Grace Hopper 2025-02-10 overloads ledger; consumers retry policy. Option Latency Queue | \u003c 1 s choose broker let = Queue() A decouples producers from consumers.[^1] [^1]: Dead letters go elsewhere. Handlers be idempotent. \u003cscript\u003ealert(1)\u003c/script\u003e bad remote local Links Supersedes superseded by Lovelace 2025-01-05 The service learn about entries within minute. 30 seconds. needs no new infrastructure. 1. Record architecture 2025-01-02 Status Accepted to record made on this project. will use Architecture Records. next decision, file.",
+"t":"YZabcdDefghiAjklmInoJABKAp LCBMqNOrstFuPQBGRvAwxSCyzD01234567C89B+/T!AB!B!C!D!E!F!G!H!I!JU!KV!L!M!N!O!P!Q!R!SHAE HAEM!T!ULCBNO!VF!WPQEG!X!YV!Z!aE!b!cC!dDHI!e!fTR!g!h!i!j !k!l!mWF!n!o!pGXS!q!rAW!s!t!u!vDX!w!x!yD!zUJA!0!1KC!2"};
