@@ -6,9 +6,13 @@
 #include <string.h>
 
 /* The symbols mbedTLS defines; `--wrap=NAME` sends libgit2's calls of NAME to __wrap_NAME
-   and makes __real_NAME the original. mbedtls_x509_crt is opaque here. */
-int __real_mbedtls_x509_crt_parse_file(void *chain, const char *file);
-int __real_mbedtls_x509_crt_parse_path(void *chain, const char *path);
+   and makes __real_NAME the original. mbedtls_x509_crt is opaque here. Weak, so that a
+   libgit2 built with another TLS library (which never calls these) still links. */
+__attribute__((weak)) int __real_mbedtls_x509_crt_parse_file(void *chain, const char *file);
+__attribute__((weak)) int __real_mbedtls_x509_crt_parse_path(void *chain, const char *path);
+
+/* MBEDTLS_ERR_X509_FILE_IO_ERROR, for a loader that is not there. */
+static const int file_io_error = -0x2900;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int loading_allowed = 0;
@@ -30,11 +34,13 @@ static int defer(char **slot, const char *location) {
 
 int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *file) {
     if (defer(&deferred_file, file)) return 0;
+    if (!__real_mbedtls_x509_crt_parse_file) return file_io_error;
     return __real_mbedtls_x509_crt_parse_file(chain, file);
 }
 
 int __wrap_mbedtls_x509_crt_parse_path(void *chain, const char *path) {
     if (defer(&deferred_path, path)) return 0;
+    if (!__real_mbedtls_x509_crt_parse_path) return file_io_error;
     return __real_mbedtls_x509_crt_parse_path(chain, path);
 }
 
