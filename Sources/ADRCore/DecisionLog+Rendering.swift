@@ -38,11 +38,24 @@ extension DecisionLog {
 
     /// `* [1. Title](prefix0001-title.md)` lines, one per record.
     public func recordList(linkPrefix: String = "", includesStatus: Bool = false) -> String {
-        entries.map { entry in
-            var line = "* [\(entry.linkText)](\(linkPrefix)\(entry.fileName))"
-            if includesStatus { line += " (\(entry.record.status?.name ?? "no status"))" }
-            return line + "\n"
-        }.joined()
+        // One string grown in place: a line each for thousands of records.
+        var list = ""
+        list.reserveCapacity(entries.count * 80)
+        for entry in entries {
+            list += "* ["
+            list += entry.linkText
+            list += "]("
+            list += linkPrefix
+            list += entry.fileName
+            list += ")"
+            if includesStatus {
+                list += " ("
+                list += entry.record.status?.name ?? "no status"
+                list += ")"
+            }
+            list += "\n"
+        }
+        return list
     }
 
     /// The markers around a generated list inside a hand-written index file.

@@ -12,12 +12,18 @@ enum PathText {
     /// `path` (absolute) relative to `base` (absolute): `../doc/adr/0002-x.md`.
     static func relative(_ path: String, to base: String) -> String {
         // Most paths are the base, a slash and a plain rest: no need to parse them.
-        if path.utf8.starts(with: base.utf8),
-            path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"), isPlain(base)
-        {
-            let rest = String(Substring(path.utf8.dropFirst(base.utf8.count + 1)))
-            if isPlain(rest) { return rest }
+        var path = path
+        var base = base
+        let plainRest = path.withUTF8 { path in
+            base.withUTF8 { base -> String? in
+                guard path.count > base.count + 1, path[base.count] == UInt8(ascii: "/"),
+                    path.starts(with: base), isPlain(base[...])
+                else { return nil }
+                let rest = path[(base.count + 1)...]
+                return isPlain(rest) ? String(decoding: rest, as: UTF8.self) : nil
+            }
         }
+        if let plainRest { return plainRest }
         let target = Array(normalized(path).components)
         let origin = Array(normalized(base).components)
         var common = 0
@@ -48,7 +54,12 @@ enum PathText {
     /// Whether `path` has no empty, `.` or `..` part (a leading `/` aside), so normalising
     /// it changes nothing. Byte by byte: it runs for every path `adr list` prints.
     private static func isPlain(_ path: String) -> Bool {
-        var utf8 = path.utf8[...]
+        var path = path
+        return path.withUTF8 { isPlain($0[...]) }
+    }
+
+    private static func isPlain(_ path: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var utf8 = path
         if utf8.first == UInt8(ascii: "/") { utf8 = utf8.dropFirst() }
         var length = 0
         var dots = 0
