@@ -5,39 +5,40 @@ extension DecisionRecord {
     /// `.md` files are records unless named like an index or template; `.md.md` counts;
     /// a file without extension counts when its name starts with a record number.
     public static func isLikelyRecord(fileName: String) -> Bool {
-        if let numbered = isNumberedMarkdownFile(fileName) { return numbered }
         // Looked at as bytes: this runs for every file of the log in every command, and
         // the extension, the dot and the words looked for are ASCII.
-        let bytes = Array(fileName.utf8)
-        func endsWith(_ suffix: String) -> Bool {
-            let suffix = Array(suffix.utf8)
-            guard bytes.count >= suffix.count else { return false }
-            return zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy {
-                asciiLowercased($0) == $1
+        var name = fileName
+        return name.withUTF8 { bytes in
+            func endsWith(_ suffix: String) -> Bool {
+                let suffix = Array(suffix.utf8)
+                guard bytes.count >= suffix.count else { return false }
+                return zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy {
+                    asciiLowercased($0) == $1
+                }
             }
+            let stemLength: Int
+            if endsWith(".md") {
+                stemLength = bytes.count - 3
+            } else if endsWith(".markdown") {
+                stemLength = bytes.count - 9
+            } else if !bytes.contains(UInt8(ascii: ".")) {
+                return RecordScan.hasNumberedPrefix(fileName, anyCase: true)
+            } else {
+                return false
+            }
+            if bytes.first == UInt8(ascii: ".") { return false }
+            // A numbered file is a record whatever its slug (`0005-template-for-emails.md`,
+            // as `adr new Template for emails` names it), and no stem of `notRecordStems`
+            // has a number; templates are unnumbered or number 0.
+            if (number(fromFileName: fileName) ?? 0) != 0 { return true }
+            let stemBytes = bytes[..<stemLength]
+            let mayBeTemplate = containsWord("template", in: stemBytes)
+            // No other stem is longer than `contributing`.
+            guard mayBeTemplate || stemLength <= 12 else { return true }
+            let stem = String(decoding: stemBytes, as: UTF8.self).lowercased()
+            if mayBeTemplate, isTemplateName(stem) { return false }
+            return !notRecordStems.contains(stem)
         }
-        let stemLength: Int
-        if endsWith(".md") {
-            stemLength = bytes.count - 3
-        } else if endsWith(".markdown") {
-            stemLength = bytes.count - 9
-        } else if !bytes.contains(UInt8(ascii: ".")) {
-            return RecordScan.hasNumberedPrefix(fileName, anyCase: true)
-        } else {
-            return false
-        }
-        if bytes.first == UInt8(ascii: ".") { return false }
-        let stemBytes = bytes[..<stemLength]
-        let mayBeTemplate = containsWord("template", in: stemBytes)
-        // No other stem is longer than `contributing`.
-        guard mayBeTemplate || stemLength <= 12 else { return true }
-        let stem = String(decoding: stemBytes, as: UTF8.self).lowercased()
-        // A numbered file is a record whatever its slug (`0005-template-for-emails.md`, as
-        // `adr new Template for emails` names it); templates are unnumbered or number 0.
-        if mayBeTemplate, (number(fromFileName: fileName) ?? 0) == 0, isTemplateName(stem) {
-            return false
-        }
-        return !notRecordStems.contains(stem)
     }
 
     private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
@@ -45,7 +46,10 @@ extension DecisionRecord {
     }
 
     /// Whether `word` (lowercase ASCII) occurs in `bytes`, in any case.
-    private static func containsWord(_ word: String, in bytes: ArraySlice<UInt8>) -> Bool {
+    private static func containsWord(
+        _ word: String,
+        in bytes: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Bool {
         let word = Array(word.utf8)
         guard bytes.count >= word.count else { return false }
         var start = bytes.startIndex
@@ -60,22 +64,6 @@ extension DecisionRecord {
             start += 1
         }
         return false
-    }
-
-    /// `true` for an ASCII name ending in `.md` with a record number (most names of a log),
-    /// told from its bytes; `nil` when the full rules must decide.
-    private static func isNumberedMarkdownFile(_ fileName: String) -> Bool? {
-        var name = fileName
-        let plainMarkdown = name.withUTF8 { bytes in
-            guard bytes.count > 3, bytes[0] != UInt8(ascii: "."), bytes.allSatisfy({ $0 < 0x80 })
-            else { return false }
-            let end = bytes.count
-            return bytes[end - 3] == UInt8(ascii: ".")
-                && bytes[end - 2] | 0x20 == UInt8(ascii: "m")
-                && bytes[end - 1] | 0x20 == UInt8(ascii: "d")
-        }
-        guard plainMarkdown, (number(fromFileName: fileName) ?? 0) != 0 else { return nil }
-        return true
     }
 
     /// The stems of the other Markdown files a log folder holds.

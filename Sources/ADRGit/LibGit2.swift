@@ -17,12 +17,6 @@ enum LibGit2 {
         _ = initialized
         try check(adr_git_load_certificates())
     }
-
-    /// Whether the CA bundle is still waiting for a remote operation (for tests).
-    static var certificatesDeferred: Bool {
-        _ = initialized
-        return adr_git_certificates_deferred() != 0
-    }
 }
 
 /// Calls `body` with a `git_strarray` of copies of `strings`; the copies are freed after it.

@@ -53,11 +53,6 @@ enum PathText {
 
     /// Whether `path` has no empty, `.` or `..` part (a leading `/` aside), so normalising
     /// it changes nothing. Byte by byte: it runs for every path `adr list` prints.
-    private static func isPlain(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { isPlain($0[...]) }
-    }
-
     private static func isPlain(_ path: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var utf8 = path
         if utf8.first == UInt8(ascii: "/") { utf8 = utf8.dropFirst() }

@@ -37,12 +37,12 @@ public struct Workspace: Sendable {
             let inspected = FileStatus.inspecting(path)
             if inspected?.isDirectory == true {
                 guard name != "templates",
-                    let inner = ["index.md", "README.md"].lazy.compactMap({
+                    let (inner, status) = ["index.md", "README.md"].lazy.compactMap({
                         inner in FileStatus(path: PathText.join(path, inner)).map { (inner, $0) }
                     }).first
                 else { continue }
-                fileNames.append(name + "/" + inner.0)
-                fileStatuses.append(inner.1)
+                fileNames.append(name + "/" + inner)
+                fileStatuses.append(status)
             } else if DecisionRecord.isLikelyRecord(fileName: name) {
                 fileNames.append(name)
                 fileStatuses.append(inspected?.status)

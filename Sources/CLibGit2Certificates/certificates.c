@@ -44,13 +44,6 @@ int __wrap_mbedtls_x509_crt_parse_path(void *chain, const char *path) {
     return __real_mbedtls_x509_crt_parse_path(chain, path);
 }
 
-int adr_git_certificates_deferred(void) {
-    pthread_mutex_lock(&lock);
-    int result = deferred && !loading_allowed;
-    pthread_mutex_unlock(&lock);
-    return result;
-}
-
 int adr_git_load_certificates(void) {
     pthread_mutex_lock(&lock);
     if (loading_allowed) {

@@ -13,7 +13,4 @@
    negative libgit2 error code. Safe to call from several threads and more than once. */
 int adr_git_load_certificates(void);
 
-/* 1 when libgit2's set-up asked for a bundle and it has not been decoded yet. */
-int adr_git_certificates_deferred(void);
-
 #endif
