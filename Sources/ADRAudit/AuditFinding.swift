@@ -1,3 +1,5 @@
+import ADRCore
+
 /// How much a finding matters. `off` turns a rule off.
 public enum AuditSeverity: String, Sendable, Hashable, CaseIterable, Comparable {
     case off
@@ -64,12 +66,8 @@ public struct AuditFinding: Sendable, Hashable {
 /// the same input gives the same text on every platform and in every release.
 enum StableHash {
     static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var hash = ContentHash()
+        hash.add(text)
+        return hash.hex
     }
 }

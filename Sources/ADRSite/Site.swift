@@ -29,6 +29,9 @@ struct SiteBuilder {
     let recordPageIDs: Set<String>
     /// The items newest first: the home page's rows and the search index's.
     let listOrder: [Int]
+    /// What every record page's stamp starts from: the theme and the settings a page shows
+    /// without naming them in its context.
+    let pageStampSeed: ContentHash
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -39,6 +42,19 @@ struct SiteBuilder {
         listOrder = SearchIndex.order(of: catalog)
         recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
             .union(Self.ids(in: theme["record.mustache"] ?? ""))
+        var seed = ContentHash()
+        seed.add(field: "record page \(Site.schemaVersion)")
+        for name in theme.keys.sorted() {
+            seed.add(field: name)
+            seed.add(field: theme[name] ?? "")
+        }
+        for setting in [
+            input.title, input.mermaidScript ?? "-", input.branch ?? "-", input.baseURL ?? "-",
+            String(describing: input.configuration), "\(input.hasHistory)",
+        ] {
+            seed.add(field: setting)
+        }
+        pageStampSeed = seed
     }
 
     mutating func build() -> SiteOutput {
@@ -53,7 +69,13 @@ struct SiteBuilder {
         // Record pages are independent: rendered on every core.
         let pages = Parallel.map(count: catalog.items.count) { recordPage($0) }
         for (index, page) in pages.enumerated() {
-            output.files[catalog.items[index].page] = page.html
+            let path = catalog.items[index].page
+            if let html = page.html {
+                output.files[path] = html
+            } else {
+                output.reusedPages.insert(path)
+            }
+            output.pageStamps[path] = page.stamp
             output.copies.merge(page.copies) { first, _ in first }
         }
         output.files["patterns.html"] = patternsPage()
@@ -97,7 +119,8 @@ struct SiteBuilder {
         page: String,
         content: String,
         scripts: [String] = [],
-        hasDiagrams: Bool = false
+        hasDiagrams: Bool = false,
+        showsRecordCount: Bool = true
     ) -> String {
         let root = SiteLinks.root(from: page)
         var sources: [[String: Any]] = []
@@ -132,7 +155,7 @@ struct SiteBuilder {
             [
                 "csp": csp, "pageTitle": title, "siteTitle": input.title, "root": root,
                 "kind": kind, "nav": nav, "content": content, "scripts": sources,
-                "recordCount": catalog.items.count,
+                "recordCount": catalog.items.count, "showsRecordCount": showsRecordCount,
             ]
         )
     }
@@ -147,7 +170,18 @@ struct SiteBuilder {
         page: String,
         reservedIDs: Set<String>
     ) -> (html: String, copies: [String: String]) {
-        var rewriter = SiteLinks.Rewriter(
+        let body = renderedMarkdown(
+            markdown,
+            rewriter: rewriter(logIndex: logIndex, sourcePath: sourcePath, page: page),
+            reservedIDs: reservedIDs
+        )
+        return (body.html, body.rewriter.copies)
+    }
+
+    /// The decisions about the links of a file at `sourcePath` in log `logIndex`, shown on
+    /// `page`.
+    func rewriter(logIndex: Int, sourcePath: String, page: String) -> SiteLinks.Rewriter {
+        SiteLinks.Rewriter(
             catalog: catalog,
             logIndex: logIndex,
             sourcePath: sourcePath,
@@ -155,10 +189,20 @@ struct SiteBuilder {
             configuration: input.configuration,
             branch: input.branch
         )
+    }
+
+    /// Markdown rendered with `rewriter`, which afterwards holds every link it decided on,
+    /// in order, with the files they need copied.
+    func renderedMarkdown(
+        _ markdown: String,
+        rewriter: SiteLinks.Rewriter,
+        reservedIDs: Set<String>
+    ) -> (html: String, rewriter: SiteLinks.Rewriter) {
+        var rewriter = rewriter
         let html = MarkdownHTML.render(markdown, anchoringHeadingsAvoiding: reservedIDs) {
             rewriter.rewrite($0)
         }
-        return (html, rewriter.copies)
+        return (html, rewriter)
     }
 
     /// Whether rendered Markdown has a Mermaid block (cmark writes a fenced block's info
@@ -398,7 +442,54 @@ struct SiteBuilder {
 
     // MARK: Record pages
 
-    func recordPage(_ index: Int) -> (html: String, copies: [String: String]) {
+    /// Record page `index`, or no HTML when its stamp in the previous site still holds
+    /// (the previous file is the page).
+    func recordPage(_ index: Int) -> (
+        html: String?, stamp: RecordPageStamp, copies: [String: String]
+    ) {
+        let item = catalog.items[index]
+        let page = item.page
+        var context = recordContext(index)
+        let markdown = Self.withoutTitle(item.entry.text)
+        var stamp = pageStampSeed
+        stamp.add(field: page)
+        stamp.add(field: label(index))
+        stamp.add(context: context)
+        stamp.add(field: markdown)
+        let rewriter = rewriter(logIndex: item.logIndex, sourcePath: item.record.path, page: page)
+        if let previous = input.previousPages[page] {
+            // The same Markdown meets the same links in the same order: resolved again
+            // here, they tell whether the body would come out as it did.
+            var again = rewriter
+            var check = stamp
+            for link in previous.links {
+                check.add(link: link, rewrite: again.rewrite(link))
+            }
+            if check.fingerprint == previous.key {
+                return (nil, previous, again.copies)
+            }
+        }
+        let body = renderedMarkdown(markdown, rewriter: rewriter, reservedIDs: recordPageIDs)
+        for (link, rewrite) in body.rewriter.decisions {
+            stamp.add(link: link, rewrite: rewrite)
+        }
+        context["body"] = body.html
+        let html = layout(
+            kind: "record",
+            title: label(index),
+            page: page,
+            content: render("record", context),
+            hasDiagrams: Self.hasDiagram(body.html),
+            showsRecordCount: false
+        )
+        let links = body.rewriter.decisions.map(\.link)
+        return (
+            html, RecordPageStamp(key: stamp.fingerprint, links: links), body.rewriter.copies
+        )
+    }
+
+    /// What a record page's template sees, all but its rendered Markdown (`body`).
+    func recordContext(_ index: Int) -> [String: Any] {
         let item = catalog.items[index]
         let record = item.entry.record
         let page = item.page
@@ -412,14 +503,6 @@ struct SiteBuilder {
             "hasTags": !record.tags.isEmpty, "deciders": item.facts.deciders,
             "hasDeciders": !item.facts.deciders.isEmpty, "showHistory": input.hasHistory,
         ]
-        let body = html(
-            markdown: Self.withoutTitle(item.entry.text),
-            logIndex: item.logIndex,
-            sourcePath: item.record.path,
-            page: page,
-            reservedIDs: recordPageIDs
-        )
-        context["body"] = body.html
         if let date = item.date { context["date"] = date }
         if let log = logLabel(index) { context["log"] = log }
         let successors = catalog.successors(of: index)
@@ -508,14 +591,7 @@ struct SiteBuilder {
                 context["next"] = reference(siblings[position + 1], from: page)
             }
         }
-        let html = layout(
-            kind: "record",
-            title: label(index),
-            page: page,
-            content: render("record", context),
-            hasDiagrams: Self.hasDiagram(body.html)
-        )
-        return (html, body.copies)
+        return context
     }
 
     /// How long (in UTF-8 bytes of Markdown) a log's introduction may be before the home

@@ -17,6 +17,10 @@ public struct SiteInput: Sendable {
     public var mermaidScript: String?
     /// Theme files replacing the built-in ones, by file name (`record.mustache`, `site.css`).
     public var theme: [String: String]
+    /// The stamps of the record pages of the site built before, by site path, when that
+    /// site's pages can be kept (built by this same `adr`): a page whose stamp still holds
+    /// is not rendered again (it is in ``SiteOutput/reusedPages``).
+    public var previousPages: [String: RecordPageStamp] = [:]
 
     public init(
         title: String,
@@ -105,6 +109,11 @@ public struct SiteOutput: Sendable, Equatable {
     public var copies: [String: String]
     /// How many record pages there are.
     public var recordCount: Int
+    /// What each record page was rendered from, by site path, for the next build.
+    public var pageStamps: [String: RecordPageStamp] = [:]
+    /// Record pages not rendered because their stamp in ``SiteInput/previousPages`` still
+    /// holds: the previous site's file is the page. They are not in `files`.
+    public var reusedPages: Set<String> = []
 
     public init(files: [String: String] = [:], copies: [String: String] = [:], recordCount: Int = 0)
     {

@@ -100,8 +100,16 @@ public enum SiteLinks {
         var configuration: SiteConfiguration
         var branch: String?
         var copies: [String: String] = [:]
+        /// Every link decided on, in order.
+        var decisions: [(link: MarkdownLinkTarget, rewrite: MarkdownLinkRewrite)] = []
 
         mutating func rewrite(_ target: MarkdownLinkTarget) -> MarkdownLinkRewrite {
+            let rewrite = decide(target)
+            decisions.append((target, rewrite))
+            return rewrite
+        }
+
+        private mutating func decide(_ target: MarkdownLinkTarget) -> MarkdownLinkRewrite {
             let destination = target.destination.trimmingCharacters(in: .whitespaces)
             if destination.hasPrefix("#") {
                 return target.isImage ? .textOnly : .destination(destination)

@@ -197,7 +197,7 @@ extension SiteTheme {
         </main>
         <footer class="site-footer">
         <div class="wrap">
-        <p>{{recordCount}} decisions · built with <span class="mono">adr</span> · <a href="{{root}}adrs.json">adrs.json</a> · <a href="{{root}}feed.xml">Atom feed</a></p>
+        <p>{{#showsRecordCount}}{{recordCount}} decisions · {{/showsRecordCount}}built with <span class="mono">adr</span> · <a href="{{root}}adrs.json">adrs.json</a> · <a href="{{root}}feed.xml">Atom feed</a></p>
         </div>
         </footer>
         {{#scripts}}

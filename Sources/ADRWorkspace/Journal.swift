@@ -1,3 +1,4 @@
+import ADRCore
 import Foundation
 
 #if canImport(Glibc)
@@ -94,11 +95,9 @@ struct Journal: Equatable {
 
     /// FNV-1a, 64 bits: enough to notice a torn write, which is all it is for.
     private static func checksum(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.value
     }
 
     // MARK: Recovery

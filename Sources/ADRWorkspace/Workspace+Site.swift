@@ -38,6 +38,9 @@ public struct SiteSummary: Sendable {
     public var folder: String
     public var records: Int
     public var pages: Int
+    /// How many record pages were kept from the previous site, not rendered, because
+    /// nothing they show changed.
+    public var keptRecordPages: Int
     /// Whether the record pages show history.
     public var hasHistory: Bool
     /// Diagnostics for stderr: why history is missing, records that could not be read.
@@ -134,42 +137,65 @@ extension Workspace {
                 folder: displayPath(folder),
                 records: built.records,
                 pages: built.pages,
+                keptRecordPages: 0,
                 hasHistory: built.hasHistory,
                 warnings: built.hasHistory || !request.includeHistory
                     ? [] : ["note: the site is built without history panels"]
             )
         }
-        let (input, warnings) = try siteInput(request)
-        var output: SiteOutput
-        do {
-            output = try Site.build(input)
-        } catch {
-            throw .invalidArgument("site theme: \(error)")
-        }
-        if let configured = location.configuration.site.mermaid,
-            SiteLinks.scheme(of: configured) == nil
+        var (input, warnings) = try siteInput(request)
+        // Record pages whose stamp still holds are kept from the previous site, when this
+        // same adr built it (a newer one may render them otherwise).
+        let binary = ExecutableIdentity.current ?? "-"
+        if key != nil, let previous = SiteWriter.builtSite(in: folder),
+            previous.binary == binary
         {
-            output.copies["mermaid.js"] = PathText.absolute(configured, from: configurationFolder)
+            input.previousPages = previous.pageStamps.filter { previous.files[$0.key] != nil }
         }
-        let summary = SiteSummary(
-            folder: displayPath(folder),
-            records: output.recordCount,
-            pages: output.files.keys.filter { $0.hasSuffix(".html") }.count,
-            hasHistory: input.hasHistory,
-            warnings: warnings
-        )
-        try SiteWriter.write(
-            output,
-            to: folder,
-            display: displayPath(folder),
-            marker: SiteWriter.BuiltSite(
-                key: key ?? "-",
-                records: summary.records,
-                pages: summary.pages,
-                hasHistory: summary.hasHistory
+        while true {
+            var output: SiteOutput
+            do {
+                output = try Site.build(input)
+            } catch {
+                throw .invalidArgument("site theme: \(error)")
+            }
+            if let configured = location.configuration.site.mermaid,
+                SiteLinks.scheme(of: configured) == nil
+            {
+                output.copies["mermaid.js"] = PathText.absolute(
+                    configured,
+                    from: configurationFolder
+                )
+            }
+            let summary = SiteSummary(
+                folder: displayPath(folder),
+                records: output.recordCount,
+                pages: (output.files.keys.filter { $0.hasSuffix(".html") }.count
+                    + output.reusedPages.count),
+                keptRecordPages: output.reusedPages.count,
+                hasHistory: input.hasHistory,
+                warnings: warnings
             )
-        )
-        return summary
+            let written = try SiteWriter.write(
+                output,
+                to: folder,
+                display: displayPath(folder),
+                marker: SiteWriter.BuiltSite(
+                    key: key ?? "-",
+                    records: summary.records,
+                    pages: summary.pages,
+                    hasHistory: summary.hasHistory,
+                    binary: binary,
+                    pageStamps: output.pageStamps
+                )
+            )
+            // A kept page's file went missing from the old site: render every page.
+            if !written, !input.previousPages.isEmpty {
+                input.previousPages = [:]
+                continue
+            }
+            return summary
+        }
     }
 
     /// The decision that holds for `topic` and the chain before it, as `adr why` shows it.
@@ -214,16 +240,12 @@ extension Workspace {
             )
             fields += other.watchedFingerprint()
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var length = 0
+        var hash = ContentHash()
         for field in fields {
-            for byte in field.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            hash = (hash ^ 0x0A) &* 0x100_0000_01b3
-            length += field.utf8.count + 1
+            hash.add(field)
+            hash.add(CollectionOfOne(0x0A))
         }
-        return String(hash, radix: 16) + "-" + String(length)
+        return hash.fingerprint
     }
 
     /// The log of another site's `adrs.json`, labelled with its folder's name.
@@ -422,30 +444,82 @@ enum SiteWriter {
         var records: Int
         var pages: Int
         var hasHistory: Bool
+        /// The `adr` that built the site (``ExecutableIdentity``): record pages are kept
+        /// only from a site this same binary built.
+        var binary = "-"
+        /// What each record page was rendered from, by site path.
+        var pageStamps: [String: RecordPageStamp] = [:]
         /// A hash of each file's contents, by site path: a rebuild links the files that
         /// did not change instead of writing them again.
         var files: [String: String] = [:]
 
         var text: String {
-            "This folder was built by `adr site`; adr replaces it whole.\n"
+            var text =
+                "This folder was built by `adr site`; adr replaces it whole.\n"
                 + "key: \(key)\nrecords: \(records)\npages: \(pages)\n"
-                + "history: \(hasHistory)\n"
-                + files.keys.sorted().map { "file: \(files[$0] ?? "") \($0)\n" }.joined()
+                + "history: \(hasHistory)\nbinary: \(binary)\n"
+            for path in files.keys.sorted() {
+                text += "file: \(files[path] ?? "") \(path)\n"
+            }
+            for path in pageStamps.keys.sorted() {
+                guard let stamp = pageStamps[path] else { continue }
+                text += "stamp: \(stamp.key) \(path)\n"
+                for link in stamp.links {
+                    text += (link.isImage ? "image: " : "link: ") + escaped(link.destination)
+                    text += "\n"
+                }
+            }
+            return text
+        }
+
+        /// A destination on one line: backslashes, line feeds and carriage returns escaped.
+        private func escaped(_ text: String) -> String {
+            guard text.contains(where: { $0 == "\\" || $0.isNewline }) else { return text }
+            var result = ""
+            for character in text {
+                switch character {
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\r\n": result += "\\r\\n"
+                default: result.append(character)
+                }
+            }
+            return result
+        }
+
+        static func unescaped(_ text: Substring) -> String {
+            guard text.contains("\\") else { return String(text) }
+            var result = ""
+            var escaping = false
+            for character in text {
+                if escaping {
+                    switch character {
+                    case "n": result += "\n"
+                    case "r": result += "\r"
+                    default: result.append(character)
+                    }
+                    escaping = false
+                } else if character == "\\" {
+                    escaping = true
+                } else {
+                    result.append(character)
+                }
+            }
+            return result
         }
     }
 
     /// FNV-1a of `text` with its length: only ever compared with this build's own hashes.
-    static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16) + "-" + String(text.utf8.count)
-    }
+    static func hash(_ text: String) -> String { ContentHash.fingerprint(of: text) }
 
     /// The marker of the site in `folder`, if adr built one there.
     static func builtSite(in folder: String) -> BuiltSite? {
         guard let bytes = FileStore.contents(of: PathText.join(folder, marker)) else { return nil }
         var fields: [String: String] = [:]
         var files: [String: String] = [:]
+        var stamps: [String: RecordPageStamp] = [:]
+        var stampPath: String?
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             if line.hasPrefix("file: ") {
                 let rest = line.dropFirst(6)
@@ -454,6 +528,24 @@ enum SiteWriter {
                 }
                 continue
             }
+            if line.hasPrefix("stamp: ") {
+                let rest = line.dropFirst(7)
+                stampPath = nil
+                if let space = rest.firstIndex(of: " ") {
+                    let path = String(rest[rest.index(after: space)...])
+                    stamps[path] = RecordPageStamp(key: String(rest[..<space]), links: [])
+                    stampPath = path
+                }
+                continue
+            }
+            for (prefix, isImage) in [("link: ", false), ("image: ", true)]
+            where line.hasPrefix(prefix) {
+                if let path = stampPath {
+                    let destination = BuiltSite.unescaped(line.dropFirst(prefix.count))
+                    stamps[path]?.appendLink(destination: destination, isImage: isImage)
+                }
+            }
+            if line.hasPrefix("link: ") || line.hasPrefix("image: ") { continue }
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[String(line[..<colon])] = line[line.index(after: colon)...]
                 .trimmingCharacters(in: .whitespaces)
@@ -466,16 +558,20 @@ enum SiteWriter {
             records: records,
             pages: pages,
             hasHistory: fields["history"] == "true",
+            binary: fields["binary"] ?? "-",
+            pageStamps: stamps,
             files: files
         )
     }
 
+    /// Writes `output` beside `folder` and swaps it in; `false` (and nothing changed) when
+    /// a page the output reuses is missing from the old site.
     static func write(
         _ output: SiteOutput,
         to folder: String,
         display: String,
         marker built: BuiltSite
-    ) throws(WorkspaceError) {
+    ) throws(WorkspaceError) -> Bool {
         if FileStore.isDirectory(folder) {
             let contents = FileStore.contents(ofDirectory: folder)
             guard contents.isEmpty || contents.contains(marker) else {
@@ -518,6 +614,19 @@ enum SiteWriter {
                     throw WorkspaceError.io(path: path, message: "cannot write the file")
                 }
             }
+            for path in output.reusedPages.sorted() {
+                let target = PathText.join(temporary, path)
+                let parentFolder = PathText.parent(target)
+                if folders.insert(parentFolder).inserted {
+                    try FileStore.createDirectory(parentFolder)
+                }
+                guard let hash = previous[path], link(PathText.join(folder, path), target) == 0
+                else {
+                    try? manager.removeItem(atPath: temporary)
+                    return false
+                }
+                manifest.files[path] = hash
+            }
             guard writeFile(PathText.join(temporary, marker), manifest.text) else {
                 throw WorkspaceError.io(path: marker, message: "cannot write the file")
             }
@@ -548,6 +657,7 @@ enum SiteWriter {
                 throw WorkspaceError.io(path: display, message: "cannot move the new site in")
             }
             try? manager.removeItem(atPath: old)
+            return true
         } catch let error as WorkspaceError {
             try? manager.removeItem(atPath: temporary)
             throw error

@@ -72,6 +72,58 @@ import Testing
         #expect(try repo.adr("site", "--no-cache").status == 0)
     }
 
+    @Test func aRebuildRendersOnlyThePagesAnEditChangesAndMatchesAFullBuild() throws {
+        let repo = try TestRepository.withCommittedRecord()
+        #expect(try repo.adr("new", "--no-edit", "Use a queue").status == 0)
+        #expect(try repo.adr("new", "--no-edit", "-s", "3", "Use a log").status == 0)
+        #expect(try repo.adr("site").status == 0)
+
+        // An edit to the first record's body shows on its page only.
+        let first = "doc/adr/0001-record-architecture-decisions.md"
+        try repo.write(first, try repo.read(first) + "\nOne more paragraph.\n")
+        let edited = try repo.adr("site")
+        #expect(edited.status == 0, "\(edited)")
+        #expect(
+            edited.stdout.contains("4 records, 9 pages (1 record page rendered, 3 kept), "),
+            "\(edited)"
+        )
+        #expect(
+            try repo.read(".adr/site/0001-record-architecture-decisions.html").contains(
+                "One more paragraph."
+            )
+        )
+
+        // A new title shows on the page of the record it superseded too.
+        let third = "doc/adr/0003-use-a-queue.md"
+        try repo.write(
+            third,
+            try repo.read(third).replacingOccurrences(of: "Use a queue", with: "Use a broker")
+        )
+        // A kept page that went missing from the site is rendered again.
+        try FileManager.default.removeItem(at: repo.url(".adr/site/0002-use-postgres.html"))
+        let renamed = try repo.adr("site")
+        #expect(renamed.status == 0, "\(renamed)")
+        #expect(try repo.read(".adr/site/0004-use-a-log.html").contains("Use a broker"))
+        #expect(repo.exists(".adr/site/0002-use-postgres.html"))
+
+        #expect(try repo.adr("site", "--no-cache", "--out", "full").status == 0)
+        let files = try repo.snapshot()
+        func site(_ prefix: String) -> [String: Data] {
+            var result: [String: Data] = [:]
+            for (path, bytes) in files where path.hasPrefix(prefix) && !path.hasSuffix(".adr-site")
+            {
+                result[String(path.dropFirst(prefix.count))] = bytes
+            }
+            return result
+        }
+        let kept = site(".adr/site/")
+        let full = site("full/")
+        #expect(kept.keys.sorted() == full.keys.sorted())
+        for (path, bytes) in full where kept[path] != bytes {
+            Issue.record("\(path) differs from a full build")
+        }
+    }
+
     @Test func imagesUnderTheLogAreCopiedAndSymbolicLinksAreNot() throws {
         let repo = try TestRepository.withCommittedRecord()
         try repo.write("doc/adr/diagram.png", "PNG")

@@ -60,7 +60,13 @@ extension ADR {
             Self.report(summary, noHistory: site.noHistory)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             Output.line(summary.folder)
-            Output.line("\(summary.records) records, \(summary.pages) pages, \(seconds) s")
+            var pages = "\(summary.pages) pages"
+            if summary.keptRecordPages > 0 {
+                let rendered = summary.records - summary.keptRecordPages
+                let noun = rendered == 1 ? "record page" : "record pages"
+                pages += " (\(rendered) \(noun) rendered, \(summary.keptRecordPages) kept)"
+            }
+            Output.line("\(summary.records) records, \(pages), \(seconds) s")
         }
 
         static func report(_ summary: SiteSummary, noHistory: Bool) {
