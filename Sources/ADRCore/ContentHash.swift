@@ -28,8 +28,12 @@ public struct ContentHash: Sendable, Equatable {
     /// and `("a", "bc")` differ.
     public mutating func add(field text: String) {
         add(text)
-        add(String(text.utf8.count).utf8)
-        add(CollectionOfOne(0x0A))
+        add(length: text.utf8.count)
+    }
+
+    /// A count, as its eight bytes.
+    public mutating func add(length count: Int) {
+        withUnsafeBytes(of: UInt64(count).littleEndian) { add($0) }
     }
 
     /// The value as 16 hexadecimal digits.

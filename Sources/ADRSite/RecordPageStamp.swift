@@ -30,23 +30,41 @@ extension ContentHash {
     /// value by its type and description, so that two contexts hash alike only when a
     /// template would see the same values.
     mutating func add(context value: Any) {
-        if let text = value as? String {
-            add(field: "s")
-            add(field: text)
+        // Exact types first: a dynamic cast costs more than the hashing itself.
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(String.self) {
+            add(CollectionOfOne(UInt8(ascii: "s")))
+            add(field: value as! String)
+        } else if type == ObjectIdentifier(Bool.self) {
+            add(CollectionOfOne((value as! Bool) ? UInt8(ascii: "T") : UInt8(ascii: "F")))
+        } else if type == ObjectIdentifier(Int.self) {
+            add(CollectionOfOne(UInt8(ascii: "i")))
+            add(length: value as! Int)
+        } else if type == ObjectIdentifier([String: Any].self) {
+            add(dictionary: value as! [String: Any])
+        } else if type == ObjectIdentifier([[String: Any]].self) {
+            let array = value as! [[String: Any]]
+            add(CollectionOfOne(UInt8(ascii: "[")))
+            add(length: array.count)
+            for element in array { add(dictionary: element) }
         } else if let dictionary = value as? [String: Any] {
-            add(field: "{")
-            for key in dictionary.keys.sorted() {
-                add(field: key)
-                add(context: dictionary[key] as Any)
-            }
-            add(field: "}")
+            add(dictionary: dictionary)
         } else if let array = value as? [Any] {
-            add(field: "[")
+            add(CollectionOfOne(UInt8(ascii: "[")))
+            add(length: array.count)
             for element in array { add(context: element) }
-            add(field: "]")
         } else {
-            add(field: "\(type(of: value))")
+            add(field: "\(Swift.type(of: value))")
             add(field: String(describing: value))
+        }
+    }
+
+    private mutating func add(dictionary: [String: Any]) {
+        add(CollectionOfOne(UInt8(ascii: "{")))
+        add(length: dictionary.count)
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            add(field: key)
+            add(context: value)
         }
     }
 
