@@ -32,6 +32,8 @@ struct SiteBuilder {
     /// What every record page's stamp starts from: the theme and the settings a page shows
     /// without naming them in its context.
     let pageStampSeed: ContentHash
+    /// Each item's previous and next record in its own log.
+    let neighbours: [(previous: Int?, next: Int?)]
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -55,6 +57,20 @@ struct SiteBuilder {
             seed.add(field: setting)
         }
         pageStampSeed = seed
+        var neighbours = [(previous: Int?, next: Int?)](
+            repeating: (nil, nil),
+            count: catalog.items.count
+        )
+        var last: [Int: Int] = [:]
+        for index in catalog.items.indices {
+            let log = catalog.items[index].logIndex
+            if let previous = last[log] {
+                neighbours[index].previous = previous
+                neighbours[previous].next = index
+            }
+            last[log] = index
+        }
+        self.neighbours = neighbours
     }
 
     mutating func build() -> SiteOutput {
@@ -580,16 +596,11 @@ struct SiteBuilder {
             context["approvals"] = item.record.approvals.map { approvalRow($0) }
             context["hasApprovals"] = !item.record.approvals.isEmpty
         }
-        let siblings = catalog.items.indices.filter {
-            catalog.items[$0].logIndex == item.logIndex
+        if let previous = neighbours[index].previous {
+            context["previous"] = reference(previous, from: page)
         }
-        if let position = siblings.firstIndex(of: index) {
-            if position > siblings.startIndex {
-                context["previous"] = reference(siblings[position - 1], from: page)
-            }
-            if position + 1 < siblings.endIndex {
-                context["next"] = reference(siblings[position + 1], from: page)
-            }
+        if let next = neighbours[index].next {
+            context["next"] = reference(next, from: page)
         }
         return context
     }

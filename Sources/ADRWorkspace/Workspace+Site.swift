@@ -132,7 +132,8 @@ extension Workspace {
             request.output.map { PathText.absolute($0, from: options.workingDirectory) }
             ?? PathText.join(location.root, ".adr/site")
         let key = request.useCache ? try siteKey(request) : nil
-        if let key, let built = SiteWriter.builtSite(in: folder), built.key == key {
+        let previous = SiteWriter.builtSite(in: folder)
+        if let key, let built = previous, built.key == key {
             return SiteSummary(
                 folder: displayPath(folder),
                 records: built.records,
@@ -147,9 +148,7 @@ extension Workspace {
         // Record pages whose stamp still holds are kept from the previous site, when this
         // same adr built it (a newer one may render them otherwise).
         let binary = ExecutableIdentity.current ?? "-"
-        if key != nil, let previous = SiteWriter.builtSite(in: folder),
-            previous.binary == binary
-        {
+        if key != nil, let previous, previous.binary == binary {
             input.previousPages = previous.pageStamps.filter { previous.files[$0.key] != nil }
         }
         while true {
@@ -180,6 +179,7 @@ extension Workspace {
                 output,
                 to: folder,
                 display: displayPath(folder),
+                previousFiles: previous?.files ?? [:],
                 marker: SiteWriter.BuiltSite(
                     key: key ?? "-",
                     records: summary.records,
@@ -516,60 +516,17 @@ enum SiteWriter {
     /// The marker of the site in `folder`, if adr built one there.
     static func builtSite(in folder: String) -> BuiltSite? {
         guard let bytes = FileStore.contents(of: PathText.join(folder, marker)) else { return nil }
-        var fields: [String: String] = [:]
-        var files: [String: String] = [:]
-        var stamps: [String: RecordPageStamp] = [:]
-        var stampPath: String?
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            if line.hasPrefix("file: ") {
-                let rest = line.dropFirst(6)
-                if let space = rest.firstIndex(of: " ") {
-                    files[String(rest[rest.index(after: space)...])] = String(rest[..<space])
-                }
-                continue
-            }
-            if line.hasPrefix("stamp: ") {
-                let rest = line.dropFirst(7)
-                stampPath = nil
-                if let space = rest.firstIndex(of: " ") {
-                    let path = String(rest[rest.index(after: space)...])
-                    stamps[path] = RecordPageStamp(key: String(rest[..<space]), links: [])
-                    stampPath = path
-                }
-                continue
-            }
-            for (prefix, isImage) in [("link: ", false), ("image: ", true)]
-            where line.hasPrefix(prefix) {
-                if let path = stampPath {
-                    let destination = BuiltSite.unescaped(line.dropFirst(prefix.count))
-                    stamps[path]?.appendLink(destination: destination, isImage: isImage)
-                }
-            }
-            if line.hasPrefix("link: ") || line.hasPrefix("image: ") { continue }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[String(line[..<colon])] = line[line.index(after: colon)...]
-                .trimmingCharacters(in: .whitespaces)
-        }
-        guard let key = fields["key"], let records = fields["records"].flatMap({ Int($0) }),
-            let pages = fields["pages"].flatMap({ Int($0) })
-        else { return nil }
-        return BuiltSite(
-            key: key,
-            records: records,
-            pages: pages,
-            hasHistory: fields["history"] == "true",
-            binary: fields["binary"] ?? "-",
-            pageStamps: stamps,
-            files: files
-        )
+        return BuiltSite(parsing: bytes)
     }
 
     /// Writes `output` beside `folder` and swaps it in; `false` (and nothing changed) when
     /// a page the output reuses is missing from the old site.
+    /// `previousFiles` are the hashes in the old site's marker.
     static func write(
         _ output: SiteOutput,
         to folder: String,
         display: String,
+        previousFiles previous: [String: String],
         marker built: BuiltSite
     ) throws(WorkspaceError) -> Bool {
         if FileStore.isDirectory(folder) {
@@ -591,7 +548,6 @@ enum SiteWriter {
         try? manager.removeItem(atPath: temporary)
         do {
             try FileStore.createDirectory(temporary)
-            let previous = builtSite(in: folder)?.files ?? [:]
             var manifest = built
             var folders = Set<String>()
             for path in output.files.keys.sorted() {
@@ -678,4 +634,63 @@ private func writeFile(_ path: String, _ contents: String) -> Bool {
 
 private func lastPathComponent(_ path: String) -> String {
     String(path.split(separator: "/").last ?? Substring(path))
+}
+
+extension SiteWriter.BuiltSite {
+    /// Reads a marker's text; `nil` when it lacks the key, records or pages.
+    init?(parsing bytes: [UInt8]) {
+        // A site of thousands of pages has a long marker: lines are told apart by
+        // their first bytes and only the fields are decoded.
+        var fields: [String: String] = [:]
+        var files: [String: String] = [:]
+        var stamps: [String: RecordPageStamp] = [:]
+        var stampPath: String?
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        func hasPrefix(_ line: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard line.count >= count else { return false }
+            return prefix.withUTF8Buffer { line.prefix(count).elementsEqual($0) }
+        }
+        /// `VALUE PATH` after a prefix of `skip` bytes.
+        func valueAndPath(_ line: ArraySlice<UInt8>, skip: Int) -> (String, String)? {
+            let rest = line.dropFirst(skip)
+            guard let space = rest.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+            return (text(rest[..<space]), text(rest[(space + 1)...]))
+        }
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = bytes[start..<end]
+            start = end + 1
+            if hasPrefix(line, "file: ") {
+                if let (hash, path) = valueAndPath(line, skip: 6) { files[path] = hash }
+            } else if hasPrefix(line, "stamp: ") {
+                stampPath = nil
+                if let (key, path) = valueAndPath(line, skip: 7) {
+                    stamps[path] = RecordPageStamp(key: key, links: [])
+                    stampPath = path
+                }
+            } else if hasPrefix(line, "link: ") || hasPrefix(line, "image: ") {
+                let isImage = line.first == UInt8(ascii: "i")
+                guard let path = stampPath else { continue }
+                let destination = Self.unescaped(text(line.dropFirst(isImage ? 7 : 6))[...])
+                stamps[path]?.appendLink(destination: destination, isImage: isImage)
+            } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+                fields[text(line[..<colon])] = text(line[(colon + 1)...])
+                    .trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard let key = fields["key"], let records = fields["records"].flatMap({ Int($0) }),
+            let pages = fields["pages"].flatMap({ Int($0) })
+        else { return nil }
+        self.init(
+            key: key,
+            records: records,
+            pages: pages,
+            hasHistory: fields["history"] == "true",
+            binary: fields["binary"] ?? "-",
+            pageStamps: stamps,
+            files: files
+        )
+    }
 }
