@@ -34,6 +34,8 @@ struct SiteBuilder {
     let pageStampSeed: ContentHash
     /// Each item's previous and next record in its own log.
     let neighbours: [(previous: Int?, next: Int?)]
+    /// The logs' introduction pages, for those long enough to have one.
+    var introductionPages: [String] = []
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -108,7 +110,7 @@ struct SiteBuilder {
         output.files["badge.svg"] = badge()
         if let base = baseURL {
             var urls = ["index.html", "patterns.html", "timeline.html", "graph.html"]
-            urls += catalog.items.map(\.page)
+            urls += introductionPages + catalog.items.map(\.page)
             output.files["sitemap.xml"] = render(
                 "sitemap",
                 ["urls": urls.map { base + Self.encodedPath($0) }]
@@ -394,17 +396,31 @@ struct SiteBuilder {
                 page: "index.html",
                 reservedIDs: takenIDs
             )
-            takenIDs.formUnion(Self.ids(in: rendered.html))
             output.copies.merge(rendered.copies) { first, _ in first }
             var introduction: [String: Any] = ["html": rendered.html]
-            // A long introduction (often a generated list of every record) comes folded:
-            // it would push the list down by pages, and laying out its thousands of lines
-            // was most of the home page's time to show.
+            let label = catalog.logs.count > 1 ? log.label : nil
+            if let label { introduction["label"] = label }
+            // A long introduction (often a generated list of every record) gets a page of
+            // its own, and the home page its opening paragraphs and a link: it would push
+            // the list down by pages, and reading it was most of the home page's HTML.
             if text.utf8.count > Self.foldedIntroductionLength {
+                let title = Self.title(of: text) ?? "Introduction"
+                let page = introductionPage(of: logIndex)
+                introductionPages.append(page)
+                output.files[page] = introductionPage(
+                    text,
+                    title: title,
+                    label: label,
+                    logIndex: logIndex,
+                    page: page
+                )
                 introduction["folded"] = true
-                introduction["title"] = Self.title(of: text) ?? "Introduction"
+                introduction["title"] = title
+                introduction["lead"] = Self.leadingParagraphs(of: rendered.html)
+                introduction["href"] = Self.encodedPath(page)
+            } else {
+                takenIDs.formUnion(Self.ids(in: rendered.html))
             }
-            if catalog.logs.count > 1, let label = log.label { introduction["label"] = label }
             introductions.append(introduction)
         }
         if overridden {
@@ -605,9 +621,63 @@ struct SiteBuilder {
         return context
     }
 
-    /// How long (in UTF-8 bytes of Markdown) a log's introduction may be before the home
-    /// page shows it folded.
+    /// How long (in UTF-8 bytes of Markdown) a log's introduction may be before it gets a
+    /// page of its own.
     static let foldedIntroductionLength = 4000
+
+    /// The site path of log `logIndex`'s introduction page: `readme.html` in the log's
+    /// folder, unless a record's page has that name.
+    func introductionPage(of logIndex: Int) -> String {
+        let folder = catalog.logs[logIndex].siteFolder
+        var page = (folder.isEmpty ? "" : folder + "/") + "readme.html"
+        while catalog.items.contains(where: { $0.page == page }) {
+            page = String(page.dropLast(5)) + "-introduction.html"
+        }
+        return page
+    }
+
+    /// A log's whole introduction on its own page.
+    mutating func introductionPage(
+        _ text: String,
+        title: String,
+        label: String?,
+        logIndex: Int,
+        page: String
+    ) -> String {
+        let log = catalog.logs[logIndex]
+        let rendered = html(
+            markdown: Self.withoutTitle(text),
+            logIndex: logIndex,
+            sourcePath: log.folder == "." ? "README.md" : log.folder + "/README.md",
+            page: page,
+            reservedIDs: templateIDs("introduction")
+        )
+        output.copies.merge(rendered.copies) { first, _ in first }
+        var context: [String: Any] = [
+            "root": SiteLinks.root(from: page), "title": title, "html": rendered.html,
+        ]
+        if let label { context["label"] = label }
+        return layout(
+            kind: "introduction",
+            title: title,
+            page: page,
+            content: render("introduction", context),
+            hasDiagrams: Self.hasDiagram(rendered.html)
+        )
+    }
+
+    /// The paragraphs `html` (rendered Markdown) opens with, whole, up to about 1,000 bytes.
+    static func leadingParagraphs(of html: String) -> String {
+        var lead = html[..<html.startIndex]
+        var rest = html[...]
+        while rest.hasPrefix("<p>"), let end = rest.range(of: "</p>\n") {
+            let candidate = html[..<end.upperBound]
+            guard candidate.utf8.count <= 1000 else { break }
+            lead = candidate
+            rest = html[end.upperBound...]
+        }
+        return String(lead)
+    }
 
     /// The text of the first-level title of `text`, if it opens with one.
     static func title(of text: String) -> String? {

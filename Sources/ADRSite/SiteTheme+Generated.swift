@@ -80,10 +80,11 @@ extension SiteTheme {
         </section>
         {{/folded}}
         {{#folded}}
-        <details class="introduction prose">
-        <summary>{{#label}}{{label}}: {{/label}}{{title}}</summary>
-        {{{html}}}
-        </details>
+        <section class="introduction prose">
+        <h2>{{#label}}{{label}}: {{/label}}{{title}}</h2>
+        {{{lead}}}
+        <p><a class="introduction-link" href="{{href}}">Read the whole introduction</a></p>
+        </section>
         {{/folded}}
         {{/introductions}}
         <section aria-labelledby="counts-title" class="counts">
@@ -164,6 +165,15 @@ extension SiteTheme {
         {{/listsFewer}}
         <p class="empty" id="empty" hidden>No decision matches. <a href="#">Show all</a></p>
         </section>
+        """#,
+        "introduction.mustache": #"""
+        <article class="introduction-page">
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="{{root}}index.html">Decisions</a>{{#label}} › <a href="{{root}}index.html#log={{label}}">{{label}}</a>{{/label}} › <span>Introduction</span></nav>
+        <h1>{{title}}</h1>
+        <div class="prose">
+        {{{html}}}
+        </div>
+        </article>
         """#,
         "layout.mustache": #"""
         <!DOCTYPE html>
@@ -436,8 +446,6 @@ extension SiteTheme {
         .status-rejected { color: var(--rejected); background: var(--rejected-bg); }
         .status-deprecated, .status-other, .status-none { color: var(--deprecated); background: var(--deprecated-bg); }
 
-        details.introduction { padding: .75rem 1.5rem; }
-        details.introduction > summary { cursor: pointer; font-weight: 600; }
         .introduction { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1.5rem; margin-bottom: 1.5rem; box-shadow: var(--shadow); }
         .counts ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 1.25rem; }
         .count { display: inline-flex; gap: .4rem; align-items: baseline; padding: .35rem .8rem; border-radius: 999px; text-decoration: none; border: 1px solid var(--border); background: var(--surface); color: var(--text); font-size: .9rem; }

@@ -77,20 +77,40 @@ import Testing
         #expect(!odd.contains("unsafe-inline"))
     }
 
-    @Test func aLongIntroductionIsFoldedUnderItsTitle() throws {
+    @Test func aLongIntroductionGetsAPageOfItsOwn() throws {
         var input = SiteFixture.input
-        let short = try #require(try Site.build(input).files["index.html"])
+        let shortSite = try Site.build(input)
+        let short = try #require(shortSite.files["index.html"])
         #expect(short.contains("<section class=\"introduction prose\">"))
-        #expect(!short.contains("<details"))
-        let list = (1...200).map { "- [\($0)](\($0).md) decision number \($0)" }
-        input.logs[0].introduction = "# Decisions\n\n" + list.joined(separator: "\n") + "\n"
-        let long = try #require(try Site.build(input).files["index.html"])
-        #expect(
-            long.contains(
-                "<details class=\"introduction prose\">\n<summary>main: Decisions</summary>"
-            )
+        #expect(short.contains("How the <em>payments</em> service is built."))
+        #expect(shortSite.files["main/readme.html"] == nil)
+
+        let list = (1...200).map { "- [\($0)](0003-use-a-queue.md) decision number \($0)" }
+        input.logs[0].introduction =
+            "# Decisions\n\nHow the *payments* service is built.\n\n"
+            + list.joined(separator: "\n") + "\n"
+        let site = try Site.build(input)
+        let long = try #require(site.files["index.html"])
+        #expect(long.contains("<h2>main: Decisions</h2>\n<p>How the <em>payments</em> service"))
+        #expect(long.contains("<a class=\"introduction-link\" href=\"main/readme.html\">"))
+        #expect(!long.contains("decision number"))
+        let page = try #require(site.files["main/readme.html"])
+        #expect(page.contains("<h1>Decisions</h1>"))
+        #expect(page.contains("decision number 200"))
+        // Its links lead to the records' pages, from its own folder.
+        #expect(page.contains("<a href=\"0003-use-a-queue.html\">200</a>"))
+        #expect(site.files["sitemap.xml"]?.contains("/main/readme.html</loc>") == true)
+    }
+
+    @Test func anIntroductionPageNeverTakesARecordsPage() throws {
+        var input = SiteFixture.input
+        input.logs[0].introduction = "# Decisions\n\n" + String(repeating: "word ", count: 1000)
+        input.logs[0].records.append(
+            SiteFixture.record("doc/adr", "readme.md", "# Read me\n\nA record named so.\n")
         )
-        #expect(long.contains("decision number 200"))
+        let site = try Site.build(input)
+        #expect(site.files["main/readme.html"]?.contains("A record named so.") == true)
+        #expect(site.files["main/readme-introduction.html"]?.contains("word word") == true)
     }
 
     @Test func recordHeadingsGetGitHubSlugsUniqueOnThePage() throws {
