@@ -59,9 +59,25 @@ def long_log(page, repo, errors):
         mermaid = None
         print("note: MERMAID_JS not set; the Mermaid check uses a stand-in for its API")
     env = fixture.make_long_log(repo, ADR, mermaid_script=mermaid)
+    stem = "0007-choose-the-storage-engine"
+    # A README as adr-tools generates it: a line per record, longer than the home page keeps.
+    with open(os.path.join(repo, "doc/adr/README.md"), "w") as readme:
+        readme.write("# Architecture decisions\n\nWhy the service is built as it is.\n\n")
+        for number in range(1, 241):
+            readme.write(f"* [{number}. Decision {number}]({stem}.md)\n")
     subprocess.run([ADR, "site"], cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL)
     root = "file://" + os.path.join(repo, ".adr/site") + "/"
-    stem = "0007-choose-the-storage-engine"
+
+    page.goto(root + "index.html")
+    check("a long introduction shows its opening on the home page",
+          "Why the service is built as it is." in page.text_content(".introduction")
+          and "Decision 240" not in page.text_content("main"))
+    page.click("a.introduction-link")
+    check("its link leads to the whole introduction", page.url.endswith("/readme.html")
+          and "240. Decision 240" in page.text_content("main"), page.url)
+    page.click("text=240. Decision 240")
+    check("the introduction's links lead to the records' pages",
+          page.url.endswith(f"/{stem}.html"), page.url)
 
     page.goto(root + "index.html")
     check("a long list shows its first rows", rendered_records(page) == 100,
