@@ -887,13 +887,31 @@ extension SiteTheme {
                 });
               }
               shown = kept;
-              rendered = 0;
-              list.replaceChildren();
-              renderMore(firstRows);
+              if (showsFirstRows(Math.min(firstRows, shown.length))) {
+                // The page was built with this view's first rows (the default view, on load):
+                // they stay, and nothing is laid out again.
+                rendered = list.children.length;
+                renderMore(0);
+              } else {
+                rendered = 0;
+                list.replaceChildren();
+                renderMore(firstRows);
+              }
               count.textContent = shown.length === records.length
                 ? records.length + " decisions"
                 : shown.length + " of " + records.length + " decisions";
               empty.hidden = shown.length !== 0;
+            }
+
+            // Whether the list holds exactly the first `rows` rows of the view, as they would be
+            // drawn now.
+            function showsFirstRows(rows) {
+              var children = list.children;
+              if (rows === 0 || children.length !== rows) { return false; }
+              for (var k = 0; k < rows; k++) {
+                if (children[k] !== shown[k].row || shown[k].markedFor !== queryKey) { return false; }
+              }
+              return true;
             }
 
             function renderMore(rows) {
