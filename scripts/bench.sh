@@ -236,6 +236,18 @@ PY
     --command-name "adr site (history cache warm, site rebuilt)" \
     "cd '$hist' && '$adr' site --out '$site_out' >/dev/null"
   { echo; cat "$out/site-rebuilt.md"; } >>"$out/site.md"
+  # After one record's text changed: only the pages that show it are rendered again.
+  edited="$(cd "$hist" && git ls-files '*.md' | grep -E '(^|/)[0-9]{4}-' | awk '{ line[NR] = $0 } END { if (NR) print line[int((NR + 1) / 2)] }')"
+  if [[ -n "$edited" ]]; then
+    (cd "$hist" && "$adr" site --out "$site_out" >/dev/null)
+    hyperfine "${hyperfine_args[@]}" \
+      --prepare "cd '$hist' && date +%N >>'$edited'" \
+      --export-markdown "$out/site-edited.md" \
+      --command-name "adr site (one record edited)" \
+      "cd '$hist' && '$adr' site --out '$site_out' >/dev/null"
+    (cd "$hist" && git checkout -q -- "$edited")
+    { echo; cat "$out/site-edited.md"; } >>"$out/site.md"
+  fi
   site_peak="$( (cd "$hist" && /usr/bin/time -v "$adr" site --no-cache --out "$site_out" >/dev/null) 2>&1 \
     | awk -F': ' '/Maximum resident/ {print int($2 / 1024)}')"
   {
