@@ -1,11 +1,12 @@
 # adr — build, test and run. `make run` and `make test` are the two set-up commands.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-# The static archives libgit2 is linked from (decision 21) come with libgit2-dev; strace
-# watches which files a command opens in the end-to-end tests.
+# The static archives libgit2 is linked from (decision 21) come with libgit2-dev, and the
+# C++ runtime's (decision 24) with libstdc++-12-dev; strace watches which files a command
+# opens in the end-to-end tests.
 DEBIAN_PACKAGES := libgit2-dev libmbedtls-dev libssh2-1-dev libssl-dev libhttp-parser-dev \
-  libpcre2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine \
-  strace
+  libpcre2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstdc++-12-dev \
+  pkg-config git hyperfine strace
 ADR := .build/debug/adr
 
 .PHONY: setup setup-browser build test browser-test lint format asan bench bench-compare install run templates clean check-formats audit fuzz

@@ -50,23 +50,38 @@ extension RecordFileName {
         }
 
         /// The naming most of `fileNames` (log-relative) follow, taking the prefix, width
-        /// and separator of the highest-numbered; adr-tools' when none is numbered.
+        /// and separator of the highest-numbered (of records sharing that number, the first
+        /// name in sorted order, whatever the order of `fileNames`); adr-tools' when none is
+        /// numbered.
         public init(inferringFrom fileNames: [String]) {
             self = .adrTools
             var datedCount = 0
-            var numbered: [(number: Int, naming: Naming)] = []
-            for name in fileNames where !name.utf8.contains(UInt8(ascii: "/")) {
-                if let parts = Self.parts(of: name) {
-                    numbered.append((parts.number, parts.naming))
+            var numberedCount = 0
+            var highest: (number: Int, name: String)?
+            for name in fileNames where !Self.containsSlash(name) {
+                // A name with a number always has the parts `parts(of:)` reads.
+                if let number = DecisionRecord.number(fromFileName: name) {
+                    numberedCount += 1
+                    if let best = highest,
+                        best.number > number || (best.number == number && best.name <= name)
+                    {
+                        continue
+                    }
+                    highest = (number, name)
                 } else if Self.isDated(name) {
                     datedCount += 1
                 }
             }
-            if datedCount > numbered.count {
+            if datedCount > numberedCount {
                 dated = true
-            } else if let highest = numbered.max(by: { $0.number < $1.number }) {
-                self = highest.naming
+            } else if let highest, let parts = Self.parts(of: highest.name) {
+                self = parts.naming
             }
+        }
+
+        private static func containsSlash(_ name: String) -> Bool {
+            var name = name
+            return name.withUTF8 { $0.contains(UInt8(ascii: "/")) }
         }
 
         /// The name of record `number` titled `title`, written on `date` (ISO).

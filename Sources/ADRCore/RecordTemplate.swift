@@ -26,13 +26,17 @@ public struct RecordTemplate: Sendable, Hashable {
         ]
         var output = ""
         var rest = Substring(text)
-        scanning: while !rest.isEmpty {
-            for (token, value) in replacements where rest.hasPrefix(token) {
-                output += value
-                rest = rest.dropFirst(token.count)
-                continue scanning
+        scanning: while let first = rest.first {
+            // Most characters start no token: only those that do are matched against them.
+            if replacements.contains(where: { $0.token.first == first }) {
+                for (token, value) in replacements where rest.hasPrefix(token) {
+                    output += value
+                    rest = rest.dropFirst(token.count)
+                    continue scanning
+                }
             }
-            output.append(rest.removeFirst())
+            output.append(first)
+            rest.removeFirst()
         }
         return output
     }

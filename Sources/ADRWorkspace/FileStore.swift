@@ -343,16 +343,33 @@ enum FileStore {
     /// it is a folder itself (not through a symbolic link), as `readdir` says without a
     /// `stat` per name where the file system tells.
     static func entries(inDirectory path: String) -> [(name: String, isDirectory: Bool)] {
+        entries(inDirectory: path) { _, _ in true }
+    }
+
+    /// ``entries(inDirectory:)`` with only the names `keep` accepts, given the name's bytes
+    /// and whether it may be a folder: no `String` is made for the others.
+    static func entries(
+        inDirectory path: String,
+        where keep: (_ name: UnsafeBufferPointer<UInt8>, _ mayBeDirectory: Bool) -> Bool
+    ) -> [(name: String, isDirectory: Bool)] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var entries: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            let type = entry.pointee.d_type
+            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                let name = UnsafeBufferPointer(rebasing: bytes[..<length])
+                if name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8) { return nil }
+                guard keep(name, type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN)) else {
+                    return nil
+                }
+                return String(decoding: name, as: UTF8.self)
             }
-            guard name != ".", name != ".." else { continue }
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+            guard let name else { continue }
+            var isDirectory = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isDirectory =
                     lstat(PathText.join(path, name), &info) == 0

@@ -176,15 +176,20 @@ struct Journal: Equatable {
 
     /// Removes adr's temporary files in `folder` and in the record folders just inside it
     /// (`<slug>/index.md` logs). Only under the lock: a live writer holds it.
+    /// The names are judged as bytes: a log of thousands of records has none to remove.
     private static func removeTemporaryFiles(in folder: String) {
-        for (name, isDirectory) in FileStore.entries(inDirectory: folder) {
+        let candidates = FileStore.entries(inDirectory: folder) { name, mayBeDirectory in
+            isTemporaryName(bytes: name) || (mayBeDirectory && name.first != UInt8(ascii: "."))
+        }
+        for (name, isDirectory) in candidates {
             let path = PathText.join(folder, name)
             if isTemporaryName(name) {
                 _ = unlink(path)
-            } else if isDirectory, !name.hasPrefix(".") {
-                for inner in FileStore.allNames(inDirectory: path) where isTemporaryName(inner) {
-                    _ = unlink(PathText.join(path, inner))
+            } else if isDirectory {
+                let inner = FileStore.entries(inDirectory: path) { name, _ in
+                    isTemporaryName(bytes: name)
                 }
+                for (name, _) in inner { _ = unlink(PathText.join(path, name)) }
             }
         }
     }

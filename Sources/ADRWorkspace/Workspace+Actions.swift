@@ -160,8 +160,13 @@ extension Workspace {
             return try withLogLock {
                 () throws(WorkspaceError) -> String in
                 let log = linksRecords ? try readLog() : DecisionLog(entries: [])
-                let recordFileNames = FileStore.contents(ofDirectory: location.folder).filter {
-                    !$0.hasPrefix(".") && DecisionRecord.isLikelyRecord(fileName: $0)
+                // Unsorted: the next number is the highest, and the naming does not depend
+                // on the order of the names.
+                let visible = FileStore.entries(inDirectory: location.folder) { name, _ in
+                    name.first != UInt8(ascii: ".")
+                }
+                let recordFileNames = visible.map(\.name).filter {
+                    DecisionRecord.isLikelyRecord(fileName: $0)
                 }
                 let number =
                     linksRecords ? log.nextNumber : nextNumber(fromFileNames: recordFileNames)

@@ -56,6 +56,15 @@ private func nygard(_ number: Int, _ title: String, status: String = "Accepted")
         #expect(text == "# 3. A & B | DATE \\1\n\nDate: 2020-01-02\n\nAccepted\n")
     }
 
+    @Test func tokensAreFoundAmongWordsThatStartLikeThem() {
+        let template = RecordTemplate(
+            text: "ADR-NUMBERS: NUMBERNUMBER TITLED Ta DATES STATUS\u{301} Éte ST TITLE",
+            name: "t"
+        )
+        let text = template.rendered(number: 7, title: "X", date: "D", status: "S")
+        #expect(text == "ADR-007S: 77 XD Ta DS STATUS\u{301} Éte ST X")
+    }
+
     @Test func theLightweightTemplateNumbersWithThreeDigits() {
         let text = BuiltInTemplates.template(named: "lightweight")!.rendered(
             number: 7,

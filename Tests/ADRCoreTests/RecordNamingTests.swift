@@ -16,6 +16,14 @@ import Testing
         #expect(naming.fileName(number: 3, title: "New one", date: "1992-01-12") == expected)
     }
 
+    @Test func recordsSharingTheHighestNumberGiveTheNamingOfTheFirstInSortedOrder() {
+        let names = ["adr-012-b.md", "0012-a.md", "0003-c.md", "ADR_12_d.md"]
+        for order in [names, names.reversed(), names.sorted()] {
+            let naming = RecordFileName.Naming(inferringFrom: order)
+            #expect(naming.fileName(number: 13, title: "E", date: "") == "0013-e.md")
+        }
+    }
+
     @Test func aNumberLongerThanThePaddingKeepsItsDigits() {
         let naming = RecordFileName.Naming(inferringFrom: ["98-a.md", "99-b.md"])
         #expect(naming.fileName(number: 100, title: "C", date: "") == "100-c.md")

@@ -63,6 +63,25 @@ import Testing
         #expect(try folder.snapshot() == before)
     }
 
+    @Test func temporaryFilesGoFromTheLogAndItsRecordFoldersOnly() throws {
+        let folder = try TemporaryFolder()
+        var workspace = try folder.workspace()
+        _ = try workspace.initialize(directory: nil, template: nil)
+        let log = workspace.location.folder
+        try folder.write("doc/adr/.0002-b.md.adr-Ab12Cd", "half")
+        try folder.write("doc/adr/0003-c/index.md", "# 3. C\n")
+        try folder.write("doc/adr/0003-c/.index.md.adr-x1Y2z3", "half")
+        try folder.write("doc/adr/.hidden/.index.md.adr-x1Y2z3", "not in a record folder")
+        try folder.write("doc/adr/.notes.adr-ab", "not adr's")
+        _ = try folder.workspace()
+        #expect(!FileStore.exists(log + "/.0002-b.md.adr-Ab12Cd"))
+        #expect(!FileStore.exists(log + "/0003-c/.index.md.adr-x1Y2z3"))
+        #expect(FileStore.exists(log + "/0003-c/index.md"))
+        #expect(FileStore.exists(log + "/.hidden/.index.md.adr-x1Y2z3"))
+        #expect(FileStore.exists(log + "/.notes.adr-ab"))
+        #expect(FileStore.exists(log + "/0001-record-architecture-decisions.md"))
+    }
+
     @Test func aTornJournalIsRemovedAndNothingRolledBack() throws {
         let folder = try TemporaryFolder()
         var workspace = try folder.workspace()
