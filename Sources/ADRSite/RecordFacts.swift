@@ -77,7 +77,7 @@ public struct RecordFacts: Sendable, Hashable {
                 sections[current, default: []].append(Self.withoutFootnoteReferences(block.text))
             }
             if chosenOption == nil, case .paragraph = block.kind,
-                block.text.lowercased().contains("chosen option")
+                Self.mentionsChosenOption(block.text)
             {
                 (chosenOption, because) = Self.chosenOption(in: block.text)
             }
@@ -131,15 +131,52 @@ public struct RecordFacts: Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
+    /// Whether `text` lower-cased contains `chosen option`. ASCII text is searched byte by
+    /// byte with its letters folded (what lower-casing it does); other text as Foundation
+    /// searches, whose lower-casing and comparison know every script.
+    static func mentionsChosenOption(_ text: String) -> Bool {
+        var text = text
+        let isASCII = text.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 }
+        }
+        guard isASCII else { return text.lowercased().contains("chosen option") }
+        let needle = Array("chosen option".utf8)
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) {
+                var matches = true
+                for offset in 0..<needle.count {
+                    var byte = bytes[start + offset]
+                    if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+                    if byte != needle[offset] {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` has the two bytes `first` and `second` next to each other.
+    static func contains(_ first: UInt8, followedBy second: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] == first {
+                if bytes[index + 1] == second { return true }
+            }
+            return false
+        }
+    }
+
     /// `text` without `[^1]` footnote references, which mean nothing out of the page.
     static func withoutFootnoteReferences(_ text: String) -> String {
         // Most blocks have none: looked for byte by byte, not through Foundation's search.
-        let utf8 = text.utf8
-        guard
-            zip(utf8, utf8.dropFirst()).contains(where: {
-                $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "^")
-            })
-        else { return text }
+        guard Self.contains(UInt8(ascii: "["), followedBy: UInt8(ascii: "^"), in: text) else {
+            return text
+        }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "[^") {
