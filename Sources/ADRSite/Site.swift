@@ -32,8 +32,6 @@ struct SiteBuilder {
     /// What every record page's stamp starts from: the theme and the settings a page shows
     /// without naming them in its context.
     let pageStampSeed: ContentHash
-    /// Each item's previous and next record in its own log.
-    let neighbours: [(previous: Int?, next: Int?)]
     /// The logs' introduction pages, for those long enough to have one.
     var introductionPages: [String] = []
     var output = SiteOutput()
@@ -59,20 +57,6 @@ struct SiteBuilder {
             seed.add(field: setting)
         }
         pageStampSeed = seed
-        var neighbours = [(previous: Int?, next: Int?)](
-            repeating: (nil, nil),
-            count: catalog.items.count
-        )
-        var last: [Int: Int] = [:]
-        for index in catalog.items.indices {
-            let log = catalog.items[index].logIndex
-            if let previous = last[log] {
-                neighbours[index].previous = previous
-                neighbours[previous].next = index
-            }
-            last[log] = index
-        }
-        self.neighbours = neighbours
     }
 
     mutating func build() -> SiteOutput {
@@ -293,9 +277,32 @@ struct SiteBuilder {
     static func shortCommit(_ commit: String) -> String { String(commit.prefix(7)) }
 
     static func encodedPath(_ path: String) -> String {
-        path.split(separator: "/").map {
+        // Most paths are letters, digits, `-`, `.` and `_` between single slashes, which
+        // the encoding keeps as they are.
+        if isPlainPath(path) { return path }
+        return path.split(separator: "/").map {
             $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0)
         }.joined(separator: "/")
+    }
+
+    /// Whether `path` is non-empty components of ASCII letters, digits, `-`, `.`, `_` and
+    /// `~` joined by single slashes.
+    static func isPlainPath(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
+                break
+            case UInt8(ascii: "/") where previous != UInt8(ascii: "/"):
+                break
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/")
     }
 
     /// A link to item `index` from `page`, with its number and title.
@@ -612,12 +619,11 @@ struct SiteBuilder {
             context["approvals"] = item.record.approvals.map { approvalRow($0) }
             context["hasApprovals"] = !item.record.approvals.isEmpty
         }
-        if let previous = neighbours[index].previous {
+        let neighbours = catalog.neighbours(of: index)
+        if let previous = neighbours.previous {
             context["previous"] = reference(previous, from: page)
         }
-        if let next = neighbours[index].next {
-            context["next"] = reference(next, from: page)
-        }
+        if let next = neighbours.next { context["next"] = reference(next, from: page) }
         return context
     }
 

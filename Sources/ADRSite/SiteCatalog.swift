@@ -70,6 +70,16 @@ public struct SiteCatalog: Sendable {
         }
     }
 
+    /// The items just before and after `index` in its own log. A log's items are next to
+    /// each other in `items`, in the log's order, so no page looks through all of them.
+    public func neighbours(of index: Int) -> (previous: Int?, next: Int?) {
+        let logIndex = items[index].logIndex
+        let previous = index > 0 && items[index - 1].logIndex == logIndex ? index - 1 : nil
+        let next =
+            index + 1 < items.count && items[index + 1].logIndex == logIndex ? index + 1 : nil
+        return (previous, next)
+    }
+
     /// The item of the record at `path` (relative to its repository) in log `logIndex`,
     /// else in another log of the same repository.
     public func item(atPath path: String, inLog logIndex: Int) -> Int? {
