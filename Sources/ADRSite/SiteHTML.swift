@@ -8,26 +8,28 @@
 public enum SiteHTML {
     /// `text` with `<`, `>`, `&`, `"` and `'` escaped as Mustache's `{{name}}` escapes them.
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8
-        where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        var text = text
+        // Over the contiguous bytes: walking `utf8` checked every index.
+        return text.withUTF8 { source in
+            guard
+                source.contains(where: {
+                    $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27
+                })
+            else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count + 16)
+            for byte in source {
+                switch byte {
+                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+                case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+                case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+                case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+                default: bytes.append(byte)
+                }
             }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: bytes, as: UTF8.self)
+        } ?? text
     }
 
     /// One row of a record's history table.
