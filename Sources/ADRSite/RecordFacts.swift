@@ -101,20 +101,30 @@ public struct RecordFacts: Sendable, Hashable {
     /// always ends after one), so the bytes are searched; walking the characters of every
     /// record was a third of a site build's instructions.
     static func lines(of text: String, upTo count: Int) -> [Substring] {
-        let utf8 = text.utf8
-        guard !utf8.contains(UInt8(ascii: "\r")) else {
+        var contiguous = text
+        // Byte offsets of the line feeds, found over the contiguous bytes (walking `utf8`
+        // checked every index); `nil` when the text has a carriage return.
+        let breaks: [Int]? = contiguous.withUTF8 { bytes in
+            guard !bytes.contains(UInt8(ascii: "\r")) else { return nil }
+            var breaks: [Int] = []
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                breaks.append(offset)
+                if breaks.count == count { break }
+            }
+            return breaks
+        }
+        guard let breaks else {
             return text.split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
         }
+        let utf8 = text.utf8
         var lines: [Substring] = []
         var start = utf8.startIndex
-        while lines.count < count {
-            guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-                lines.append(text[start...])
-                break
-            }
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
             lines.append(text[start..<end])
             start = utf8.index(after: end)
         }
+        if lines.count < count { lines.append(text[start...]) }
         return lines
     }
 

@@ -27,6 +27,9 @@ public enum SiteLinks {
 
     /// `target` (a site path) as seen from the page at `page` (a site path).
     public static func relative(_ target: String, from page: String) -> String {
+        // A page at the top sees every site path as it is (the split and join below give
+        // `target` back).
+        if !page.utf8.contains(UInt8(ascii: "/")) { return target }
         let from = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         let to = target.split(separator: "/", omittingEmptySubsequences: false)
         var common = 0
