@@ -96,35 +96,44 @@ enum SearchIndex {
         var vocabulary: [Substring: Int] = [:]
         var counts: [Int] = []
         var firstSeen: [Substring] = []
+        // Each text as its words' ids, so that coding it looks no word up again.
+        var idTexts: [[Int]] = []
+        idTexts.reserveCapacity(texts.count)
         for text in texts {
+            var ids: [Int] = []
+            ids.reserveCapacity(text.count)
             for word in text {
                 if let id = vocabulary[word] {
                     counts[id] += 1
+                    ids.append(id)
                 } else {
                     vocabulary[word] = counts.count
+                    ids.append(counts.count)
                     counts.append(1)
                     firstSeen.append(word)
                 }
             }
+            idTexts.append(ids)
         }
         // The most used words get the shortest codes; ties keep the order of first use.
         let ranked = firstSeen.indices.sorted {
             counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1
         }
-        var codes = [String](repeating: "", count: ranked.count)
-        for (place, id) in ranked.enumerated() { codes[id] = WordCode.encode(place) }
+        var codes = [[UInt8]](repeating: [], count: ranked.count)
+        for (place, id) in ranked.enumerated() { codes[id] = Array(WordCode.encode(place).utf8) }
         var script = "window.ADR_TEXT={\"v\":2,\"people\":["
         script += order.map { JSONText.quoted(people(of: catalog.items[$0])) }
             .joined(separator: ",\n")
         script += "],\n\"words\":"
         script += JSONText.quoted(ranked.map { String(firstSeen[$0]) }.joined(separator: " "))
         script += ",\n\"t\":\""
-        for (position, text) in texts.enumerated() {
-            if position > 0 { script += " " }
-            for word in text {
-                if let id = vocabulary[word] { script += codes[id] }
-            }
+        // The codes are ASCII: gathered as bytes and made a string once.
+        var coded: [UInt8] = []
+        for (position, ids) in idTexts.enumerated() {
+            if position > 0 { coded.append(UInt8(ascii: " ")) }
+            for id in ids { coded += codes[id] }
         }
+        script += String(decoding: coded, as: UTF8.self)
         return script + "\"};\n"
     }
 
