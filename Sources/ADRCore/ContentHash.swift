@@ -8,20 +8,31 @@ public struct ContentHash: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(_ bytes: some Sequence<UInt8>) {
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var hash = value
-        var count = 0
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            count += 1
         }
         value = hash
-        length += count
+        length += bytes.count
+    }
+
+    public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { add($0) }
+    }
+
+    public mutating func add(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBytes { add($0) }
+    }
+
+    public mutating func add(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        length += 1
     }
 
     public mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { add($0) }
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
     /// `text` as one field of several: its length goes in after it, so that `("ab", "c")`

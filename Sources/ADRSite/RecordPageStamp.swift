@@ -33,24 +33,24 @@ extension ContentHash {
         // Exact types first: a dynamic cast costs more than the hashing itself.
         let type = ObjectIdentifier(Swift.type(of: value))
         if type == ObjectIdentifier(String.self) {
-            add(CollectionOfOne(UInt8(ascii: "s")))
+            add(byte: UInt8(ascii: "s"))
             add(field: value as! String)
         } else if type == ObjectIdentifier(Bool.self) {
-            add(CollectionOfOne((value as! Bool) ? UInt8(ascii: "T") : UInt8(ascii: "F")))
+            add(byte: (value as! Bool) ? UInt8(ascii: "T") : UInt8(ascii: "F"))
         } else if type == ObjectIdentifier(Int.self) {
-            add(CollectionOfOne(UInt8(ascii: "i")))
+            add(byte: UInt8(ascii: "i"))
             add(length: value as! Int)
         } else if type == ObjectIdentifier([String: Any].self) {
             add(dictionary: value as! [String: Any])
         } else if type == ObjectIdentifier([[String: Any]].self) {
             let array = value as! [[String: Any]]
-            add(CollectionOfOne(UInt8(ascii: "[")))
+            add(byte: UInt8(ascii: "["))
             add(length: array.count)
             for element in array { add(dictionary: element) }
         } else if let dictionary = value as? [String: Any] {
             add(dictionary: dictionary)
         } else if let array = value as? [Any] {
-            add(CollectionOfOne(UInt8(ascii: "[")))
+            add(byte: UInt8(ascii: "["))
             add(length: array.count)
             for element in array { add(context: element) }
         } else {
@@ -60,7 +60,7 @@ extension ContentHash {
     }
 
     private mutating func add(dictionary: [String: Any]) {
-        add(CollectionOfOne(UInt8(ascii: "{")))
+        add(byte: UInt8(ascii: "{"))
         add(length: dictionary.count)
         for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
             add(field: key)

@@ -49,7 +49,7 @@ struct Journal: Equatable {
             field("old", entry.old)
             field("new", entry.new)
         }
-        bytes += Array("end \(String(Self.checksum(bytes), radix: 16))\n".utf8)
+        bytes += Array("end \(String(Self.checksum(bytes[...]), radix: 16))\n".utf8)
         return bytes
     }
 
@@ -94,7 +94,7 @@ struct Journal: Equatable {
     }
 
     /// FNV-1a, 64 bits: enough to notice a torn write, which is all it is for.
-    private static func checksum(_ bytes: some Collection<UInt8>) -> UInt64 {
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash = ContentHash()
         hash.add(bytes)
         return hash.value

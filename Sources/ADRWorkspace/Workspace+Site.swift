@@ -243,7 +243,7 @@ extension Workspace {
         var hash = ContentHash()
         for field in fields {
             hash.add(field)
-            hash.add(CollectionOfOne(0x0A))
+            hash.add(byte: 0x0A)
         }
         return hash.fingerprint
     }
