@@ -316,7 +316,7 @@ extension Workspace {
         hasHistory: inout Bool,
         warnings: inout [String]
     ) throws(WorkspaceError) -> SiteLog {
-        let log = try readLog()
+        let log = try readLog(reusingParsedRecords: request.useCache)
         for entry in log.entries {
             for warning in entry.record.warnings { warnings.append("warning: \(warning)") }
         }

@@ -23,7 +23,13 @@ public struct Workspace: Sendable {
     /// With `texts` false, records unchanged since the records cache saw them are taken
     /// from it without reading their files, and their entries' `text` is empty: for the
     /// commands that print what records say, never for one that edits them.
-    public func readLog(texts: Bool = true) throws(WorkspaceError) -> DecisionLog {
+    /// With `reusingParsedRecords`, a record read whole is taken from the records cache when
+    /// the cache knows its file as it is now (as `texts: false` does), instead of being
+    /// parsed again; for commands that only read, such as the site.
+    public func readLog(
+        texts: Bool = true,
+        reusingParsedRecords: Bool = false
+    ) throws(WorkspaceError) -> DecisionLog {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
         }
@@ -68,6 +74,11 @@ public struct Workspace: Sendable {
         }
         // Records are parsed independently, so a large log is read on every core.
         let missing = entries.indices.filter { entries[$0] == nil }
+        let known: [DecisionRecord?] =
+            texts && reusingParsedRecords
+            ? missing.map { index in
+                statuses[index].flatMap { cache.record(named: names[index], status: $0) }
+            } : []
         entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: missing.count) { position in
@@ -77,7 +88,8 @@ public struct Workspace: Sendable {
                     folderFromRoot: folderFromRoot,
                     realRoot: realRoot,
                     // Edits read whole records: they write them back.
-                    limit: texts ? nil : RecordLimit.bytes
+                    limit: texts ? nil : RecordLimit.bytes,
+                    parsed: known.isEmpty ? nil : known[position]
                 )
             }
         }
@@ -160,7 +172,8 @@ public struct Workspace: Sendable {
         fileName: String,
         folderFromRoot: String,
         realRoot: String,
-        limit: Int?
+        limit: Int?,
+        parsed: DecisionRecord? = nil
     ) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
@@ -198,11 +211,13 @@ public struct Workspace: Sendable {
         }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: bytes, as: UTF8.self)
-        return LogEntry(
-            fileName: fileName,
-            text: text,
-            record: DecisionRecord(parsing: text, path: path)
-        )
+        // A cached record was parsed from at most the first `RecordLimit.bytes`: it is this
+        // text's only when the file is no longer.
+        let record =
+            size <= RecordLimit.bytes
+            ? (parsed ?? DecisionRecord(parsing: text, path: path))
+            : DecisionRecord(parsing: text, path: path)
+        return LogEntry(fileName: fileName, text: text, record: record)
     }
 
     /// Where the record `fileName` (log-relative) leads when it, or the record folder it

@@ -49,6 +49,26 @@ import Testing
         #expect(result.stdout.contains("huge-record.md  created (accepted)"), "\(result.stdout)")
     }
 
+    @Test func theSiteReadsAHugeRecordWholeEvenWhenTheCacheHoldsItsFirstMebibyte() throws {
+        let repo = try repositoryWithAHugeRecord()
+        // Older than the records cache's racy window, so that `list` caches the record as
+        // parsed from its first mebibyte, with the warning.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)],
+            ofItemAtPath: repo.url(record).path
+        )
+        #expect(try repo.adr("list").stderr.contains("larger than the 1 MiB limit"))
+        let result = try repo.adr("site")
+        #expect(result.status == 0, "\(result)")
+        // The history scan still warns about the revisions it read in part; the record
+        // itself is read whole.
+        let partial = result.stderr.split(separator: "\n").filter {
+            $0.contains("larger than the 1 MiB limit") && !$0.contains("a revision of")
+        }
+        #expect(partial.isEmpty, "\(result.stderr)")
+        #expect(try repo.read(".adr/site/0003-huge-record.html").contains("THE LAST LINE"))
+    }
+
     @Test func anEditReadsAndKeepsTheWholeRecord() throws {
         let repo = try repositoryWithAHugeRecord()
         let before = try repo.read(record)
