@@ -95,7 +95,13 @@ public struct Workspace: Sendable {
         }
         if let cachePath {
             let now = FileStatus.now
-            for index in missing {
+            for (position, index) in missing.enumerated() {
+                // A record taken from the cache is there already.
+                if !known.isEmpty, known[position] != nil,
+                    (entries[index]?.text.utf8.count ?? Int.max) <= RecordLimit.bytes
+                {
+                    continue
+                }
                 guard let status = statuses[index], let entry = entries[index],
                     !entry.record.warnings.contains(where: { $0.message == "cannot read the file" })
                 else { continue }
