@@ -412,7 +412,7 @@ struct SiteBuilder {
             // the list down by pages, and reading it was most of the home page's HTML.
             if text.utf8.count > Self.foldedIntroductionLength {
                 let title = Self.title(of: text) ?? "Introduction"
-                let page = introductionPage(of: logIndex)
+                let page = introductionPath(of: logIndex)
                 introductionPages.append(page)
                 output.files[page] = introductionPage(
                     text,
@@ -633,7 +633,7 @@ struct SiteBuilder {
 
     /// The site path of log `logIndex`'s introduction page: `readme.html` in the log's
     /// folder, unless a record's page has that name.
-    func introductionPage(of logIndex: Int) -> String {
+    func introductionPath(of logIndex: Int) -> String {
         let folder = catalog.logs[logIndex].siteFolder
         var page = (folder.isEmpty ? "" : folder + "/") + "readme.html"
         while catalog.items.contains(where: { $0.page == page }) {

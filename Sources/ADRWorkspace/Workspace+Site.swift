@@ -474,7 +474,9 @@ enum SiteWriter {
 
         /// A destination on one line: backslashes, line feeds and carriage returns escaped.
         private func escaped(_ text: String) -> String {
-            guard text.contains(where: { $0 == "\\" || $0.isNewline }) else { return text }
+            guard text.contains(where: { "\\\n\r".contains($0) || $0 == "\r\n" }) else {
+                return text
+            }
             var result = ""
             for character in text {
                 switch character {
@@ -550,12 +552,17 @@ enum SiteWriter {
             try FileStore.createDirectory(temporary)
             var manifest = built
             var folders = Set<String>()
-            for path in output.files.keys.sorted() {
+            /// `path` in the new site, its folder made.
+            func newSitePath(_ path: String) throws(WorkspaceError) -> String {
                 let target = PathText.join(temporary, path)
                 let parentFolder = PathText.parent(target)
                 if folders.insert(parentFolder).inserted {
                     try FileStore.createDirectory(parentFolder)
                 }
+                return target
+            }
+            for path in output.files.keys.sorted() {
+                let target = try newSitePath(path)
                 let contents = output.files[path] ?? ""
                 let hash = hash(contents)
                 manifest.files[path] = hash
@@ -571,12 +578,8 @@ enum SiteWriter {
                 }
             }
             for path in output.reusedPages.sorted() {
-                let target = PathText.join(temporary, path)
-                let parentFolder = PathText.parent(target)
-                if folders.insert(parentFolder).inserted {
-                    try FileStore.createDirectory(parentFolder)
-                }
-                guard let hash = previous[path], link(PathText.join(folder, path), target) == 0
+                guard let hash = previous[path],
+                    link(PathText.join(folder, path), try newSitePath(path)) == 0
                 else {
                     try? manager.removeItem(atPath: temporary)
                     return false

@@ -74,10 +74,15 @@ public struct Workspace: Sendable {
         }
         // Records are parsed independently, so a large log is read on every core.
         let missing = entries.indices.filter { entries[$0] == nil }
+        // A cached record was parsed from at most the first `RecordLimit.bytes`: it stands
+        // for a whole file only when the file is no longer.
         let known: [DecisionRecord?] =
             texts && reusingParsedRecords
             ? missing.map { index in
-                statuses[index].flatMap { cache.record(named: names[index], status: $0) }
+                guard let status = statuses[index], status.size <= RecordLimit.bytes else {
+                    return nil
+                }
+                return cache.record(named: names[index], status: status)
             } : []
         entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -97,11 +102,7 @@ public struct Workspace: Sendable {
             let now = FileStatus.now
             for (position, index) in missing.enumerated() {
                 // A record taken from the cache is there already.
-                if !known.isEmpty, known[position] != nil,
-                    (entries[index]?.text.utf8.count ?? Int.max) <= RecordLimit.bytes
-                {
-                    continue
-                }
+                if !known.isEmpty, known[position] != nil { continue }
                 guard let status = statuses[index], let entry = entries[index],
                     !entry.record.warnings.contains(where: { $0.message == "cannot read the file" })
                 else { continue }
@@ -217,8 +218,7 @@ public struct Workspace: Sendable {
         }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: bytes, as: UTF8.self)
-        // A cached record was parsed from at most the first `RecordLimit.bytes`: it is this
-        // text's only when the file is no longer.
+        // The file may have grown past the limit since its status was taken.
         let record =
             size <= RecordLimit.bytes
             ? (parsed ?? DecisionRecord(parsing: text, path: path))
