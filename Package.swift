@@ -158,6 +158,10 @@ let package = Package(
         .testTarget(name: "ADRWorkspaceTests", dependencies: ["ADRWorkspace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["adr", "TestSupport"]),
         .testTarget(name: "ADRAuditTests", dependencies: ["ADRAudit"]),
-        .testTarget(name: "ADRSiteTests", dependencies: ["ADRSite"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ADRSiteTests",
+            dependencies: ["ADRSite", "ADRReport"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )

@@ -1,4 +1,6 @@
-/// Writes pretty-printed JSON (two-space indentation, `"key": value`) into a byte buffer.
+/// Writes pretty-printed JSON (two-space indentation, `"key": value`) into a byte buffer,
+/// or compact JSON (no spaces or line breaks) for files a program reads, such as a site's
+/// `adrs.json`.
 ///
 /// The one place JSON text is made: ``JSONValue`` renders through it, and the largest
 /// report, `adr log --format json` (megabytes for a long history), streams through it in
@@ -9,11 +11,13 @@ public struct JSONWriter {
     private var hasItems: [Bool] = []
     /// Where full chunks go; `nil` keeps everything in the buffer.
     private let sink: (([UInt8]) -> Void)?
+    private let isCompact: Bool
     private static let chunkSize = 1 << 16
 
-    /// A writer that keeps the whole document (see ``text``).
-    public init() {
+    /// A writer that keeps the whole document (see ``text``), compact when `compact`.
+    public init(compact: Bool = false) {
         sink = nil
+        isCompact = compact
     }
 
     /// A writer that hands the text to `sink` in chunks of about 64 KiB as it goes (call
@@ -21,6 +25,7 @@ public struct JSONWriter {
     /// one is valid UTF-8 on its own.
     public init(sink: @escaping ([UInt8]) -> Void) {
         self.sink = sink
+        isCompact = false
         bytes.reserveCapacity(Self.chunkSize * 2)
     }
 
@@ -33,6 +38,13 @@ public struct JSONWriter {
 
     /// The text written and not yet handed to a sink.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A member whose value is written only when there is one: nothing for `nil`.
+    public mutating func member(_ key: String, ifPresent value: String?) {
+        guard let value else { return }
+        self.key(key)
+        string(value)
+    }
 
     // MARK: Containers
 
@@ -80,7 +92,7 @@ public struct JSONWriter {
         nextItem()
         quote(key)
         bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        if !isCompact { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Starts an element of the open array; its value comes next.
@@ -134,6 +146,7 @@ public struct JSONWriter {
 
     /// A newline and the indentation of the current depth.
     private mutating func lineBreak() {
+        guard !isCompact else { return }
         let depth = hasItems.count
         if depth < Self.lineBreaks.count {
             bytes.append(contentsOf: Self.lineBreaks[depth])

@@ -89,7 +89,7 @@ struct SiteBuilder {
             page: "404.html",
             content: render("404", ["root": ""])
         )
-        output.files["adrs.json"] = SiteData.json(for: catalog, input: input)
+        output.data = SiteData.value(for: catalog, input: input)
         output.files["feed.xml"] = feed()
         output.files["badge.svg"] = badge()
         if let base = baseURL {

@@ -166,7 +166,8 @@ public struct SiteData: Codable, Sendable, Equatable {
         }
     }
 
-    static func json(for catalog: SiteCatalog, input: SiteInput) -> String {
+    /// The site's data; `ADRReport` writes it as `adrs.json`.
+    static func value(for catalog: SiteCatalog, input: SiteInput) -> SiteData {
         let records = catalog.items.enumerated().map { index, item -> Record in
             let record = item.entry.record
             return Record(
@@ -218,12 +219,6 @@ public struct SiteData: Codable, Sendable, Equatable {
                 text: item.entry.text
             )
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data =
-            (try? encoder.encode(
-                SiteData(version: Site.schemaVersion, title: input.title, records: records)
-            )) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return SiteData(version: Site.schemaVersion, title: input.title, records: records)
     }
 }

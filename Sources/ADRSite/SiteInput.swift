@@ -111,6 +111,9 @@ public struct SiteOutput: Sendable, Equatable {
     public var recordCount: Int
     /// What each record page was rendered from, by site path, for the next build.
     public var pageStamps: [String: RecordPageStamp] = [:]
+    /// Every record with its history and approvals, for `adrs.json`, which `ADRReport`
+    /// writes (``SiteData`` has its schema).
+    public var data = SiteData(version: Site.schemaVersion, title: "", records: [])
     /// Record pages not rendered because their stamp in ``SiteInput/previousPages`` still
     /// holds: the previous site's file is the page. They are not in `files`.
     public var reusedPages: Set<String> = []

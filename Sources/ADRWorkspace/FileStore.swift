@@ -294,6 +294,20 @@ enum FileStore {
         }
     }
 
+    /// What `path` names, without following a symbolic link: `nil` when nothing does.
+    static func kind(of path: String) -> FileKind? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    enum FileKind { case regular, directory, symbolicLink, other }
+
     /// Whether `path` names a symbolic link (not followed).
     static func isSymbolicLink(_ path: String) -> Bool {
         var status = stat()

@@ -20,33 +20,57 @@ extension Workspace {
     public func approvals(of entry: LogEntry, history: RecordHistory?)
         throws(WorkspaceError) -> ApprovalReport?
     {
+        try approvals(ofEach: [history])[0]
+    }
+
+    /// The approvals of each record whose history is in `histories`, in order, as
+    /// ``approvals(of:history:)`` judges them: the repository is opened and its notes
+    /// listed once for all of them. `nil` for every record when the repository has no
+    /// commits.
+    public func approvals(ofEach histories: [RecordHistory?])
+        throws(WorkspaceError) -> [ApprovalReport?]
+    {
         try withRepository { repository throws(WorkspaceError) in
-            guard let repository, try gitStep({ try repository.head }) != nil else { return nil }
-            let revisions = history?.revisions ?? []
+            guard let repository, try gitStep({ try repository.head }) != nil else {
+                return histories.map { _ in nil }
+            }
             let settings = location.configuration.approvals
+            let keys = TrailerKeys(settings.trailerKeys)
             var hashes = DecisionTextHashes(repository: repository)
-            var approvals = try ApprovalTimeline.trailerEvents(
-                of: history.map { [$0] } ?? [],
-                keys: TrailerKeys(settings.trailerKeys)
-            ) { revision throws(WorkspaceError) in try hashes.hash(of: revision) }
-            .compactMap(\.approval)
-            var warnings: [String] = []
-            for revision in revisions where revision.change != .deleted {
-                let note = try gitStep {
-                    try ObjectID(hex: revision.commit).flatMap {
-                        try repository.note(for: $0, in: settings.notesReference)
+            // Only a commit that has a note can have approvals in one.
+            let annotated = Set(
+                try gitStep { try repository.notes(in: settings.notesReference) }
+                    .map(\.annotatedID.hex)
+            )
+            var reports: [ApprovalReport?] = []
+            reports.reserveCapacity(histories.count)
+            for history in histories {
+                let revisions = history?.revisions ?? []
+                var approvals = try ApprovalTimeline.trailerEvents(
+                    of: history.map { [$0] } ?? [],
+                    keys: keys
+                ) { revision throws(WorkspaceError) in try hashes.hash(of: revision) }
+                .compactMap(\.approval)
+                var warnings: [String] = []
+                for revision in revisions
+                where revision.change != .deleted && annotated.contains(revision.commit) {
+                    let note = try gitStep {
+                        try ObjectID(hex: revision.commit).flatMap {
+                            try repository.note(for: $0, in: settings.notesReference)
+                        }
                     }
+                    guard let note else { continue }
+                    let parsed = ApprovalNote.approvals(in: note, commit: revision.commit)
+                    // A note names the path the record had when it was written.
+                    approvals += parsed.approvals.filter { $0.record == revision.path }
+                    warnings += parsed.warnings
                 }
-                guard let note else { continue }
-                let parsed = ApprovalNote.approvals(in: note, commit: revision.commit)
-                // A note names the path the record had when it was written.
-                approvals += parsed.approvals.filter { $0.record == revision.path }
-                warnings += parsed.warnings
+                let states = try ApprovalState.judging(approvals, against: revisions) {
+                    revision throws(WorkspaceError) in try hashes.hash(of: revision)
+                }
+                reports.append(ApprovalReport(states: states, warnings: warnings))
             }
-            let states = try ApprovalState.judging(approvals, against: revisions) {
-                revision throws(WorkspaceError) in try hashes.hash(of: revision)
-            }
-            return ApprovalReport(states: states, warnings: warnings)
+            return reports
         }
     }
 

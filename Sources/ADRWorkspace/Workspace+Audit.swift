@@ -143,11 +143,11 @@ extension Workspace {
             let paths =
                 !Audit.asksForApprovals(input)
                 ? [] : request.history ? input.log.entries.map(\.record.path) : needingApprovals
-            for path in paths {
-                guard let entry = input.log.entries.first(where: { $0.record.path == path }),
-                    let report = try self.approvals(of: entry, history: byPath[path])
-                else { continue }
-                approvals[path] = report.states
+            let recordPaths = Set(input.log.entries.map(\.record.path))
+            let judged = paths.filter { recordPaths.contains($0) }
+            let reports = try self.approvals(ofEach: judged.map { byPath[$0] })
+            for (path, report) in zip(judged, reports) {
+                if let report { approvals[path] = report.states }
             }
             input.approvals = approvals
         }

@@ -1,5 +1,7 @@
 import ADRCore
 import ADRGit
+import ADRHistory
+import ADRReport
 public import ADRSite
 import Foundation
 
@@ -145,6 +147,7 @@ extension Workspace {
             )
         }
         var (input, warnings) = try siteInput(request)
+        PhaseTimer.mark("site input")
         // Record pages whose stamp still holds are kept from the previous site, when this
         // same adr built it (a newer one may render them otherwise).
         let binary = ExecutableIdentity.current ?? "-"
@@ -158,6 +161,7 @@ extension Workspace {
             } catch {
                 throw .invalidArgument("site theme: \(error)")
             }
+            output.files["adrs.json"] = Report.siteDataJSON(output.data)
             if let configured = location.configuration.site.mermaid,
                 SiteLinks.scheme(of: configured) == nil
             {
@@ -166,6 +170,7 @@ extension Workspace {
                     from: configurationFolder
                 )
             }
+            PhaseTimer.mark("site build")
             let summary = SiteSummary(
                 folder: displayPath(folder),
                 records: output.recordCount,
@@ -194,6 +199,7 @@ extension Workspace {
                 input.previousPages = [:]
                 continue
             }
+            PhaseTimer.mark("site write")
             return summary
         }
     }
@@ -382,11 +388,10 @@ extension Workspace {
         for name in FileStore.contents(ofDirectory: folder) where !name.hasPrefix(".") {
             let path = PathText.join(folder, name)
             // Symbolic links are not followed: one could lead anywhere on the machine.
-            let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type]
-            if type as? FileAttributeType == .typeDirectory {
-                listFiles(in: path, depth: depth + 1, into: &files)
-            } else if type as? FileAttributeType == .typeRegular {
-                files.insert(path)
+            switch FileStore.kind(of: path) {
+            case .directory: listFiles(in: path, depth: depth + 1, into: &files)
+            case .regular: files.insert(path)
+            default: break
             }
         }
     }
@@ -404,13 +409,12 @@ extension Workspace {
         warnings += found.warnings.map { "warning: \($0)" }
         let commits = Set(found.events.map(\.revision.commit))
         guard !commits.isEmpty else { return }
-        for index in records.indices {
-            guard let recordHistory = records[index].history,
-                recordHistory.revisions.contains(where: { commits.contains($0.commit) })
-            else { continue }
-            if let report = try approvals(of: records[index].entry, history: recordHistory) {
-                records[index].approvals = report.states
-            }
+        let approved = records.indices.filter { index in
+            records[index].history?.revisions.contains { commits.contains($0.commit) } ?? false
+        }
+        let reports = try approvals(ofEach: approved.map { records[$0].history })
+        for (index, report) in zip(approved, reports) {
+            if let report { records[index].approvals = report.states }
         }
     }
 
@@ -591,9 +595,7 @@ enum SiteWriter {
             }
             for path in output.copies.keys.sorted() {
                 // Regular files only: a symbolic link could point anywhere on the machine.
-                guard let source = output.copies[path],
-                    (try? manager.attributesOfItem(atPath: source))?[.type] as? FileAttributeType
-                        == .typeRegular
+                guard let source = output.copies[path], FileStore.kind(of: source) == .regular
                 else { continue }
                 let target = PathText.join(temporary, path)
                 try FileStore.createDirectory(PathText.parent(target))

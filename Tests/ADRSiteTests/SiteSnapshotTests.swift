@@ -1,3 +1,4 @@
+import ADRReport
 import ADRSite
 import Foundation
 import Testing
@@ -12,7 +13,9 @@ import Testing
 
     /// The theme's own files are checked against templates/site/ by another test.
     static func pages() throws -> [String: String] {
-        let output = try Site.build(SiteFixture.input)
+        var output = try Site.build(SiteFixture.input)
+        // As `adr site` writes it.
+        output.files["adrs.json"] = Report.siteDataJSON(output.data)
         return output.files.filter { !SiteTheme.builtInFileNames.contains($0.key) }
     }
 
