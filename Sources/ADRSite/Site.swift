@@ -64,43 +64,72 @@ struct SiteBuilder {
         for name in theme.keys where !name.hasSuffix(".mustache") {
             output.files[name] = theme[name]
         }
+        // First: it decides which introduction pages there are.
         output.files["index.html"] = indexPage()
-        let scripts = SearchIndex.scripts(for: catalog, order: listOrder)
-        output.files["search-index.js"] = scripts.index
-        output.files["search-text.js"] = scripts.text
-        // Record pages are independent: rendered on every core.
-        let pages = Parallel.map(count: catalog.items.count) { recordPage($0) }
-        for (index, page) in pages.enumerated() {
-            let path = catalog.items[index].page
-            if let html = page.html {
-                output.files[path] = html
-            } else {
-                output.reusedPages.insert(path)
-            }
-            output.pageStamps[path] = page.stamp
-            output.copies.merge(page.copies) { first, _ in first }
+        // The other files are independent of each other: rendered on every core, the
+        // whole-site ones first so that the record pages fill the cores around them.
+        let builder = self
+        let siteWide: [() -> [String: String]] = [
+            {
+                let scripts = SearchIndex.scripts(for: builder.catalog, order: builder.listOrder)
+                return ["search-index.js": scripts.index, "search-text.js": scripts.text]
+            },
+            { ["graph.html": builder.graphPage()] },
+            { ["patterns.html": builder.patternsPage()] },
+            { ["timeline.html": builder.timelinePage()] },
+            { builder.smallFiles() },
+        ]
+        let pieces = Parallel.map(count: siteWide.count + catalog.items.count) { index in
+            index < siteWide.count
+                ? SitePiece.files(siteWide[index]())
+                : SitePiece.recordPage(builder.recordPage(index - siteWide.count))
         }
-        output.files["patterns.html"] = patternsPage()
-        output.files["timeline.html"] = timelinePage()
-        output.files["graph.html"] = graphPage()
-        output.files["404.html"] = layout(
-            kind: "404",
-            title: "Not found",
-            page: "404.html",
-            content: render("404", ["root": ""])
-        )
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .files(let files):
+                output.files.merge(files) { first, _ in first }
+            case .recordPage(let page):
+                let path = catalog.items[index - siteWide.count].page
+                if let html = page.html {
+                    output.files[path] = html
+                } else {
+                    output.reusedPages.insert(path)
+                }
+                output.pageStamps[path] = page.stamp
+                output.copies.merge(page.copies) { first, _ in first }
+            }
+        }
         output.data = SiteData.value(for: catalog, input: input)
-        output.files["feed.xml"] = feed()
-        output.files["badge.svg"] = badge()
+        return output
+    }
+
+    /// What a part of the site's build made: files, or a record page.
+    enum SitePiece: Sendable {
+        case files([String: String])
+        case recordPage((html: String?, stamp: RecordPageStamp, copies: [String: String]))
+    }
+
+    /// The not-found page, the feed, the badge and, with a base URL, the sitemap.
+    func smallFiles() -> [String: String] {
+        var files = [
+            "404.html": layout(
+                kind: "404",
+                title: "Not found",
+                page: "404.html",
+                content: render("404", ["root": ""])
+            ),
+            "feed.xml": feed(),
+            "badge.svg": badge(),
+        ]
         if let base = baseURL {
             var urls = ["index.html", "patterns.html", "timeline.html", "graph.html"]
             urls += introductionPages + catalog.items.map(\.page)
-            output.files["sitemap.xml"] = render(
+            files["sitemap.xml"] = render(
                 "sitemap",
                 ["urls": urls.map { base + Self.encodedPath($0) }]
             )
         }
-        return output
+        return files
     }
 
     var baseURL: String? {

@@ -322,22 +322,37 @@ extension Workspace {
         hasHistory: inout Bool,
         warnings: inout [String]
     ) throws(WorkspaceError) -> SiteLog {
-        let log = try readLog(reusingParsedRecords: request.useCache)
-        for entry in log.entries {
-            for warning in entry.record.warnings { warnings.append("warning: \(warning)") }
+        // The records and the history are read from different places: the records on a
+        // thread of their own while the history walk, which leaves part of a core idle
+        // while it builds the commit graph, runs here.
+        let workspace = self
+        let useCache = request.useCache
+        let reading = BackgroundWork { () throws(WorkspaceError) -> DecisionLog in
+            try workspace.readLog(reusingParsedRecords: useCache)
         }
         var history: LogHistory?
+        var historyWarnings: [String] = []
+        var historyError: WorkspaceError?
         if hasHistory {
             do {
                 history = try readHistory(useCache: request.useCache)
-                warnings += history?.warnings ?? []
+                historyWarnings = history?.warnings ?? []
             } catch .noRepository {
                 hasHistory = false
-                warnings.append(
+                historyWarnings.append(
                     "note: not in a git repository: the site is built without history panels"
                 )
+            } catch {
+                historyError = error
             }
         }
+        // A log that cannot be read is the first thing to report.
+        let log = try reading.value()
+        if let historyError { throw historyError }
+        for entry in log.entries {
+            for warning in entry.record.warnings { warnings.append("warning: \(warning)") }
+        }
+        warnings += historyWarnings
         let byPath = history?.historiesByPath ?? [:]
         var records: [SiteRecord] = []
         records.reserveCapacity(log.entries.count)
