@@ -32,8 +32,9 @@ struct SiteBuilder {
     /// What every record page's stamp starts from: the theme and the settings a page shows
     /// without naming them in its context.
     let pageStampSeed: ContentHash
-    /// The logs' introduction pages, for those long enough to have one.
-    var introductionPages: [String] = []
+    /// The site path of each log's introduction page, by log, for those long enough to
+    /// have one.
+    let introductionPages: [Int: String]
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -42,6 +43,13 @@ struct SiteBuilder {
         theme = SiteTheme.merged(with: input.theme)
         library = try SiteTheme.library(theme)
         listOrder = SearchIndex.order(of: catalog)
+        var introductionPages: [Int: String] = [:]
+        for (logIndex, log) in catalog.logs.enumerated() {
+            guard let text = log.introduction, text.utf8.count > Self.foldedIntroductionLength
+            else { continue }
+            introductionPages[logIndex] = Self.introductionPath(of: logIndex, in: catalog)
+        }
+        self.introductionPages = introductionPages
         recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
             .union(Self.ids(in: theme["record.mustache"] ?? ""))
         var seed = ContentHash()
@@ -64,30 +72,33 @@ struct SiteBuilder {
         for name in theme.keys where !name.hasSuffix(".mustache") {
             output.files[name] = theme[name]
         }
-        // First: it decides which introduction pages there are.
-        output.files["index.html"] = indexPage()
-        // The other files are independent of each other: rendered on every core, the
-        // whole-site ones first so that the record pages fill the cores around them.
+        // The files are independent of each other: rendered on every core, the whole-site
+        // ones first so that the record pages fill the cores around them.
         let builder = self
-        let siteWide: [() -> [String: String]] = [
+        let siteWide: [() -> (files: [String: String], copies: [String: String])] = [
             {
                 let scripts = SearchIndex.scripts(for: builder.catalog, order: builder.listOrder)
-                return ["search-index.js": scripts.index, "search-text.js": scripts.text]
+                return (["search-index.js": scripts.index, "search-text.js": scripts.text], [:])
             },
-            { ["graph.html": builder.graphPage()] },
-            { ["patterns.html": builder.patternsPage()] },
-            { ["timeline.html": builder.timelinePage()] },
-            { builder.smallFiles() },
+            { builder.indexPages() },
+            { (["timeline.html": builder.timelinePage()], [:]) },
+            { (["graph.html": builder.graphPage()], [:]) },
+            { (builder.data(), [:]) },
+            { (["patterns.html": builder.patternsPage()], [:]) },
+            { (builder.smallFiles(), [:]) },
         ]
         let pieces = Parallel.map(count: siteWide.count + catalog.items.count) { index in
-            index < siteWide.count
-                ? SitePiece.files(siteWide[index]())
-                : SitePiece.recordPage(builder.recordPage(index - siteWide.count))
+            guard index < siteWide.count else {
+                return SitePiece.recordPage(builder.recordPage(index - siteWide.count))
+            }
+            let made = siteWide[index]()
+            return SitePiece.files(made.files, copies: made.copies)
         }
         for (index, piece) in pieces.enumerated() {
             switch piece {
-            case .files(let files):
+            case .files(let files, let copies):
                 output.files.merge(files) { first, _ in first }
+                output.copies.merge(copies) { first, _ in first }
             case .recordPage(let page):
                 let path = catalog.items[index - siteWide.count].page
                 if let html = page.html {
@@ -99,13 +110,18 @@ struct SiteBuilder {
                 output.copies.merge(page.copies) { first, _ in first }
             }
         }
-        output.data = SiteData.value(for: catalog, input: input)
         return output
+    }
+
+    /// `adrs.json`, when the input has a writer for it.
+    func data() -> [String: String] {
+        guard let writer = input.dataWriter else { return [:] }
+        return ["adrs.json": writer(SiteData.value(for: catalog, input: input))]
     }
 
     /// What a part of the site's build made: files, or a record page.
     enum SitePiece: Sendable {
-        case files([String: String])
+        case files([String: String], copies: [String: String])
         case recordPage((html: String?, stamp: RecordPageStamp, copies: [String: String]))
     }
 
@@ -123,7 +139,8 @@ struct SiteBuilder {
         ]
         if let base = baseURL {
             var urls = ["index.html", "patterns.html", "timeline.html", "graph.html"]
-            urls += introductionPages + catalog.items.map(\.page)
+            urls += introductionPages.keys.sorted().compactMap { introductionPages[$0] }
+            urls += catalog.items.map(\.page)
             files["sitemap.xml"] = render(
                 "sitemap",
                 ["urls": urls.map { base + Self.encodedPath($0) }]
@@ -365,7 +382,10 @@ struct SiteBuilder {
 
     // MARK: Home
 
-    mutating func indexPage() -> String {
+    /// The home page and the introduction pages it links to, with the files they copy.
+    func indexPages() -> (files: [String: String], copies: [String: String]) {
+        var files: [String: String] = [:]
+        var copies: [String: String] = [:]
         var counts: [String: Int] = [:]
         var statusByKey: [String: RecordStatus] = [:]
         var order: [String] = []
@@ -432,24 +452,24 @@ struct SiteBuilder {
                 page: "index.html",
                 reservedIDs: takenIDs
             )
-            output.copies.merge(rendered.copies) { first, _ in first }
+            copies.merge(rendered.copies) { first, _ in first }
             var introduction: [String: Any] = ["html": rendered.html]
             let label = catalog.logs.count > 1 ? log.label : nil
             if let label { introduction["label"] = label }
             // A long introduction (often a generated list of every record) gets a page of
             // its own, and the home page its opening paragraphs and a link: it would push
             // the list down by pages, and reading it was most of the home page's HTML.
-            if text.utf8.count > Self.foldedIntroductionLength {
+            if let page = introductionPages[logIndex] {
                 let title = Self.title(of: text) ?? "Introduction"
-                let page = introductionPath(of: logIndex)
-                introductionPages.append(page)
-                output.files[page] = introductionPage(
+                let made = introductionPage(
                     text,
                     title: title,
                     label: label,
                     logIndex: logIndex,
                     page: page
                 )
+                files[page] = made.html
+                copies.merge(made.copies) { first, _ in first }
                 introduction["folded"] = true
                 introduction["title"] = title
                 introduction["lead"] = Self.leadingParagraphs(of: rendered.html)
@@ -468,13 +488,14 @@ struct SiteBuilder {
             }
         }
         if !introductions.isEmpty { context["introductions"] = introductions }
-        return layout(
+        files["index.html"] = layout(
             kind: "index",
             title: "Decisions",
             page: "index.html",
             content: render("index", context),
             scripts: ["search-index.js"]
         )
+        return (files, copies)
     }
 
     /// How many rows the home page is built with: the script draws the rest from the search
@@ -662,7 +683,7 @@ struct SiteBuilder {
 
     /// The site path of log `logIndex`'s introduction page: `readme.html` in the log's
     /// folder, unless a record's page has that name.
-    func introductionPath(of logIndex: Int) -> String {
+    static func introductionPath(of logIndex: Int, in catalog: SiteCatalog) -> String {
         let folder = catalog.logs[logIndex].siteFolder
         var page = (folder.isEmpty ? "" : folder + "/") + "readme.html"
         while catalog.items.contains(where: { $0.page == page }) {
@@ -671,14 +692,14 @@ struct SiteBuilder {
         return page
     }
 
-    /// A log's whole introduction on its own page.
-    mutating func introductionPage(
+    /// A log's whole introduction on its own page, with the files it copies.
+    func introductionPage(
         _ text: String,
         title: String,
         label: String?,
         logIndex: Int,
         page: String
-    ) -> String {
+    ) -> (html: String, copies: [String: String]) {
         let log = catalog.logs[logIndex]
         let rendered = html(
             markdown: Self.withoutTitle(text),
@@ -687,18 +708,18 @@ struct SiteBuilder {
             page: page,
             reservedIDs: templateIDs("introduction")
         )
-        output.copies.merge(rendered.copies) { first, _ in first }
         var context: [String: Any] = [
             "root": SiteLinks.root(from: page), "title": title, "html": rendered.html,
         ]
         if let label { context["label"] = label }
-        return layout(
+        let html = layout(
             kind: "introduction",
             title: title,
             page: page,
             content: render("introduction", context),
             hasDiagrams: Self.hasDiagram(rendered.html)
         )
+        return (html, rendered.copies)
     }
 
     /// The paragraphs `html` (rendered Markdown) opens with, whole, up to about 1,000 bytes.

@@ -21,6 +21,10 @@ public struct SiteInput: Sendable {
     /// site's pages can be kept (built by this same `adr`): a page whose stamp still holds
     /// is not rendered again (it is in ``SiteOutput/reusedPages``).
     public var previousPages: [String: RecordPageStamp] = [:]
+    /// Writes the site's data (every record with its history and approvals, schema in
+    /// ``SiteData``) as `adrs.json`: JSON is made by `ADRReport`, which this target does
+    /// not import. Without a writer the site has no `adrs.json`.
+    public var dataWriter: (@Sendable (SiteData) -> String)?
 
     public init(
         title: String,
@@ -111,9 +115,6 @@ public struct SiteOutput: Sendable, Equatable {
     public var recordCount: Int
     /// What each record page was rendered from, by site path, for the next build.
     public var pageStamps: [String: RecordPageStamp] = [:]
-    /// Every record with its history and approvals, for `adrs.json`, which `ADRReport`
-    /// writes (``SiteData`` has its schema).
-    public var data = SiteData(version: Site.schemaVersion, title: "", records: [])
     /// Record pages not rendered because their stamp in ``SiteInput/previousPages`` still
     /// holds: the previous site's file is the page. They are not in `files`.
     public var reusedPages: Set<String> = []

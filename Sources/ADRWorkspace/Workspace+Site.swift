@@ -112,7 +112,7 @@ extension Workspace {
         }
         let title =
             request.title ?? site.title ?? "\(lastPathComponent(location.root)) decisions"
-        let input = SiteInput(
+        var input = SiteInput(
             title: title,
             logs: logs,
             configuration: site,
@@ -122,6 +122,7 @@ extension Workspace {
             mermaidScript: mermaid,
             theme: theme
         )
+        input.dataWriter = Report.siteDataJSON
         return (input, warnings)
     }
 
@@ -161,7 +162,6 @@ extension Workspace {
             } catch {
                 throw .invalidArgument("site theme: \(error)")
             }
-            output.files["adrs.json"] = Report.siteDataJSON(output.data)
             if let configured = location.configuration.site.mermaid,
                 SiteLinks.scheme(of: configured) == nil
             {
@@ -580,22 +580,33 @@ enum SiteWriter {
                 }
                 return target
             }
-            for path in output.files.keys.sorted() {
-                let target = try newSitePath(path)
-                let contents = output.files[path] ?? ""
-                let hash = hash(contents)
-                manifest.files[path] = hash
-                // Unchanged since the last build: a second name for the same file.
-                if previous[path] == hash, link(PathText.join(folder, path), target) == 0 {
-                    continue
-                }
-                // Plain writes: the folder is renamed into place whole, so no file needs
-                // its own temporary file or fsync (Foundation's did both: 10 s at 1,000
-                // records).
-                guard writeFile(target, contents) else {
-                    throw WorkspaceError.io(path: path, message: "cannot write the file")
+            let paths = output.files.keys.sorted()
+            for path in paths { _ = try newSitePath(path) }
+            // The files are independent: hashed and written on every core.
+            let files = output.files
+            let hashes = try Parallel.map(
+                count: paths.count,
+                chunkSize: Parallel.chunkSize(for: paths.count, minimum: 32)
+            ) { range in
+                try range.map { index -> String in
+                    let path = paths[index]
+                    let target = PathText.join(temporary, path)
+                    let contents = files[path] ?? ""
+                    let hash = hash(contents)
+                    // Unchanged since the last build: a second name for the same file.
+                    if previous[path] == hash, link(PathText.join(folder, path), target) == 0 {
+                        return hash
+                    }
+                    // Plain writes: the folder is renamed into place whole, so no file
+                    // needs its own temporary file or fsync (Foundation's did both: 10 s
+                    // at 1,000 records).
+                    guard writeFile(target, contents) else {
+                        throw WorkspaceError.io(path: path, message: "cannot write the file")
+                    }
+                    return hash
                 }
             }
+            for (path, hash) in zip(paths, hashes) { manifest.files[path] = hash }
             for path in output.reusedPages.sorted() {
                 guard let hash = previous[path],
                     link(PathText.join(folder, path), try newSitePath(path)) == 0
