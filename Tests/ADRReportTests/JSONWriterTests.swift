@@ -85,4 +85,21 @@ import Testing
                 """
         )
     }
+
+    @Test func compactLayoutHasNoSpacesOrLineBreaksAndLeavesAbsentMembersOut() {
+        var writer = JSONWriter(compact: true)
+        writer.object { writer in
+            writer.member("a") { writer in
+                writer.array { writer in
+                    writer.element { $0.number(1) }
+                    writer.element { $0.string("two words") }
+                }
+            }
+            writer.member("b", ifPresent: nil)
+            writer.member("c", ifPresent: "here")
+            writer.member("d") { $0.object { _ in } }
+            writer.member("e") { $0.null() }
+        }
+        #expect(writer.text == #"{"a":[1,"two words"],"c":"here","d":{},"e":null}"#)
+    }
 }

@@ -33,6 +33,54 @@ import Testing
         #expect((json["records"] as? [Any])?.count == 2)
     }
 
+    /// The site reads every record's approvals in one pass over the repository; `adr show`
+    /// reads one record's. Both must judge them the same: notes on a commit that touched
+    /// several records, trailers, and an approval made stale by a later edit.
+    @Test func theSiteShowsTheApprovalsAdrShowGivesForEveryRecord() throws {
+        let repo = try TestRepository.withCommittedRecord(
+            trailer: "Approved-by: Bo Reviewer <bo@example.com>"
+        )
+        try repo.adr("new", "--no-edit", "Use a queue")
+        try repo.adr("new", "--no-edit", "Use streams")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Add 0003 and 0004")
+        #expect(try repo.adr("approve", "3", "--by", "Cy <cy@example.com>").status == 0)
+        #expect(try repo.adr("approve", "4", "--by", "Cy <cy@example.com>").status == 0)
+        #expect(try repo.adr("approve", "4", "--by", "Di <di@example.com>").status == 0)
+        let record = "doc/adr/0003-use-a-queue.md"
+        try repo.write(record, try repo.read(record) + "\nA later thought.\n")
+        try repo.git("commit", "-q", "-am", "Edit 0003")
+        #expect(try repo.adr("site").status == 0)
+        let site = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try repo.read(".adr/site/adrs.json").utf8)
+            ) as? [String: Any]
+        )
+        let records = try #require(site["records"] as? [[String: Any]])
+        var judged = 0
+        for (number, entry) in zip(1...4, records) {
+            let shown = try repo.adr("show", "\(number)", "--format", "json")
+            let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8))
+            let expected = ((object as? [String: Any])?["approvals"] as? [[String: Any]]) ?? []
+            let found = entry["approvals"] as? [[String: Any]] ?? []
+            #expect(found.count == expected.count, "record \(number)")
+            for (site, show) in zip(found, expected) {
+                #expect(site["approver"] as? String == show["by"] as? String)
+                #expect(site["current"] as? Bool == show["current"] as? Bool)
+                #expect(site["source"] as? String == show["source"] as? String)
+                #expect(
+                    (site["changedBy"] as? String).map { String($0.prefix(7)) }
+                        == (show["changedBy"] as? String).map { String($0.prefix(7)) }
+                )
+                judged += 1
+            }
+        }
+        // The trailer of the commit that added 0001 and 0002 (one for each), 0003's stale
+        // note, 0004's two notes.
+        #expect(judged == 5)
+        #expect((records[2]["approvals"] as? [[String: Any]])?.first?["current"] as? Bool == false)
+    }
+
     @Test func aRebuildReplacesTheSiteAndAFailedOneLeavesIt() throws {
         let repo = try TestRepository.withCommittedRecord()
         #expect(try repo.adr("site", "--base-url", "https://example.com/adr").status == 0)
