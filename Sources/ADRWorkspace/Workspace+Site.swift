@@ -372,10 +372,14 @@ extension Workspace {
                 break
             }
         }
-        let recordPaths = Set(records.map(\.path))
         var files = Set<String>()
-        listFiles(in: location.folder, depth: 0, into: &files)
-        files = Set(files.map(rootRelativePath).filter { !recordPaths.contains($0) })
+        listFiles(
+            in: location.folder,
+            depth: 0,
+            skipping: Set(log.entries.map(absolutePath(of:))),
+            into: &files
+        )
+        files = Set(files.map(rootRelativePath))
         return SiteLog(
             label: label,
             siteFolder: label.map { Self.siteFolderName($0) } ?? "",
@@ -397,14 +401,23 @@ extension Workspace {
         ).replacingOccurrences(of: "..", with: "-")
     }
 
-    /// Files a record may link to: under the log folder, a few levels deep, at most 5,000.
-    private func listFiles(in folder: String, depth: Int, into files: inout Set<String>) {
+    /// Files a record may link to: under the log folder, a few levels deep, at most 5,000
+    /// besides the records (`records`, absolute paths), which are neither looked at nor
+    /// counted.
+    private func listFiles(
+        in folder: String,
+        depth: Int,
+        skipping records: Set<String>,
+        into files: inout Set<String>
+    ) {
         guard depth < 4, files.count < 5000 else { return }
         for name in FileStore.contents(ofDirectory: folder) where !name.hasPrefix(".") {
             let path = PathText.join(folder, name)
+            guard !records.contains(path) else { continue }
             // Symbolic links are not followed: one could lead anywhere on the machine.
             switch FileStore.kind(of: path) {
-            case .directory: listFiles(in: path, depth: depth + 1, into: &files)
+            case .directory:
+                listFiles(in: path, depth: depth + 1, skipping: records, into: &files)
             case .regular: files.insert(path)
             default: break
             }
