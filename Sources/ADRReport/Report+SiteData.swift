@@ -22,45 +22,27 @@ extension Report {
     private static func siteRecord(_ record: SiteData.Record, into writer: inout JSONWriter) {
         writer.object { writer in
             writer.member("approvals") { writer in
-                writer.array { writer in
-                    for approval in record.approvals {
-                        writer.element { writer in
-                            writer.object { writer in
-                                writer.member("approver", approval.approver)
-                                writer.member("changedBy", ifPresent: approval.changedBy)
-                                writer.member("comment", ifPresent: approval.comment)
-                                writer.member("commit", approval.commit)
-                                writer.member("current") { $0.bool(approval.current) }
-                                writer.member("date", approval.date)
-                                writer.member("source", approval.source)
-                            }
-                        }
-                    }
+                objects(record.approvals, into: &writer) { approval, writer in
+                    writer.member("approver", approval.approver)
+                    writer.member("changedBy", ifPresent: approval.changedBy)
+                    writer.member("comment", ifPresent: approval.comment)
+                    writer.member("commit", approval.commit)
+                    writer.member("current") { $0.bool(approval.current) }
+                    writer.member("date", approval.date)
+                    writer.member("source", approval.source)
                 }
             }
             writer.member("date", ifPresent: record.date)
             writer.member("deciders") { strings(record.deciders, into: &$0) }
             if let history = record.history {
-                writer.member("history") { writer in
-                    writer.array { writer in
-                        for revision in history {
-                            writer.element { siteRevision(revision, into: &$0) }
-                        }
-                    }
-                }
+                writer.member("history") { objects(history, into: &$0, siteRevision) }
             }
             writer.member("id", record.id)
             writer.member("links") { writer in
-                writer.array { writer in
-                    for link in record.links {
-                        writer.element { writer in
-                            writer.object { writer in
-                                writer.member("id", link.id)
-                                writer.member("page", link.page)
-                                writer.member("type", link.type)
-                            }
-                        }
-                    }
+                objects(record.links, into: &writer) { link, writer in
+                    writer.member("id", link.id)
+                    writer.member("page", link.page)
+                    writer.member("type", link.type)
                 }
             }
             writer.member("log", ifPresent: record.log)
@@ -79,19 +61,30 @@ extension Report {
     }
 
     private static func siteRevision(_ revision: SiteData.Revision, into writer: inout JSONWriter) {
-        writer.object { writer in
-            writer.member("author") { writer in
-                writer.object { writer in
-                    writer.member("email", revision.author.email)
-                    writer.member("name", revision.author.name)
-                }
+        writer.member("author") { writer in
+            writer.object { writer in
+                writer.member("email", revision.author.email)
+                writer.member("name", revision.author.name)
             }
-            writer.member("change", revision.change)
-            writer.member("commit", revision.commit)
-            writer.member("date", revision.date)
-            writer.member("path", revision.path)
-            writer.member("status", ifPresent: revision.status)
-            writer.member("summary", revision.summary)
+        }
+        writer.member("change", revision.change)
+        writer.member("commit", revision.commit)
+        writer.member("date", revision.date)
+        writer.member("path", revision.path)
+        writer.member("status", ifPresent: revision.status)
+        writer.member("summary", revision.summary)
+    }
+
+    /// An array of one object per item, its members written by `members`.
+    private static func objects<Item>(
+        _ items: [Item],
+        into writer: inout JSONWriter,
+        _ members: (Item, inout JSONWriter) -> Void
+    ) {
+        writer.array { writer in
+            for item in items {
+                writer.element { writer in writer.object { members(item, &$0) } }
+            }
         }
     }
 
