@@ -97,7 +97,8 @@ struct SiteBuilder {
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case .files(let files, let copies):
-                output.files.merge(files) { first, _ in first }
+                // What the build makes wins over a theme file of the same name.
+                output.files.merge(files) { _, made in made }
                 output.copies.merge(copies) { first, _ in first }
             case .recordPage(let page):
                 let path = catalog.items[index - siteWide.count].page

@@ -49,6 +49,15 @@ import Testing
         #expect(output.files["404.html"]?.contains("<p>Lost: </p>") == true)
     }
 
+    @Test func aThemeFileNamedLikeAPageTheSiteMakesDoesNotReplaceIt() throws {
+        var input = SiteFixture.input
+        input.theme = ["feed.xml": "stale\n", "index.html": "stale\n"]
+        let built = try Site.build(SiteFixture.input)
+        let themed = try Site.build(input)
+        #expect(themed.files["feed.xml"] == built.files["feed.xml"])
+        #expect(themed.files["index.html"] == built.files["index.html"])
+    }
+
     @Test func aConfiguredMermaidScriptIsTheOnlyOtherSourceAllowedOnPagesWithDiagrams() throws {
         var input = SiteFixture.input
         input.logs[0].records.append(
