@@ -309,16 +309,10 @@ enum FileStore {
     enum FileKind { case regular, directory, symbolicLink, other }
 
     /// Whether `path` names a symbolic link (not followed).
-    static func isSymbolicLink(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
-    }
+    static func isSymbolicLink(_ path: String) -> Bool { kind(of: path) == .symbolicLink }
 
     /// Whether anything, a dangling symbolic link included, has the name `path`.
-    static func linkExists(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0
-    }
+    static func linkExists(_ path: String) -> Bool { kind(of: path) != nil }
 
     /// Flushes a folder's entries (names created, renamed or removed) to disk.
     static func synchronizeDirectory(_ path: String) {
