@@ -4,12 +4,13 @@ import Foundation
 /// The search and filter index the home page loads with `<script>` tags (a `fetch` of a
 /// JSON file fails from file://), and from which its script draws the list.
 ///
-/// `search-index.js`, what the list, the filters and the short fields' search need:
+/// `search-index.js`, what the list, the filters and the short fields' search need, as JSON
+/// in a string that the script gives to `JSON.parse` (``parsing(_:)``):
 /// ```
-/// window.ADR_INDEX = {"v":2,
+/// window.ADR_INDEX = JSON.parse('{"v":2,
 ///   "status": {"accepted": ["accepted", "Accepted"], …},   // key: [class, label]
 ///   "logs": [["api", "api/"], …],             // label and page folder of each log
-///   "r": [[stem, title, status, date, [tags], log, number, href], …]}
+///   "r": [[stem, title, status, date, [tags], log, number, href], …]}');
 /// ```
 /// One row per record, newest first (the list's default order); `href` is empty when the
 /// page is the log folder, the stem and `.html`.
@@ -48,7 +49,7 @@ enum SearchIndex {
     }
 
     static func indexScript(for catalog: SiteCatalog, order: [Int]) -> String {
-        var script = "window.ADR_INDEX={\"v\":2"
+        var script = "{\"v\":2"
         var statuses: [String: RecordStatus?] = [:]
         for item in catalog.items { statuses[SiteBuilder.statusKey(item.status)] = item.status }
         script += ",\n\"status\":{"
@@ -85,7 +86,32 @@ enum SearchIndex {
             ]
             script += "[" + fields.joined(separator: ",") + "]"
         }
-        return script + "]};\n"
+        return "window.ADR_INDEX=" + parsing(script + "]}") + ";\n"
+    }
+
+    /// A script expression whose value is the value of `json`: `JSON.parse('…')`. The list
+    /// waits for the index script to be parsed, and Chromium reads a string literal and
+    /// then JSON about three times faster than the same rows written as the script's own
+    /// array literals (at 5,000 records, 14 ms against 46 ms).
+    static func parsing(_ json: String) -> String {
+        var literal = Array("JSON.parse('".utf8)
+        literal.reserveCapacity(json.utf8.count + json.utf8.count / 16 + 16)
+        // Inside a single-quoted literal only backslashes, apostrophes and line breaks need
+        // escaping (line and paragraph separators may stand there as they are), and all
+        // three are ASCII: the UTF-8 of everything else is copied as it is. The JSON's only
+        // line breaks are between rows, never in a string; a backslash before each
+        // continues the literal there, so the file keeps a row per line.
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): literal += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "'"): literal += [UInt8(ascii: "\\"), UInt8(ascii: "'")]
+            case UInt8(ascii: "\n"): literal += [UInt8(ascii: "\\"), UInt8(ascii: "\n")]
+            case UInt8(ascii: "\r"): literal += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            default: literal.append(byte)
+            }
+        }
+        literal += Array("')".utf8)
+        return String(decoding: literal, as: UTF8.self)
     }
 
     static func textScript(for catalog: SiteCatalog, order: [Int]) -> String {

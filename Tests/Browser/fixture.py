@@ -8,6 +8,9 @@ import os
 import subprocess
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
+# Text that ends a quoted script literal early, were it not escaped (the search index is
+# JSON inside a single-quoted literal); in Markdown its backslash is written twice.
+BREAKOUT = "\\'); window.__pwned=12; ('"
 
 
 def run(cwd, *args, env=None):
@@ -170,7 +173,7 @@ Chosen option: "Redact in the logging library", because it protects every call s
                             GIT_COMMITTER_EMAIL="ada@example.com"),
                    check=True, stdout=subprocess.DEVNULL)
     if hostile:
-        write("0005-hostile.md", f"""# 5. <script>window.__pwned=1</script>Hostile {HOSTILE}
+        write("0005-hostile.md", f"""# 5. <script>window.__pwned=1</script>Hostile {HOSTILE} {BREAKOUT.replace(chr(92), chr(92) * 2)}
 
 - Status: accepted
 - Date: 2025-04-01

@@ -177,6 +177,13 @@ def main():
             check("typing updates the fragment", "q=retry" in page.url, page.url)
             page.fill("#q", "")
             check("clearing the query shows every record", visible_records(page) == ALL)
+            titles = page.evaluate("window.ADR_INDEX.r.map(r => r[1])")
+            check("the search index keeps a title that tries to end its literal",
+                  any(fixture.BREAKOUT in t for t in titles), titles)
+            page.fill("#q", "pwned")
+            check("a query finds that title",
+                  "0005-hostile" in visible_records(page), visible_records(page))
+            page.fill("#q", "")
 
             page.goto("about:blank")
             page.goto(root + "index.html#status=superseded")

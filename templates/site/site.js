@@ -37,13 +37,25 @@
     var staticNote = document.getElementById("static-more");
     if (staticNote) { staticNote.hidden = true; }
     var logs = index.logs;
-    var records = index.r.map(function (r, i) {
-      var log = logs[r[5]] || ["", ""];
-      return { i: i, stem: r[0], title: r[1], status: r[2], date: r[3], year: r[3].slice(0, 4),
-        tags: r[4], log: log[0], number: r[6], people: "",
-        href: r[7] || log[1] + r[0] + ".html", row: null, fields: null, ids: null,
-        markedFor: "" };
-    });
+    // A record reads its fields from its row of the index when they are asked for: the
+    // list is drawn without first copying every row into an object of its own.
+    function Record(r, i) {
+      this.i = i; this.r = r; this.people = ""; this.row = null; this.fields = null;
+      this.ids = null; this.markedFor = ""; this.score = 0;
+    }
+    Record.prototype = {
+      get stem() { return this.r[0]; },
+      get title() { return this.r[1]; },
+      get status() { return this.r[2]; },
+      get date() { return this.r[3]; },
+      get year() { return this.r[3].slice(0, 4); },
+      get tags() { return this.r[4]; },
+      get log() { return (logs[this.r[5]] || ["", ""])[0]; },
+      get number() { return this.r[6]; },
+      get href() { return this.r[7] || (logs[this.r[5]] || ["", ""])[1] + this.r[0] + ".html"; }
+    };
+    var records = new Array(index.r.length);
+    for (var ri = 0; ri < records.length; ri++) { records[ri] = new Record(index.r[ri], ri); }
     // The rows the page was built with are the first ones of the default order: kept.
     Array.prototype.forEach.call(list.querySelectorAll("li[data-i]"), function (row) {
       var record = records[Number(row.getAttribute("data-i"))];
