@@ -35,6 +35,9 @@ struct SiteBuilder {
     /// The site path of each log's introduction page, by log, for those long enough to
     /// have one.
     let introductionPages: [Int: String]
+    /// The built-in layout rendered once for each page frame (see ``layout(kind:title:page:content:scripts:hasDiagrams:showsRecordCount:)``);
+    /// nil when a theme replaces the layout.
+    let layoutFrames: LayoutFrames?
     var output = SiteOutput()
 
     init(input: SiteInput) throws(SiteError) {
@@ -50,6 +53,7 @@ struct SiteBuilder {
             introductionPages[logIndex] = Self.introductionPath(of: logIndex, in: catalog)
         }
         self.introductionPages = introductionPages
+        layoutFrames = input.theme["layout.mustache"] == nil ? LayoutFrames() : nil
         recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
             .union(Self.ids(in: theme["record.mustache"] ?? ""))
         var seed = ContentHash()
@@ -199,14 +203,33 @@ struct SiteBuilder {
         let csp =
             "default-src 'none'; script-src \(scriptSources); style-src \(styleSources); img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'"
-        return render(
-            "layout",
-            [
-                "csp": csp, "pageTitle": title, "siteTitle": input.title, "root": root,
-                "kind": kind, "nav": nav, "content": content, "scripts": sources,
-                "recordCount": catalog.items.count, "showsRecordCount": showsRecordCount,
-            ]
+        let frameValues: [String: Any] = [
+            "csp": csp, "siteTitle": input.title, "root": root, "kind": kind, "nav": nav,
+            "scripts": sources, "recordCount": catalog.items.count,
+            "showsRecordCount": showsRecordCount,
+        ]
+        let key = LayoutFrames.Key(
+            csp: csp,
+            root: root,
+            kind: kind,
+            scripts: sources.compactMap { $0["src"] as? String },
+            showsRecordCount: showsRecordCount
         )
+        if let frame = layoutFrames?.frame(
+            for: key,
+            rendering: { title, content in
+                var values = frameValues
+                values["pageTitle"] = title
+                values["content"] = content
+                return render("layout", values)
+            }
+        ) {
+            return frame.head + SiteHTML.escape(title) + frame.middle + content + frame.tail
+        }
+        var values = frameValues
+        values["pageTitle"] = title
+        values["content"] = content
+        return render("layout", values)
     }
 
     /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`, with the

@@ -232,3 +232,57 @@ import Testing
         #expect(DecisionPattern.matching("mess", in: patterns).match?.key == "messaging")
     }
 }
+
+@Suite struct LayoutFrameTests {
+    /// The fixture's site with the built-in layout given as a theme file: rendered whole for
+    /// every page instead of framed.
+    static func wholeLayoutSite(_ change: (inout SiteInput) -> Void = { _ in }) throws -> (
+        framed: [String: String], whole: [String: String]
+    ) {
+        var input = SiteFixture.input
+        change(&input)
+        let framed = try Site.build(input)
+        input.theme["layout.mustache"] = try #require(
+            SiteTheme.builtInFile(named: "layout.mustache")
+        )
+        return (framed.files, try Site.build(input).files)
+    }
+
+    @Test func aFramedPageIsThePageTheWholeLayoutRenders() throws {
+        let site = try Self.wholeLayoutSite { input in
+            // Everything the escape changes, in the title every page shows.
+            input.title = "R&D's <\"decisions\">"
+        }
+        #expect(site.framed.keys.sorted() == site.whole.keys.sorted())
+        let pages = site.framed.keys.filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 5)
+        for page in pages {
+            #expect(site.framed[page] == site.whole[page], "\(page)")
+        }
+    }
+
+    @Test func aSiteTitleHoldingAMarkerRendersEveryPageWhole() throws {
+        let site = try Self.wholeLayoutSite { input in
+            input.title = "Decisions " + LayoutFrames.titleMarker
+        }
+        for page in site.framed.keys where page.hasSuffix(".html") {
+            #expect(site.framed[page] == site.whole[page], "\(page)")
+        }
+        #expect(
+            LayoutFrames.frame(
+                cutting: "a\(LayoutFrames.titleMarker)b\(LayoutFrames.contentMarker)c"
+            ) != nil
+        )
+        #expect(
+            LayoutFrames.frame(
+                cutting: "a\(LayoutFrames.contentMarker)b\(LayoutFrames.titleMarker)c"
+            ) == nil
+        )
+        #expect(
+            LayoutFrames.frame(
+                cutting:
+                    "\(LayoutFrames.titleMarker)\(LayoutFrames.titleMarker)\(LayoutFrames.contentMarker)"
+            ) == nil
+        )
+    }
+}
