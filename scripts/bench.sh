@@ -13,6 +13,7 @@
 #                       also "r5000": 5,000 records in 100,000 commits)
 #   ADR_BENCH_SHAPE_DIR folder of ready-made repositories named by shape, copied instead of
 #                       generating them (for example /work/benchrepos)
+#   ADR_BENCH_BROWSER_RUNS page loads of the site's home page in Chromium (default 9)
 #   ADR_TOOLS_DIR       folder holding adr-tools' scripts (adr, adr-new, ...) to compare
 #                       against; found on PATH via `adr-new` when unset (Debian's adr-tools
 #                       package installs only /usr/bin/adr: set ADR_TOOLS_DIR=/usr/bin). Never
@@ -259,6 +260,19 @@ PY
       "adrs.json $(du -h --apparent-size "$site_out/adrs.json" | cut -f1)"
     echo
   } >>"$out/site.md"
+  # How soon the home page is ready to search and filter in Chromium, where Debian's
+  # chromium and Playwright are installed (`make setup-browser`).
+  if [[ -x /usr/bin/chromium ]] && python3 -c "import playwright" 2>/dev/null; then
+    echo "==> the home page in Chromium" >&2
+    {
+      echo
+      echo "The home page in Chromium (\`scripts/site-browser-bench.py\`):"
+      echo
+      echo '```'
+      RUNS="${ADR_BENCH_BROWSER_RUNS:-9}" python3 "$root/scripts/site-browser-bench.py" "$site_out"
+      echo '```'
+    } >>"$out/site.md"
+  fi
   { echo; echo "### adr site"; echo; cat "$out/site.md"; } >>"$out/history.md"
   history_reports+=("$out/history.md")
 else
