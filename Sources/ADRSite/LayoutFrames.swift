@@ -37,7 +37,7 @@ final class LayoutFrames: @unchecked Sendable {
     /// The frame for `key`, from `rendering(title, content)` the first time it is asked
     /// for; nil when that rendering does not show each marker once, title first (a site
     /// title holding a marker), where the page is rendered whole.
-    func frame(for key: Key, rendering: (String, String) -> String) -> Frame? {
+    func frame(for key: Key, rendering: (_ title: String, _ content: String) -> String) -> Frame? {
         if let known = lock.withLock({ frames[key] }) { return known }
         let made = Self.frame(cutting: rendering(Self.titleMarker, Self.contentMarker))
         lock.withLock { frames[key] = made }

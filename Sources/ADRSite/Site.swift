@@ -35,8 +35,8 @@ struct SiteBuilder {
     /// The site path of each log's introduction page, by log, for those long enough to
     /// have one.
     let introductionPages: [Int: String]
-    /// The built-in layout rendered once for each page frame (see ``layout(kind:title:page:content:scripts:hasDiagrams:showsRecordCount:)``);
-    /// nil when a theme replaces the layout.
+    /// The built-in layout rendered once for each frame of a page, which `layout` fills
+    /// in; nil when a theme replaces the layout.
     let layoutFrames: LayoutFrames?
     var output = SiteOutput()
 
@@ -208,6 +208,12 @@ struct SiteBuilder {
             "scripts": sources, "recordCount": catalog.items.count,
             "showsRecordCount": showsRecordCount,
         ]
+        func whole(title: String, content: String) -> String {
+            var values = frameValues
+            values["pageTitle"] = title
+            values["content"] = content
+            return render("layout", values)
+        }
         let key = LayoutFrames.Key(
             csp: csp,
             root: root,
@@ -215,21 +221,10 @@ struct SiteBuilder {
             scripts: sources.compactMap { $0["src"] as? String },
             showsRecordCount: showsRecordCount
         )
-        if let frame = layoutFrames?.frame(
-            for: key,
-            rendering: { title, content in
-                var values = frameValues
-                values["pageTitle"] = title
-                values["content"] = content
-                return render("layout", values)
-            }
-        ) {
-            return frame.head + SiteHTML.escape(title) + frame.middle + content + frame.tail
+        guard let frame = layoutFrames?.frame(for: key, rendering: whole) else {
+            return whole(title: title, content: content)
         }
-        var values = frameValues
-        values["pageTitle"] = title
-        values["content"] = content
-        return render("layout", values)
+        return frame.head + SiteHTML.escape(title) + frame.middle + content + frame.tail
     }
 
     /// Markdown of a file at `sourcePath` in log `logIndex`, shown on `page`, with the
