@@ -6,9 +6,9 @@ import Foundation
 /// Around the page's own title and content, the layout of every record page in one folder
 /// is the same, and Mustache looking up each of its values again for every page was a
 /// large part of building a site from nothing (decision 27). Only the built-in layout is
-/// framed: it shows the title once, escaped, and
-/// the content once, as it is, which is what filling in a frame does. A theme's layout
-/// may do anything with them and is always rendered whole.
+/// framed: it shows the title once, escaped, and the content once, as it is, which is what
+/// filling in a frame does. A theme's layout may do anything with them and is always
+/// rendered whole.
 final class LayoutFrames: @unchecked Sendable {
     /// Everything but the title and content that the layout shows.
     struct Key: Hashable {

@@ -196,23 +196,24 @@ struct SiteBuilder {
         }
         sources += scripts.map { ["src": root + $0] }
         sources.append(["src": root + "site.js"])
-        let nav: [[String: Any]] = [
-            ("index.html", "Decisions", "index"), ("patterns.html", "Patterns", "patterns"),
-            ("timeline.html", "Timeline", "timeline"), ("graph.html", "Graph", "graph"),
-        ].map { ["href": $0.0, "label": $0.1, "current": $0.2 == kind] }
         let csp =
             "default-src 'none'; script-src \(scriptSources); style-src \(styleSources); img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'"
-        let frameValues: [String: Any] = [
-            "csp": csp, "siteTitle": input.title, "root": root, "kind": kind, "nav": nav,
-            "scripts": sources, "recordCount": catalog.items.count,
-            "showsRecordCount": showsRecordCount,
-        ]
+        // The layout rendered with all its values: once for each frame, or for a page no
+        // frame serves.
         func whole(title: String, content: String) -> String {
-            var values = frameValues
-            values["pageTitle"] = title
-            values["content"] = content
-            return render("layout", values)
+            let nav: [[String: Any]] = [
+                ("index.html", "Decisions", "index"), ("patterns.html", "Patterns", "patterns"),
+                ("timeline.html", "Timeline", "timeline"), ("graph.html", "Graph", "graph"),
+            ].map { ["href": $0.0, "label": $0.1, "current": $0.2 == kind] }
+            return render(
+                "layout",
+                [
+                    "csp": csp, "pageTitle": title, "siteTitle": input.title, "root": root,
+                    "kind": kind, "nav": nav, "content": content, "scripts": sources,
+                    "recordCount": catalog.items.count, "showsRecordCount": showsRecordCount,
+                ]
+            )
         }
         let key = LayoutFrames.Key(
             csp: csp,

@@ -50,9 +50,11 @@
       get date() { return this.r[3]; },
       get year() { return this.r[3].slice(0, 4); },
       get tags() { return this.r[4]; },
-      get log() { return (logs[this.r[5]] || ["", ""])[0]; },
+      // The record's log: its label and page folder.
+      get logEntry() { return logs[this.r[5]] || ["", ""]; },
+      get log() { return this.logEntry[0]; },
       get number() { return this.r[6]; },
-      get href() { return this.r[7] || (logs[this.r[5]] || ["", ""])[1] + this.r[0] + ".html"; }
+      get href() { return this.r[7] || this.logEntry[1] + this.r[0] + ".html"; }
     };
     var records = new Array(index.r.length);
     for (var ri = 0; ri < records.length; ri++) { records[ri] = new Record(index.r[ri], ri); }
