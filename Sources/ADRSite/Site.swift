@@ -678,15 +678,21 @@ struct SiteBuilder {
             if overridesRecord { context["revisions"] = rows.map(\.value) }
             context["hasRevisions"] = !events.isEmpty
             let timeline = history?.statusTimeline ?? []
-            context["statusTimeline"] = timeline.reversed().map { change -> [String: Any] in
-                [
-                    "statusClass": Self.statusClass(change.status),
-                    "statusLabel": Self.statusLabel(change.status), "date": change.date,
-                    "day": Self.day(change.date), "author": change.author.name,
-                ]
+            let changes = timeline.reversed().map { change in
+                SiteHTML.StatusChange(
+                    statusClass: Self.statusClass(change.status),
+                    statusLabel: Self.statusLabel(change.status),
+                    date: change.date,
+                    day: Self.day(change.date),
+                    author: change.author.name
+                )
             }
+            context["statusRows"] = changes.map(\.html).joined(separator: "\n")
+            if overridesRecord { context["statusTimeline"] = changes.map(\.value) }
             context["hasTimeline"] = !timeline.isEmpty
-            context["approvals"] = item.record.approvals.map { approvalRow($0) }
+            let approvals = item.record.approvals.map { approvalRow($0) }
+            context["approvalRows"] = approvals.map(\.html).joined(separator: "\n")
+            if overridesRecord { context["approvals"] = approvals.map(\.value) }
             context["hasApprovals"] = !item.record.approvals.isEmpty
         }
         let neighbours = catalog.neighbours(of: index)
@@ -830,17 +836,19 @@ struct SiteBuilder {
         )
     }
 
-    func approvalRow(_ state: ApprovalState) -> [String: Any] {
+    func approvalRow(_ state: ApprovalState) -> SiteHTML.Approval {
         let approval = state.approval
-        var row: [String: Any] = [
-            "approver": approval.approver, "date": approval.date, "day": Self.day(approval.date),
-            "source": approval.source == .note ? "git note" : "commit trailer",
-            "shortCommit": Self.shortCommit(approval.commit), "current": state.isCurrent,
-        ]
-        if let comment = approval.comment { row["comment"] = comment }
-        if let changedBy = state.changedBy { row["changedBy"] = Self.shortCommit(changedBy) }
-        if let url = commitURL(approval.commit) { row["commitURL"] = url }
-        return row
+        return SiteHTML.Approval(
+            approver: approval.approver,
+            date: approval.date,
+            day: Self.day(approval.date),
+            source: approval.source == .note ? "git note" : "commit trailer",
+            shortCommit: Self.shortCommit(approval.commit),
+            commitURL: commitURL(approval.commit),
+            isCurrent: state.isCurrent,
+            comment: approval.comment,
+            changedBy: state.changedBy.map { Self.shortCommit($0) }
+        )
     }
 
     // MARK: Patterns
@@ -857,7 +865,7 @@ struct SiteBuilder {
             if !decision.replacedBy.isEmpty {
                 value["replacedBy"] = decision.replacedBy.joined(separator: ", ")
             }
-            value["approvals"] = decision.approvals.map { approvalRow($0) }
+            value["approvals"] = decision.approvals.map { approvalRow($0).value }
             value["hasApprovals"] = !decision.approvals.isEmpty
             return value
         }

@@ -4,7 +4,7 @@
 /// string passes through ``escape(_:)``, the same escaping Mustache's `{{name}}` applies.
 ///
 /// A theme that replaces `record.mustache` or `timeline.mustache` still gets the rows as
-/// values (`revisions`, `months[].events`) for its own loop.
+/// values (`revisions`, `approvals`, `statusTimeline`, `months[].events`) for its own loop.
 public enum SiteHTML {
     /// `text` with `<`, `>`, `&`, `"` and `'` escaped as Mustache's `{{name}}` escapes them.
     public static func escape(_ text: String) -> String {
@@ -70,6 +70,77 @@ public enum SiteHTML {
             if let detail { row["detail"] = detail }
             if let commitURL { row["commitURL"] = commitURL }
             return row
+        }
+    }
+
+    /// One approval in a record page's approvals panel.
+    struct Approval {
+        var approver: String
+        var date: String
+        var day: String
+        var source: String
+        var shortCommit: String
+        var commitURL: String?
+        var isCurrent: Bool
+        var comment: String?
+        var changedBy: String?
+
+        var html: String {
+            var row = "<li class=\"approval " + (isCurrent ? "approval-current" : "approval-stale")
+            row += "\">\n<span class=\"approver\">" + escape(approver) + "</span>\n"
+            row += "<span class=\"verdict\">" + (isCurrent ? "✓ current" : "⚠ stale") + "</span>\n"
+            row += "<span class=\"meta\"><time datetime=\"" + escape(date) + "\">" + escape(day)
+            row += "</time> · " + escape(source) + " · "
+            if let commitURL {
+                row +=
+                    "<a href=\"" + escape(commitURL) + "\" class=\"mono\">" + escape(shortCommit)
+                    + "</a>"
+            } else {
+                row += "<span class=\"mono\">" + escape(shortCommit) + "</span>"
+            }
+            row += "</span>\n"
+            if let comment { row += "<q class=\"comment\">" + escape(comment) + "</q>" }
+            row += "\n"
+            if let changedBy {
+                row +=
+                    "<span class=\"meta\">text changed since in <span class=\"mono\">"
+                    + escape(changedBy) + "</span></span>"
+            }
+            return row + "\n</li>"
+        }
+
+        var value: [String: Any] {
+            var row: [String: Any] = [
+                "approver": approver, "date": date, "day": day, "source": source,
+                "shortCommit": shortCommit, "current": isCurrent,
+            ]
+            if let comment { row["comment"] = comment }
+            if let changedBy { row["changedBy"] = changedBy }
+            if let commitURL { row["commitURL"] = commitURL }
+            return row
+        }
+    }
+
+    /// One change of status in a record page's status timeline.
+    struct StatusChange {
+        var statusClass: String
+        var statusLabel: String
+        var date: String
+        var day: String
+        var author: String
+
+        var html: String {
+            var row = "<li><span class=\"status status-" + escape(statusClass) + "\">"
+            row += escape(statusLabel) + "</span> <time datetime=\"" + escape(date) + "\">"
+            return row + escape(day) + "</time> <span class=\"meta\">" + escape(author)
+                + "</span></li>"
+        }
+
+        var value: [String: Any] {
+            [
+                "statusClass": statusClass, "statusLabel": statusLabel, "date": date, "day": day,
+                "author": author,
+            ]
         }
     }
 

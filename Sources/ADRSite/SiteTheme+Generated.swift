@@ -306,15 +306,7 @@ extension SiteTheme {
         <h2 id="approvals-title">Approvals</h2>
         {{#hasApprovals}}
         <ul class="approvals">
-        {{#approvals}}
-        <li class="approval {{#current}}approval-current{{/current}}{{^current}}approval-stale{{/current}}">
-        <span class="approver">{{approver}}</span>
-        <span class="verdict">{{#current}}✓ current{{/current}}{{^current}}⚠ stale{{/current}}</span>
-        <span class="meta"><time datetime="{{date}}">{{day}}</time> · {{source}}{{#commitURL}} · <a href="{{commitURL}}" class="mono">{{shortCommit}}</a>{{/commitURL}}{{^commitURL}} · <span class="mono">{{shortCommit}}</span>{{/commitURL}}</span>
-        {{#comment}}<q class="comment">{{comment}}</q>{{/comment}}
-        {{#changedBy}}<span class="meta">text changed since in <span class="mono">{{changedBy}}</span></span>{{/changedBy}}
-        </li>
-        {{/approvals}}
+        {{{approvalRows}}}
         </ul>
         {{/hasApprovals}}
         {{^hasApprovals}}<p class="muted">No approvals recorded.</p>{{/hasApprovals}}
@@ -323,9 +315,7 @@ extension SiteTheme {
         <section class="panel" aria-labelledby="status-title">
         <h2 id="status-title">Status timeline</h2>
         <ol class="status-timeline">
-        {{#statusTimeline}}
-        <li><span class="status status-{{statusClass}}">{{statusLabel}}</span> <time datetime="{{date}}">{{day}}</time> <span class="meta">{{author}}</span></li>
-        {{/statusTimeline}}
+        {{{statusRows}}}
         </ol>
         </section>
         {{/hasTimeline}}

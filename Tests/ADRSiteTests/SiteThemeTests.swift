@@ -153,28 +153,40 @@ import Testing
     }
 
     /// The rows adr writes in Swift are what the loops the built-in templates had wrote: a
-    /// theme that still loops over `revisions`, `events` and `records` gets the same pages.
-    @Test func aThemeLoopingOverTheRowsGetsWhatTheBuiltInRowsAre() throws {
+    /// theme that still loops over `revisions`, `approvals`, `statusTimeline`, `events` and
+    /// `records` gets the same pages, with commit links to a forge and without.
+    @Test(arguments: [true, false])
+    func aThemeLoopingOverTheRowsGetsWhatTheBuiltInRowsAre(withForge: Bool) throws {
         let loops = [
-            "record.mustache": (
-                "{{{revisionRows}}}\n",
+            (
+                "record.mustache", "{{{revisionRows}}}\n",
                 "{{#revisions}}\n<tr><td><time datetime=\"{{date}}\">{{day}}</time></td><td><span class=\"change change-{{kindClass}}\">{{kind}}</span>{{#detail}} <span class=\"meta\">{{detail}}</span>{{/detail}}</td><td>{{author}}</td><td>{{#commitURL}}<a class=\"mono\" href=\"{{commitURL}}\">{{shortCommit}}</a>{{/commitURL}}{{^commitURL}}<span class=\"mono\">{{shortCommit}}</span>{{/commitURL}}</td><td>{{subject}}</td></tr>\n{{/revisions}}\n"
             ),
-            "timeline.mustache": (
-                "{{{eventRows}}}\n",
+            (
+                "record.mustache", "{{{approvalRows}}}\n",
+                "{{#approvals}}\n<li class=\"approval {{#current}}approval-current{{/current}}{{^current}}approval-stale{{/current}}\">\n<span class=\"approver\">{{approver}}</span>\n<span class=\"verdict\">{{#current}}✓ current{{/current}}{{^current}}⚠ stale{{/current}}</span>\n<span class=\"meta\"><time datetime=\"{{date}}\">{{day}}</time> · {{source}}{{#commitURL}} · <a href=\"{{commitURL}}\" class=\"mono\">{{shortCommit}}</a>{{/commitURL}}{{^commitURL}} · <span class=\"mono\">{{shortCommit}}</span>{{/commitURL}}</span>\n{{#comment}}<q class=\"comment\">{{comment}}</q>{{/comment}}\n{{#changedBy}}<span class=\"meta\">text changed since in <span class=\"mono\">{{changedBy}}</span></span>{{/changedBy}}\n</li>\n{{/approvals}}\n"
+            ),
+            (
+                "record.mustache", "{{{statusRows}}}\n",
+                "{{#statusTimeline}}\n<li><span class=\"status status-{{statusClass}}\">{{statusLabel}}</span> <time datetime=\"{{date}}\">{{day}}</time> <span class=\"meta\">{{author}}</span></li>\n{{/statusTimeline}}\n"
+            ),
+            (
+                "timeline.mustache", "{{{eventRows}}}\n",
                 "{{#events}}\n<li class=\"event event-{{kindClass}}\"><time datetime=\"{{date}}\">{{day}}</time> <span class=\"change change-{{kindClass}}\">{{kind}}</span> <a href=\"{{href}}\"><span class=\"number\">{{numberLabel}}</span> {{title}}</a>{{#detail}} <span class=\"meta\">{{detail}}</span>{{/detail}}{{#who}} <span class=\"meta\">by {{who}}</span>{{/who}}</li>\n{{/events}}\n"
             ),
-            "index.mustache": (
-                "{{#hasRecords}}\n{{{recordRows}}}\n{{/hasRecords}}\n",
+            (
+                "index.mustache", "{{#hasRecords}}\n{{{recordRows}}}\n{{/hasRecords}}\n",
                 "{{#records}}\n<li class=\"record-row\" data-record=\"{{stem}}\" data-i=\"{{index}}\">\n<a class=\"record-link\" href=\"{{page}}\"><span class=\"number\">{{numberLabel}}</span> <span class=\"title\">{{title}}</span></a>\n<span class=\"status status-{{statusClass}}\">{{statusLabel}}</span>\n<span class=\"meta\">{{#date}}<time datetime=\"{{date}}\">{{date}}</time>{{/date}}{{#log}} · <span class=\"log\">{{log}}</span>{{/log}}</span>\n{{#hasTags}}<span class=\"tags\">{{#tags}}<span class=\"tag\">{{.}}</span> {{/tags}}</span>{{/hasTags}}\n<p class=\"snippet\" hidden></p>\n</li>\n{{/records}}\n"
             ),
         ]
-        let builtIn = try Site.build(SiteFixture.input)
-        var input = SiteFixture.input
-        for (name, loop) in loops {
-            let text = try #require(SiteTheme.builtInFile(named: name))
-            #expect(text.contains(loop.0))
-            input.theme[name] = text.replacingOccurrences(of: loop.0, with: loop.1)
+        var plain = SiteFixture.input
+        if !withForge { plain.configuration.repositoryURL = nil }
+        let builtIn = try Site.build(plain)
+        var input = plain
+        for (name, rows, loop) in loops {
+            let text = try #require(input.theme[name] ?? SiteTheme.builtInFile(named: name))
+            #expect(text.contains(rows))
+            input.theme[name] = text.replacingOccurrences(of: rows, with: loop)
         }
         let themed = try Site.build(input)
         #expect(themed.files.keys.sorted() == builtIn.files.keys.sorted())
