@@ -315,6 +315,12 @@ struct SiteBuilder {
 
     static func statusKey(_ status: RecordStatus?) -> String { status?.name ?? "none" }
 
+    /// The class name of a kind of change: its words joined by hyphens (`status-changed`).
+    static func changeClass(_ kind: String) -> String {
+        // Foundation's replacing was a tenth of the timeline page, for one space at most.
+        kind.utf8.contains(0x20) ? kind.split(separator: " ").joined(separator: "-") : kind
+    }
+
     static func statusClass(_ status: RecordStatus?) -> String {
         switch status {
         case .accepted: "accepted"
@@ -827,7 +833,7 @@ struct SiteBuilder {
             date: revision.date,
             day: Self.day(revision.date),
             kind: kind,
-            kindClass: kind.replacingOccurrences(of: " ", with: "-"),
+            kindClass: Self.changeClass(kind),
             detail: detail,
             author: revision.author.name,
             shortCommit: Self.shortCommit(revision.commit),
@@ -998,7 +1004,7 @@ struct SiteBuilder {
                     date: event.date,
                     day: Self.day(event.date),
                     kind: event.kind,
-                    kindClass: event.kind.replacingOccurrences(of: " ", with: "-"),
+                    kindClass: Self.changeClass(event.kind),
                     href: reference.href,
                     numberLabel: reference.numberLabel,
                     title: reference.title,

@@ -32,6 +32,43 @@ public enum SiteHTML {
         } ?? text
     }
 
+    /// A row's HTML written piece by piece: markup as it is, text through ``escape(_:)``.
+    /// Appending each piece avoids the temporary strings a chain of `+` makes, one per
+    /// piece, on rows written by the thousand.
+    struct Builder {
+        private(set) var html: String
+
+        init() {
+            html = ""
+            html.reserveCapacity(320)
+        }
+
+        mutating func markup(_ markup: String) { html += markup }
+
+        mutating func text(_ text: String) { html += escape(text) }
+
+        /// A short commit, linked when the forge gives it a page: `<a ` + `linkAttributes`
+        /// + the URL + `after` + `">"`, else a plain monospaced span.
+        mutating func commit(
+            _ shortCommit: String,
+            url: String?,
+            linkAttributes: String,
+            after: String = ""
+        ) {
+            if let url {
+                markup("<a " + linkAttributes)
+                text(url)
+                markup(after + "\">")
+                text(shortCommit)
+                markup("</a>")
+            } else {
+                markup("<span class=\"mono\">")
+                text(shortCommit)
+                markup("</span>")
+            }
+        }
+    }
+
     /// One row of a record's history table.
     struct Revision {
         var date: String
@@ -45,21 +82,29 @@ public enum SiteHTML {
         var subject: String
 
         var html: String {
-            var row = "<tr><td><time datetime=\""
-            row +=
-                escape(date) + "\">" + escape(day) + "</time></td><td><span class=\"change change-"
-            row += escape(kindClass) + "\">" + escape(kind) + "</span>"
-            if let detail { row += " <span class=\"meta\">" + escape(detail) + "</span>" }
-            row += "</td><td>" + escape(author) + "</td><td>"
-            if let commitURL {
-                row +=
-                    "<a class=\"mono\" href=\"" + escape(commitURL) + "\">" + escape(shortCommit)
-                    + "</a>"
-            } else {
-                row += "<span class=\"mono\">" + escape(shortCommit) + "</span>"
+            var row = Builder()
+            row.markup("<tr><td><time datetime=\"")
+            row.text(date)
+            row.markup("\">")
+            row.text(day)
+            row.markup("</time></td><td><span class=\"change change-")
+            row.text(kindClass)
+            row.markup("\">")
+            row.text(kind)
+            row.markup("</span>")
+            if let detail {
+                row.markup(" <span class=\"meta\">")
+                row.text(detail)
+                row.markup("</span>")
             }
-            row += "</td><td>" + escape(subject) + "</td></tr>"
-            return row
+            row.markup("</td><td>")
+            row.text(author)
+            row.markup("</td><td>")
+            row.commit(shortCommit, url: commitURL, linkAttributes: "class=\"mono\" href=\"")
+            row.markup("</td><td>")
+            row.text(subject)
+            row.markup("</td></tr>")
+            return row.html
         }
 
         var value: [String: Any] {
@@ -86,27 +131,43 @@ public enum SiteHTML {
         var changedBy: String?
 
         var html: String {
-            var row = "<li class=\"approval " + (isCurrent ? "approval-current" : "approval-stale")
-            row += "\">\n<span class=\"approver\">" + escape(approver) + "</span>\n"
-            row += "<span class=\"verdict\">" + (isCurrent ? "✓ current" : "⚠ stale") + "</span>\n"
-            row += "<span class=\"meta\"><time datetime=\"" + escape(date) + "\">" + escape(day)
-            row += "</time> · " + escape(source) + " · "
-            if let commitURL {
-                row +=
-                    "<a href=\"" + escape(commitURL) + "\" class=\"mono\">" + escape(shortCommit)
-                    + "</a>"
-            } else {
-                row += "<span class=\"mono\">" + escape(shortCommit) + "</span>"
+            var row = Builder()
+            row.markup(
+                isCurrent
+                    ? "<li class=\"approval approval-current\">\n"
+                    : "<li class=\"approval approval-stale\">\n"
+            )
+            row.markup("<span class=\"approver\">")
+            row.text(approver)
+            row.markup("</span>\n<span class=\"verdict\">")
+            row.markup(isCurrent ? "✓ current" : "⚠ stale")
+            row.markup("</span>\n<span class=\"meta\"><time datetime=\"")
+            row.text(date)
+            row.markup("\">")
+            row.text(day)
+            row.markup("</time> · ")
+            row.text(source)
+            row.markup(" · ")
+            row.commit(
+                shortCommit,
+                url: commitURL,
+                linkAttributes: "href=\"",
+                after: "\" class=\"mono"
+            )
+            row.markup("</span>\n")
+            if let comment {
+                row.markup("<q class=\"comment\">")
+                row.text(comment)
+                row.markup("</q>")
             }
-            row += "</span>\n"
-            if let comment { row += "<q class=\"comment\">" + escape(comment) + "</q>" }
-            row += "\n"
+            row.markup("\n")
             if let changedBy {
-                row +=
-                    "<span class=\"meta\">text changed since in <span class=\"mono\">"
-                    + escape(changedBy) + "</span></span>"
+                row.markup("<span class=\"meta\">text changed since in <span class=\"mono\">")
+                row.text(changedBy)
+                row.markup("</span></span>")
             }
-            return row + "\n</li>"
+            row.markup("\n</li>")
+            return row.html
         }
 
         var value: [String: Any] {
@@ -130,10 +191,19 @@ public enum SiteHTML {
         var author: String
 
         var html: String {
-            var row = "<li><span class=\"status status-" + escape(statusClass) + "\">"
-            row += escape(statusLabel) + "</span> <time datetime=\"" + escape(date) + "\">"
-            return row + escape(day) + "</time> <span class=\"meta\">" + escape(author)
-                + "</span></li>"
+            var row = Builder()
+            row.markup("<li><span class=\"status status-")
+            row.text(statusClass)
+            row.markup("\">")
+            row.text(statusLabel)
+            row.markup("</span> <time datetime=\"")
+            row.text(date)
+            row.markup("\">")
+            row.text(day)
+            row.markup("</time> <span class=\"meta\">")
+            row.text(author)
+            row.markup("</span></li>")
+            return row.html
         }
 
         var value: [String: Any] {
@@ -157,14 +227,36 @@ public enum SiteHTML {
         var who: String?
 
         var html: String {
-            var row = "<li class=\"event event-" + escape(kindClass) + "\"><time datetime=\""
-            row += escape(date) + "\">" + escape(day) + "</time> <span class=\"change change-"
-            row += escape(kindClass) + "\">" + escape(kind) + "</span> <a href=\"" + escape(href)
-            row += "\"><span class=\"number\">" + escape(numberLabel) + "</span> " + escape(title)
-            row += "</a>"
-            if let detail { row += " <span class=\"meta\">" + escape(detail) + "</span>" }
-            if let who { row += " <span class=\"meta\">by " + escape(who) + "</span>" }
-            return row + "</li>"
+            var row = Builder()
+            row.markup("<li class=\"event event-")
+            row.text(kindClass)
+            row.markup("\"><time datetime=\"")
+            row.text(date)
+            row.markup("\">")
+            row.text(day)
+            row.markup("</time> <span class=\"change change-")
+            row.text(kindClass)
+            row.markup("\">")
+            row.text(kind)
+            row.markup("</span> <a href=\"")
+            row.text(href)
+            row.markup("\"><span class=\"number\">")
+            row.text(numberLabel)
+            row.markup("</span> ")
+            row.text(title)
+            row.markup("</a>")
+            if let detail {
+                row.markup(" <span class=\"meta\">")
+                row.text(detail)
+                row.markup("</span>")
+            }
+            if let who {
+                row.markup(" <span class=\"meta\">by ")
+                row.text(who)
+                row.markup("</span>")
+            }
+            row.markup("</li>")
+            return row.html
         }
 
         var value: [String: Any] {

@@ -16,9 +16,10 @@ public enum SiteLinks {
         for scalar in destination.unicodeScalars {
             if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
             if scalar == ":" { return letters.isEmpty ? nil : letters.lowercased() }
+            // The ASCII letters and digits are the ASCII alphanumerics.
             let isSchemeCharacter =
-                (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)))
-                || scalar == "+" || scalar == "-" || scalar == "."
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == "."
             guard isSchemeCharacter else { return nil }
             letters.unicodeScalars.append(scalar)
         }
