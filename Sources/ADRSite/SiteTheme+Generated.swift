@@ -24,8 +24,8 @@ extension SiteTheme {
         <feed xmlns="http://www.w3.org/2005/Atom">
         <title>{{siteTitle}}</title>
         <id>{{feedID}}</id>
-        {{#baseURL}}<link rel="alternate" href="{{baseURL}}index.html"/>
-        <link rel="self" href="{{baseURL}}feed.xml"/>{{/baseURL}}
+        {{#baseURL}}<link rel="alternate" href="{{.}}index.html"/>
+        <link rel="self" href="{{.}}feed.xml"/>{{/baseURL}}
         <updated>{{updated}}</updated>
         {{#entries}}
         <entry>
@@ -75,13 +75,13 @@ extension SiteTheme {
         {{#introductions}}
         {{^folded}}
         <section class="introduction prose">
-        {{#label}}<h2>{{label}}</h2>{{/label}}
+        {{#label}}<h2>{{.}}</h2>{{/label}}
         {{{html}}}
         </section>
         {{/folded}}
         {{#folded}}
         <section class="introduction prose">
-        <h2>{{#label}}{{label}}: {{/label}}{{title}}</h2>
+        <h2>{{#label}}{{.}}: {{/label}}{{title}}</h2>
         {{{lead}}}
         <p><a class="introduction-link" href="{{href}}">Read the whole introduction</a></p>
         </section>
@@ -234,9 +234,9 @@ extension SiteTheme {
         <div class="holding">
         <p class="holding-label">Holds now</p>
         <h3><a href="{{href}}"><span class="number">{{numberLabel}}</span> {{title}}</a> <span class="status status-{{statusClass}}">{{statusLabel}}</span></h3>
-        {{#date}}<p class="meta"><time datetime="{{date}}">{{date}}</time>{{#log}} · {{log}}{{/log}}</p>{{/date}}
-        {{#reason}}<h4>Why</h4><p class="reason">{{reason}}</p>{{/reason}}
-        {{#consequences}}<h4>Consequences</h4><p class="reason">{{consequences}}</p>{{/consequences}}
+        {{#date}}<p class="meta"><time datetime="{{.}}">{{.}}</time>{{#log}} · {{log}}{{/log}}</p>{{/date}}
+        {{#reason}}<h4>Why</h4><p class="reason">{{.}}</p>{{/reason}}
+        {{#consequences}}<h4>Consequences</h4><p class="reason">{{.}}</p>{{/consequences}}
         {{#hasApprovals}}<h4>Approved by</h4><ul class="approvals compact">{{#approvals}}<li>{{approver}} <span class="meta"><time datetime="{{date}}">{{day}}</time> · {{#current}}current{{/current}}{{^current}}stale{{/current}}</span></li>{{/approvals}}</ul>{{/hasApprovals}}
         </div>
         {{/holding}}
@@ -246,9 +246,9 @@ extension SiteTheme {
         <ol class="chain">
         {{#before}}
         <li>
-        <p><a href="{{href}}"><span class="number">{{numberLabel}}</span> {{title}}</a> <span class="status status-{{statusClass}}">{{statusLabel}}</span>{{#date}} <span class="meta"><time datetime="{{date}}">{{date}}</time></span>{{/date}}</p>
-        {{#replacedBy}}<p class="meta">Replaced by {{replacedBy}}</p>{{/replacedBy}}
-        {{#reason}}<p class="reason">{{reason}}</p>{{/reason}}
+        <p><a href="{{href}}"><span class="number">{{numberLabel}}</span> {{title}}</a> <span class="status status-{{statusClass}}">{{statusLabel}}</span>{{#date}} <span class="meta"><time datetime="{{.}}">{{.}}</time></span>{{/date}}</p>
+        {{#replacedBy}}<p class="meta">Replaced by {{.}}</p>{{/replacedBy}}
+        {{#reason}}<p class="reason">{{.}}</p>{{/reason}}
         </li>
         {{/before}}
         </ol>
@@ -260,21 +260,21 @@ extension SiteTheme {
         """#,
         "record.mustache": #"""
         <article class="record" data-record="{{stem}}">
-        <nav class="crumbs" aria-label="Breadcrumb"><a href="{{root}}index.html">Decisions</a>{{#log}} › <a href="{{root}}index.html#log={{log}}">{{log}}</a>{{/log}} › <span>{{numberLabel}}</span></nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><a href="{{root}}index.html">Decisions</a>{{#log}} › <a href="{{root}}index.html#log={{.}}">{{.}}</a>{{/log}} › <span>{{numberLabel}}</span></nav>
         <header class="record-header">
         {{#hasBanner}}<p class="status-banner status-{{statusClass}}" role="status"><span class="status status-{{statusClass}}">{{statusLabel}}</span>
         {{#hasSuccessors}}<span>Superseded by{{#supersededBy}} <a class="successor" href="{{href}}">{{label}}</a>{{/supersededBy}}</span>{{/hasSuccessors}}
-        {{^hasSuccessors}}{{#statusNote}}<span>{{statusNote}}</span>{{/statusNote}}{{/hasSuccessors}}</p>{{/hasBanner}}
+        {{^hasSuccessors}}{{#statusNote}}<span>{{.}}</span>{{/statusNote}}{{/hasSuccessors}}</p>{{/hasBanner}}
         <h1><span class="number">{{numberLabel}}</span> {{title}}</h1>
         <dl class="facts">
         <div><dt>Status</dt><dd><span class="status status-{{statusClass}}">{{statusLabel}}</span></dd></div>
-        {{#date}}<div><dt>Date</dt><dd><time datetime="{{date}}">{{date}}</time></dd></div>{{/date}}
+        {{#date}}<div><dt>Date</dt><dd><time datetime="{{.}}">{{.}}</time></dd></div>{{/date}}
         {{#hasDeciders}}<div><dt>Deciders</dt><dd>{{#deciders}}<span class="person">{{.}}</span>{{/deciders}}</dd></div>{{/hasDeciders}}
         {{#hasTags}}<div><dt>Tags</dt><dd>{{#tags}}<a class="tag" href="{{root}}index.html#tag={{key}}">{{name}}</a> {{/tags}}</dd></div>{{/hasTags}}
-        {{#log}}<div><dt>Log</dt><dd>{{log}}</dd></div>{{/log}}
+        {{#log}}<div><dt>Log</dt><dd>{{.}}</dd></div>{{/log}}
         <div><dt>File</dt><dd class="mono">{{path}}</dd></div>
         </dl>
-        {{#hasActions}}<p class="actions">{{#viewURL}}<a href="{{viewURL}}">View source</a>{{/viewURL}}{{#editURL}} · <a href="{{editURL}}">Edit</a>{{/editURL}}</p>{{/hasActions}}
+        {{#hasActions}}<p class="actions">{{#viewURL}}<a href="{{.}}">View source</a>{{/viewURL}}{{#editURL}} · <a href="{{.}}">Edit</a>{{/editURL}}</p>{{/hasActions}}
         </header>
         <div class="record-layout">
         <div class="prose record-body">
