@@ -20,6 +20,13 @@ extension DecisionRecord {
         self = reader.read()
     }
 
+    /// The Markdown of `text` after its front matter, as every reader of a record takes it:
+    /// a front matter may follow blank lines and HTML comments and close with `---` or
+    /// `...`; a BOM goes, and line endings become line feeds.
+    public static func markdownBody(of text: String) -> String {
+        RecordSource.body(of: text)
+    }
+
     /// Only the status and the decision text (see ``DecisionText``), from one parse: what
     /// a history scan needs of each of thousands of revisions, without the title, links,
     /// date and tags, and without warnings.

@@ -24,13 +24,27 @@ struct RecordSource {
         (hasBOM, lines) = text.withUTF8(Self.splitLines)
         let bodyStart: Int
         (bodyStart, frontMatter, frontMatterUnclosed) = Self.locateFrontMatter(in: lines)
+        let markdown = Self.body(of: text, hasBOM: hasBOM, lines: lines, bodyStart: bodyStart)
+        document = MarkdownDocument(parsing: markdown, lineOffset: bodyStart)
+    }
+
+    /// The Markdown of `text` after its front matter, with line feeds only: what
+    /// `document` is parsed from.
+    static func body(of text: String) -> String {
+        var text = text
+        let (hasBOM, lines) = text.withUTF8(Self.splitLines)
+        let bodyStart = Self.locateFrontMatter(in: lines).bodyStart
+        return body(of: text, hasBOM: hasBOM, lines: lines, bodyStart: bodyStart)
+    }
+
+    private static func body(of text: String, hasBOM: Bool, lines: [Line], bodyStart: Int)
+        -> String
+    {
         // A file without front matter, BOM or CR is its own Markdown; no need to rebuild it.
         let isPlain = bodyStart == 0 && !hasBOM && !text.containsByte(UInt8(ascii: "\r"))
-        let markdown =
-            isPlain
+        return isPlain
             ? (text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
             : Self.markdown(lines[min(bodyStart, lines.count)...])
-        document = MarkdownDocument(parsing: markdown, lineOffset: bodyStart)
     }
 
     /// Splits UTF-8 text at each LF; a CR just before the LF belongs to the terminator, any

@@ -51,7 +51,7 @@ public struct RecordFacts: Sendable, Hashable {
             default: break
             }
         }
-        let document = MarkdownDocument(parsing: Self.withoutFrontMatter(text))
+        let document = MarkdownDocument(parsing: DecisionRecord.markdownBody(of: text))
         var sections: [String: [String]] = [:]
         var current: String?
         var currentLevel = 0
@@ -96,8 +96,8 @@ public struct RecordFacts: Sendable, Hashable {
         plainText = plain.joined(separator: "\n")
     }
 
-    /// The first `count` lines of `text`, as splitting it at each `"\n"` character gives
-    /// them. Without a carriage return every line feed byte is such a character (a grapheme
+    /// The first `count` lines of `text`, as splitting it at each `"\n"` and `"\r\n"`
+    /// character gives them. Without a carriage return every line feed byte is such a character (a grapheme
     /// always ends after one), so the bytes are searched; walking the characters of every
     /// record was a third of a site build's instructions.
     static func lines(of text: String, upTo count: Int) -> [Substring] {
@@ -114,7 +114,12 @@ public struct RecordFacts: Sendable, Hashable {
             return breaks
         }
         guard let breaks else {
-            return text.split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
+            // A CRLF is one character, a line break as much as a lone LF.
+            return text.split(
+                maxSplits: count,
+                omittingEmptySubsequences: false,
+                whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+            )
         }
         let utf8 = text.utf8
         var lines: [Substring] = []
@@ -126,19 +131,6 @@ public struct RecordFacts: Sendable, Hashable {
         }
         if lines.count < count { lines.append(text[start...]) }
         return lines
-    }
-
-    /// `text` without a leading YAML front matter block.
-    static func withoutFrontMatter(_ text: String) -> String {
-        guard text.hasPrefix("---") else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-            let end = lines.dropFirst().firstIndex(where: {
-                $0.trimmingCharacters(in: .whitespaces) == "---"
-            })
-        else { return text }
-        lines.removeSubrange(0...end)
-        return lines.joined(separator: "\n")
     }
 
     /// Whether `text` lower-cased contains `chosen option`. ASCII text is searched byte by

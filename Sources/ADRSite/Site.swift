@@ -769,7 +769,7 @@ struct SiteBuilder {
 
     /// The text of the first-level title of `text`, if it opens with one.
     static func title(of text: String) -> String? {
-        let body = RecordFacts.withoutFrontMatter(text)
+        let body = DecisionRecord.markdownBody(of: text)
         for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("# ") {
@@ -786,7 +786,7 @@ struct SiteBuilder {
     static func withoutTitle(_ text: String) -> String {
         // The first lines are looked at in place: splitting the whole text into lines and
         // joining them again was a few per cent of a cold build.
-        let body = RecordFacts.withoutFrontMatter(text)
+        let body = DecisionRecord.markdownBody(of: text)
         var start = body.startIndex
         while start < body.endIndex {
             let end = body[start...].firstIndex(of: "\n") ?? body.endIndex

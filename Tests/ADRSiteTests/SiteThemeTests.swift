@@ -207,6 +207,34 @@ import Testing
         #expect(SiteHTML.escape(text) == escaped)
     }
 
+    /// A front matter is read as every reader of a record reads it: with CRLF line endings,
+    /// after a leading comment, closed by `...`. It is never shown as text, and its keys
+    /// are read.
+    @Test(arguments: [
+        "---\r\nstatus: accepted\r\ndeciders: Ada, Bob\r\n---\r\n# 9. Use a queue\r\n\r\n## Context\r\n\r\nWe need one.\r\n",
+        "<!-- kept by adr -->\n---\nstatus: accepted\ndeciders: Ada, Bob\n...\n# 9. Use a queue\n\n## Context\n\nWe need one.\n",
+    ])
+    func aFrontMatterIsNeverShownAndItsDecidersAreRead(text: String) throws {
+        var input = SiteFixture.input
+        input.logs = [
+            SiteLog(
+                label: nil,
+                siteFolder: "",
+                folder: "doc/adr",
+                sourceRoot: "/repo",
+                records: [SiteFixture.record("doc/adr", "0009-use-a-queue.md", text)]
+            )
+        ]
+        let page = try #require(try Site.build(input).files["0009-use-a-queue.html"])
+        #expect(!page.contains("status: accepted"))
+        #expect(!page.contains("<hr"))
+        #expect(page.contains("<h2 id=\"context\">Context"))
+        #expect(
+            page.contains("<span class=\"person\">Ada</span><span class=\"person\">Bob</span>")
+        )
+        #expect(page.components(separatedBy: "Use a queue</h1>").count == 2, "one title")
+    }
+
     @Test func aBrokenThemeTemplateNamesItsFile() {
         var input = SiteFixture.input
         input.theme = ["record.mustache": "{{#open}}"]
