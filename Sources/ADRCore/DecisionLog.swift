@@ -164,7 +164,7 @@ public struct DecisionLog: Sendable, Hashable {
         var path = destination
         if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
         if path.isEmpty || path.contains("://") || path.hasPrefix("/") { return nil }
-        // Foundation's decoding is most of a link's resolution; few links hold a `%`.
+        // Foundation's decoding is slow, and only a path holding a `%` has anything to decode.
         if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         var parts = source.split(separator: "/").dropLast().map(String.init)
         for part in path.split(separator: "/") {

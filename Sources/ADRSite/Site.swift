@@ -317,7 +317,7 @@ struct SiteBuilder {
 
     /// The class name of a kind of change: its words joined by hyphens (`status-changed`).
     static func changeClass(_ kind: String) -> String {
-        // Foundation's replacing was a tenth of the timeline page, for one space at most.
+        // A kind without a space is its own class; splitting beats Foundation's replacing.
         kind.utf8.contains(0x20) ? kind.split(separator: " ").joined(separator: "-") : kind
     }
 
