@@ -1027,26 +1027,31 @@ struct SiteBuilder {
     func graphPage() -> String {
         let page = "graph.html"
         var visited = Set<Int>()
-        func node(_ index: Int) -> [String: Any] {
+        func reference(_ index: Int) -> SiteHTML.GraphNode.Reference {
+            let item = catalog.items[index]
+            return SiteHTML.GraphNode.Reference(
+                href: SiteLinks.relative(Self.encodedPath(item.page), from: page),
+                label: label(index),
+                numberLabel: Self.numberLabel(item.entry.record.number),
+                title: item.entry.record.title,
+                statusClass: Self.statusClass(item.status),
+                statusLabel: Self.statusLabel(item.status)
+            )
+        }
+        func node(_ index: Int) -> SiteHTML.GraphNode {
             visited.insert(index)
-            var value = reference(index, from: page)
             let children = catalog.successors(of: index).filter { !visited.contains($0) }
             for child in children { visited.insert(child) }
             let links = catalog.items[index].links.filter {
                 !SiteCatalog.isSupersededBy($0.type) && !SiteCatalog.isSupersedes($0.type)
-            }.map { link -> [String: Any] in
-                var target = reference(link.target, from: page)
-                target["type"] = link.type
-                return target
-            }
-            value["links"] = links
-            value["hasLinks"] = !links.isEmpty
-            let nested = children.map(node)
-            value["children"] = nested
-            value["hasChildren"] = !nested.isEmpty
-            return value
+            }.map { (type: $0.type, target: reference($0.target)) }
+            return SiteHTML.GraphNode(
+                record: reference(index),
+                links: links,
+                children: children.map(node)
+            )
         }
-        var roots: [[String: Any]] = []
+        var roots: [SiteHTML.GraphNode] = []
         for index in catalog.items.indices
         where catalog.predecessors(of: index).isEmpty && !visited.contains(index) {
             roots.append(node(index))
@@ -1056,7 +1061,15 @@ struct SiteBuilder {
             roots.append(node(index))
         }
         let svg = SiteGraph.context(for: catalog, from: page).map { render("graph-svg", $0) }
-        var context: [String: Any] = ["roots": roots, "hasEdges": svg != nil]
+        var context: [String: Any] = ["hasEdges": svg != nil]
+        if input.theme["graph.mustache"] != nil || input.theme["graph-node.mustache"] != nil {
+            // A theme's templates get the chains as values, for their own loop and partial.
+            let values = roots.map(\.value)
+            context["roots"] = values
+            context["treeRows"] = values.map { render("graph-node", $0) }.joined()
+        } else {
+            context["treeRows"] = roots.map(\.html).joined()
+        }
         if let svg { context["svg"] = svg }
         return layout(
             kind: "graph",

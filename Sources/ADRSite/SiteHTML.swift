@@ -214,6 +214,82 @@ public enum SiteHTML {
         }
     }
 
+    /// A decision of the graph page's chains, the decisions that replaced it nested in it.
+    /// `html` ends with a line break, as the built-in `graph-node` partial does.
+    struct GraphNode {
+        struct Reference {
+            var href: String
+            var label: String
+            var numberLabel: String
+            var title: String
+            var statusClass: String
+            var statusLabel: String
+
+            var value: [String: Any] {
+                [
+                    "href": href, "label": label, "numberLabel": numberLabel, "title": title,
+                    "statusClass": statusClass, "statusLabel": statusLabel,
+                ]
+            }
+        }
+
+        var record: Reference
+        var links: [(type: String, target: Reference)]
+        var children: [GraphNode]
+
+        var html: String {
+            var row = Builder()
+            write(into: &row)
+            return row.html
+        }
+
+        private func write(into row: inout Builder) {
+            row.markup("<li><a href=\"")
+            row.text(record.href)
+            row.markup("\"><span class=\"number\">")
+            row.text(record.numberLabel)
+            row.markup("</span> ")
+            row.text(record.title)
+            row.markup("</a> <span class=\"status status-")
+            row.text(record.statusClass)
+            row.markup("\">")
+            row.text(record.statusLabel)
+            row.markup("</span>")
+            if !links.isEmpty {
+                row.markup("<ul class=\"links\">")
+                for link in links {
+                    row.markup("<li><span class=\"relation\">")
+                    row.text(link.type)
+                    row.markup("</span> <a href=\"")
+                    row.text(link.target.href)
+                    row.markup("\">")
+                    row.text(link.target.label)
+                    row.markup("</a></li>")
+                }
+                row.markup("</ul>")
+            }
+            if !children.isEmpty {
+                row.markup("<ul>")
+                for child in children { child.write(into: &row) }
+                row.markup("</ul>")
+            }
+            row.markup("</li>\n")
+        }
+
+        var value: [String: Any] {
+            var value = record.value
+            value["links"] = links.map { link -> [String: Any] in
+                var target = link.target.value
+                target["type"] = link.type
+                return target
+            }
+            value["hasLinks"] = !links.isEmpty
+            value["children"] = children.map(\.value)
+            value["hasChildren"] = !children.isEmpty
+            return value
+        }
+    }
+
     /// One event of the timeline page.
     struct Event {
         var date: String

@@ -65,10 +65,7 @@ extension SiteTheme {
         {{/hasEdges}}
         <h2>Chains</h2>
         <ul class="tree">
-        {{#roots}}
-        {{> graph-node}}
-        {{/roots}}
-        </ul>
+        {{{treeRows}}}</ul>
         """#,
         "index.mustache": #"""
         <h1>{{siteTitle}}</h1>

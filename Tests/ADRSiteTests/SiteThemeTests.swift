@@ -175,13 +175,35 @@ import Testing
                 "{{#events}}\n<li class=\"event event-{{kindClass}}\"><time datetime=\"{{date}}\">{{day}}</time> <span class=\"change change-{{kindClass}}\">{{kind}}</span> <a href=\"{{href}}\"><span class=\"number\">{{numberLabel}}</span> {{title}}</a>{{#detail}} <span class=\"meta\">{{detail}}</span>{{/detail}}{{#who}} <span class=\"meta\">by {{who}}</span>{{/who}}</li>\n{{/events}}\n"
             ),
             (
+                "graph.mustache", "{{{treeRows}}}</ul>",
+                "{{#roots}}\n{{> graph-node}}\n{{/roots}}\n</ul>"
+            ),
+            (
                 "index.mustache", "{{#hasRecords}}\n{{{recordRows}}}\n{{/hasRecords}}\n",
                 "{{#records}}\n<li class=\"record-row\" data-record=\"{{stem}}\" data-i=\"{{index}}\">\n<a class=\"record-link\" href=\"{{page}}\"><span class=\"number\">{{numberLabel}}</span> <span class=\"title\">{{title}}</span></a>\n<span class=\"status status-{{statusClass}}\">{{statusLabel}}</span>\n<span class=\"meta\">{{#date}}<time datetime=\"{{date}}\">{{date}}</time>{{/date}}{{#log}} · <span class=\"log\">{{log}}</span>{{/log}}</span>\n{{#hasTags}}<span class=\"tags\">{{#tags}}<span class=\"tag\">{{.}}</span> {{/tags}}</span>{{/hasTags}}\n<p class=\"snippet\" hidden></p>\n</li>\n{{/records}}\n"
             ),
         ]
         var plain = SiteFixture.input
         if !withForge { plain.configuration.repositoryURL = nil }
+        // A typed link that supersedes nothing, for the graph's links.
+        let first = try #require(
+            plain.logs[0].records.firstIndex { $0.entry.fileName.hasPrefix("0001") }
+        )
+        var linking = plain.logs[0].records[first]
+        let text = linking.entry.text.replacingOccurrences(
+            of: "Accepted\n",
+            with: "Accepted\n\nAmends [Poll the ledger](0002-poll-the-ledger.md)\n"
+        )
+        linking.entry = LogEntry(
+            fileName: linking.entry.fileName,
+            text: text,
+            record: DecisionRecord(parsing: text, path: linking.path)
+        )
+        plain.logs[0].records[first] = linking
         let builtIn = try Site.build(plain)
+        #expect(
+            builtIn.files["graph.html"]?.contains("<span class=\"relation\">Amends</span>") == true
+        )
         var input = plain
         for (name, rows, loop) in loops {
             let text = try #require(input.theme[name] ?? SiteTheme.builtInFile(named: name))
@@ -193,6 +215,24 @@ import Testing
         for (path, contents) in builtIn.files {
             #expect(themed.files[path] == contents, "\(path) differs")
         }
+    }
+
+    /// A theme that replaces only the graph's node partial has the chains drawn by it.
+    @Test func aThemeNodePartialDrawsTheGraphsChains() throws {
+        var input = SiteFixture.input
+        let node = try #require(SiteTheme.builtInFile(named: "graph-node.mustache"))
+        input.theme["graph-node.mustache"] = node
+        #expect(
+            try Site.build(input).files["graph.html"]
+                == Site.build(SiteFixture.input).files["graph.html"]
+        )
+        input.theme["graph-node.mustache"] = node.replacingOccurrences(
+            of: "<li>",
+            with: "<li class=\"mine\">"
+        )
+        let graph = try #require(try Site.build(input).files["graph.html"])
+        #expect(graph.contains("<li class=\"mine\"><a href=\"main/0002-poll-the-ledger.html\">"))
+        #expect(graph.contains("<ul><li class=\"mine\"><a href=\"main/0003-use-a-queue.html\">"))
     }
 
     @Test(arguments: [
