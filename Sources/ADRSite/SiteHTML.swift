@@ -47,6 +47,14 @@ public enum SiteHTML {
 
         mutating func text(_ text: String) { html += escape(text) }
 
+        /// `open`, `text` escaped and `close`; nothing when there is no text.
+        mutating func text(_ text: String?, between open: String, and close: String) {
+            guard let text else { return }
+            markup(open)
+            self.text(text)
+            markup(close)
+        }
+
         /// A short commit, linked when the forge gives it a page: `<a ` + `linkAttributes`
         /// + the URL + `after` + `">"`, else a plain monospaced span.
         mutating func commit(
@@ -92,11 +100,7 @@ public enum SiteHTML {
             row.markup("\">")
             row.text(kind)
             row.markup("</span>")
-            if let detail {
-                row.markup(" <span class=\"meta\">")
-                row.text(detail)
-                row.markup("</span>")
-            }
+            row.text(detail, between: " <span class=\"meta\">", and: "</span>")
             row.markup("</td><td>")
             row.text(author)
             row.markup("</td><td>")
@@ -155,17 +159,13 @@ public enum SiteHTML {
                 after: "\" class=\"mono"
             )
             row.markup("</span>\n")
-            if let comment {
-                row.markup("<q class=\"comment\">")
-                row.text(comment)
-                row.markup("</q>")
-            }
+            row.text(comment, between: "<q class=\"comment\">", and: "</q>")
             row.markup("\n")
-            if let changedBy {
-                row.markup("<span class=\"meta\">text changed since in <span class=\"mono\">")
-                row.text(changedBy)
-                row.markup("</span></span>")
-            }
+            row.text(
+                changedBy,
+                between: "<span class=\"meta\">text changed since in <span class=\"mono\">",
+                and: "</span></span>"
+            )
             row.markup("\n</li>")
             return row.html
         }
@@ -321,16 +321,8 @@ public enum SiteHTML {
             row.markup("</span> ")
             row.text(title)
             row.markup("</a>")
-            if let detail {
-                row.markup(" <span class=\"meta\">")
-                row.text(detail)
-                row.markup("</span>")
-            }
-            if let who {
-                row.markup(" <span class=\"meta\">by ")
-                row.text(who)
-                row.markup("</span>")
-            }
+            row.text(detail, between: " <span class=\"meta\">", and: "</span>")
+            row.text(who, between: " <span class=\"meta\">by ", and: "</span>")
             row.markup("</li>")
             return row.html
         }
