@@ -20,15 +20,6 @@ extension DecisionRecord {
         self = reader.read()
     }
 
-    /// The record and its Markdown body (what ``markdownBody(of:)`` gives, parsed) from one
-    /// parse of `text`, for a caller that reads more of the body.
-    public static func reading(_ text: String, path: String) -> (
-        record: DecisionRecord, body: MarkdownDocument
-    ) {
-        let layout = RecordLayout(text: text)
-        return (DecisionRecord(layout: layout, path: path), layout.source.document)
-    }
-
     /// The Markdown of `text` after its front matter, as every reader of a record takes it:
     /// a front matter may follow blank lines and HTML comments and close with `---` or
     /// `...`; a BOM goes, and line endings become line feeds.

@@ -22,25 +22,8 @@ public struct RecordFacts: Sendable, Hashable {
     /// The whole text without Markdown syntax, for search.
     public var plainText: String
 
-    /// A record and its facts from one parse of `text`.
-    public static func reading(_ text: String, path: String) -> (
-        record: DecisionRecord, facts: RecordFacts
-    ) {
-        let (record, body) = DecisionRecord.reading(text, path: path)
-        return (record, RecordFacts(text: text, body: body))
-    }
-
     /// Reads the facts of `text`.
     public init(parsing text: String) {
-        self.init(
-            text: text,
-            body: MarkdownDocument(parsing: DecisionRecord.markdownBody(of: text))
-        )
-    }
-
-    /// The facts of `text`, whose Markdown body (``DecisionRecord/markdownBody(of:)``) is
-    /// `body`.
-    init(text: String, body document: MarkdownDocument) {
         deciders = []
         patterns = []
         var lineNumber = 0
@@ -68,6 +51,7 @@ public struct RecordFacts: Sendable, Hashable {
             default: break
             }
         }
+        let document = MarkdownDocument(parsing: DecisionRecord.markdownBody(of: text))
         var sections: [String: [String]] = [:]
         var current: String?
         var currentLevel = 0

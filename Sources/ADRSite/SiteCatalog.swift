@@ -36,10 +36,9 @@ public struct SiteCatalog: Sendable {
             let sorted = log.records.sorted { $0.entry.fileName < $1.entry.fileName }
             records += sorted.map { (logIndex, $0) }
         }
-        // Reading the facts parses each record's Markdown: on every core, for the records
-        // whose facts were not read with them.
+        // Reading the facts parses each record's Markdown: on every core.
         let facts = Parallel.map(count: records.count) {
-            records[$0].record.facts ?? RecordFacts(parsing: records[$0].record.entry.text)
+            RecordFacts(parsing: records[$0].record.entry.text)
         }
         for (position, (logIndex, record)) in records.enumerated() {
             let log = logs[logIndex]

@@ -91,22 +91,17 @@ public struct SiteRecord: Sendable {
     public var path: String
     public var history: RecordHistory?
     public var approvals: [ApprovalState]
-    /// The record's facts when they were read with the record (``RecordFacts/reading(_:path:)``);
-    /// `nil`: the site reads them from `entry.text`.
-    public var facts: RecordFacts?
 
     public init(
         entry: LogEntry,
         path: String,
         history: RecordHistory? = nil,
-        approvals: [ApprovalState] = [],
-        facts: RecordFacts? = nil
+        approvals: [ApprovalState] = []
     ) {
         self.entry = entry
         self.path = path
         self.history = history
         self.approvals = approvals
-        self.facts = facts
     }
 }
 

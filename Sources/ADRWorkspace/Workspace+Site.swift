@@ -327,14 +327,8 @@ extension Workspace {
         // while it builds the commit graph, runs here.
         let workspace = self
         let useCache = request.useCache
-        // The site's facts of each record come from the same parse.
-        let reading = BackgroundWork {
-            () throws(WorkspaceError) -> (log: DecisionLog, extras: [String: ADRSite.RecordFacts])
-            in
-            try workspace.readLog(
-                reusingParsedRecords: useCache,
-                parsing: { text, path in ADRSite.RecordFacts.reading(text, path: path) }
-            )
+        let reading = BackgroundWork { () throws(WorkspaceError) -> DecisionLog in
+            try workspace.readLog(reusingParsedRecords: useCache)
         }
         var history: LogHistory?
         var historyWarnings: [String] = []
@@ -353,7 +347,7 @@ extension Workspace {
             }
         }
         // A log that cannot be read is the first thing to report.
-        let (log, facts) = try reading.value()
+        let log = try reading.value()
         if let historyError { throw historyError }
         for entry in log.entries {
             for warning in entry.record.warnings { warnings.append("warning: \(warning)") }
@@ -364,14 +358,7 @@ extension Workspace {
         records.reserveCapacity(log.entries.count)
         for entry in log.entries {
             let path = rootRelativePath(absolutePath(of: entry))
-            records.append(
-                SiteRecord(
-                    entry: entry,
-                    path: path,
-                    history: byPath[path],
-                    facts: facts[entry.fileName]
-                )
-            )
+            records.append(SiteRecord(entry: entry, path: path, history: byPath[path]))
         }
         if let history {
             try addApprovals(to: &records, history: history, warnings: &warnings)

@@ -30,26 +30,6 @@ public struct Workspace: Sendable {
         texts: Bool = true,
         reusingParsedRecords: Bool = false
     ) throws(WorkspaceError) -> DecisionLog {
-        try readLog(
-            texts: texts,
-            reusingParsedRecords: reusingParsedRecords,
-            parsing: { (text: String, path: String) in
-                (DecisionRecord(parsing: text, path: path), ())
-            }
-        ).log
-    }
-
-    /// ``readLog(texts:reusingParsedRecords:)`` with each record parsed by `parse`, which
-    /// gives what else its caller reads from the same parse; `extras` has it by file name
-    /// for each record parsed (not for those taken from the records cache).
-    func readLog<Extra: Sendable>(
-        texts: Bool = true,
-        reusingParsedRecords: Bool = false,
-        parsing parse:
-            @escaping @Sendable (_ text: String, _ path: String) -> (
-                DecisionRecord, Extra
-            )
-    ) throws(WorkspaceError) -> (log: DecisionLog, extras: [String: Extra]) {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
         }
@@ -104,28 +84,18 @@ public struct Workspace: Sendable {
                 }
                 return cache.record(named: names[index], status: status)
             } : []
-        var extras = [Extra?](repeating: nil, count: names.count)
         entries.withUnsafeMutableBufferPointer { buffer in
-            extras.withUnsafeMutableBufferPointer { extraBuffer in
-                // Each index is written by exactly one iteration.
-                nonisolated(unsafe) let output = buffer
-                nonisolated(unsafe) let extraOutput = extraBuffer
-                DispatchQueue.concurrentPerform(iterations: missing.count) { position in
-                    let index = missing[position]
-                    output[index] = entry(
-                        fileName: names[index],
-                        folderFromRoot: folderFromRoot,
-                        realRoot: realRoot,
-                        // Edits read whole records: they write them back.
-                        limit: texts ? nil : RecordLimit.bytes,
-                        parsed: known.isEmpty ? nil : known[position],
-                        parse: { text, path in
-                            let (record, extra) = parse(text, path)
-                            extraOutput[index] = extra
-                            return record
-                        }
-                    )
-                }
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: missing.count) { position in
+                let index = missing[position]
+                output[index] = entry(
+                    fileName: names[index],
+                    folderFromRoot: folderFromRoot,
+                    realRoot: realRoot,
+                    // Edits read whole records: they write them back.
+                    limit: texts ? nil : RecordLimit.bytes,
+                    parsed: known.isEmpty ? nil : known[position]
+                )
             }
         }
         if let cachePath {
@@ -141,13 +111,10 @@ public struct Workspace: Sendable {
             cache.keepOnly(Set(names))
             if cache.isStale { cache.save(to: cachePath) }
         }
-        var extrasByName: [String: Extra] = [:]
-        for (name, extra) in zip(names, extras) { if let extra { extrasByName[name] = extra } }
-        let log = checkingNumbers(
+        return checkingNumbers(
             DecisionLog(entries: entries.compactMap { $0 })
                 .checkingTags(against: location.configuration.tags)
         )
-        return (log, extrasByName)
     }
     /// Warns on each record whose number another record has too: a number then names no
     /// record, and a merge of two branches usually means one wants `adr renumber`.
@@ -213,11 +180,7 @@ public struct Workspace: Sendable {
         folderFromRoot: String,
         realRoot: String,
         limit: Int?,
-        parsed: DecisionRecord? = nil,
-        parse: (_ text: String, _ path: String) -> DecisionRecord = DecisionRecord.init(
-            parsing:
-            path:
-        )
+        parsed: DecisionRecord? = nil
     ) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
@@ -256,7 +219,10 @@ public struct Workspace: Sendable {
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: bytes, as: UTF8.self)
         // The file may have grown past the limit since its status was taken.
-        let record = size <= RecordLimit.bytes ? (parsed ?? parse(text, path)) : parse(text, path)
+        let record =
+            size <= RecordLimit.bytes
+            ? (parsed ?? DecisionRecord(parsing: text, path: path))
+            : DecisionRecord(parsing: text, path: path)
         return LogEntry(fileName: fileName, text: text, record: record)
     }
 
