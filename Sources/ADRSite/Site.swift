@@ -379,15 +379,20 @@ struct SiteBuilder {
 
     /// A link to item `index` from `page`, with its number and title.
     func reference(_ index: Int, from page: String) -> [String: Any] {
+        recordReference(index, from: page).value
+    }
+
+    /// How the page at `page` names and links item `index`.
+    func recordReference(_ index: Int, from page: String) -> SiteHTML.Reference {
         let item = catalog.items[index]
-        return [
-            "href": SiteLinks.relative(Self.encodedPath(item.page), from: page),
-            "label": label(index),
-            "numberLabel": Self.numberLabel(item.entry.record.number),
-            "title": item.entry.record.title,
-            "statusClass": Self.statusClass(item.status),
-            "statusLabel": Self.statusLabel(item.status),
-        ]
+        return SiteHTML.Reference(
+            href: SiteLinks.relative(Self.encodedPath(item.page), from: page),
+            label: label(index),
+            numberLabel: Self.numberLabel(item.entry.record.number),
+            title: item.entry.record.title,
+            statusClass: Self.statusClass(item.status),
+            statusLabel: Self.statusLabel(item.status)
+        )
     }
 
     func label(_ index: Int) -> String {
@@ -1027,26 +1032,15 @@ struct SiteBuilder {
     func graphPage() -> String {
         let page = "graph.html"
         var visited = Set<Int>()
-        func reference(_ index: Int) -> SiteHTML.GraphNode.Reference {
-            let item = catalog.items[index]
-            return SiteHTML.GraphNode.Reference(
-                href: SiteLinks.relative(Self.encodedPath(item.page), from: page),
-                label: label(index),
-                numberLabel: Self.numberLabel(item.entry.record.number),
-                title: item.entry.record.title,
-                statusClass: Self.statusClass(item.status),
-                statusLabel: Self.statusLabel(item.status)
-            )
-        }
         func node(_ index: Int) -> SiteHTML.GraphNode {
             visited.insert(index)
             let children = catalog.successors(of: index).filter { !visited.contains($0) }
             for child in children { visited.insert(child) }
             let links = catalog.items[index].links.filter {
                 !SiteCatalog.isSupersededBy($0.type) && !SiteCatalog.isSupersedes($0.type)
-            }.map { (type: $0.type, target: reference($0.target)) }
+            }.map { (type: $0.type, target: recordReference($0.target, from: page)) }
             return SiteHTML.GraphNode(
-                record: reference(index),
+                record: recordReference(index, from: page),
                 links: links,
                 children: children.map(node)
             )

@@ -214,25 +214,26 @@ public enum SiteHTML {
         }
     }
 
+    /// How a page names and links a record: the values every list of records shows.
+    struct Reference {
+        var href: String
+        var label: String
+        var numberLabel: String
+        var title: String
+        var statusClass: String
+        var statusLabel: String
+
+        var value: [String: Any] {
+            [
+                "href": href, "label": label, "numberLabel": numberLabel, "title": title,
+                "statusClass": statusClass, "statusLabel": statusLabel,
+            ]
+        }
+    }
+
     /// A decision of the graph page's chains, the decisions that replaced it nested in it.
     /// `html` ends with a line break, as the built-in `graph-node` partial does.
     struct GraphNode {
-        struct Reference {
-            var href: String
-            var label: String
-            var numberLabel: String
-            var title: String
-            var statusClass: String
-            var statusLabel: String
-
-            var value: [String: Any] {
-                [
-                    "href": href, "label": label, "numberLabel": numberLabel, "title": title,
-                    "statusClass": statusClass, "statusLabel": statusLabel,
-                ]
-            }
-        }
-
         var record: Reference
         var links: [(type: String, target: Reference)]
         var children: [GraphNode]
