@@ -15,7 +15,9 @@ public struct LogEntry: Sendable, Hashable {
 
     /// The record's identity: its file name without `.md`, or its folder's name.
     public var id: String {
-        let components = fileName.split(separator: "/")
+        // Split as bytes: a site asks for every record's id many times, and splitting the
+        // string itself compares whole characters.
+        let components = fileName.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init)
         if components.count > 1, let last = components.last,
             ["index.md", "readme.md"].contains(last.lowercased())
         {

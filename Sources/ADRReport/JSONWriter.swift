@@ -179,8 +179,18 @@ public struct JSONWriter {
     }
 
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        var utf8 = text.makeIterator()
-        while let byte = utf8.next() {
+        // The bytes between two that need escaping are copied as one run.
+        var runStart = 0
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2
+            else {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            index += 1
             switch byte {
             case UInt8(ascii: "\""): bytes += #"\""#.utf8
             case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
@@ -189,21 +199,18 @@ public struct JSONWriter {
             case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
             // C0, DEL and C1 controls are escaped, so nothing reaches a terminal raw. In
             // UTF-8 a C1 control is 0xC2 and a byte from 0x80 to 0x9F.
-            case 0..<0x20, 0x7F: escape(UInt32(byte))
             case 0xC2:
-                guard let next = utf8.next() else {
-                    bytes.append(byte)
-                    break
-                }
-                if (0x80...0x9F).contains(next) {
-                    escape(UInt32(next))
+                if index < text.count, (0x80...0x9F).contains(text[index]) {
+                    escape(UInt32(text[index]))
+                    index += 1
                 } else {
                     bytes.append(byte)
-                    bytes.append(next)
                 }
-            default: bytes.append(byte)
+            default: escape(UInt32(byte))
             }
+            runStart = index
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
     }
 
     private mutating func escape(_ value: UInt32) {

@@ -172,7 +172,12 @@ enum SearchIndex {
                 // The name before the address, without the spaces around it (one line of a
                 // note or trailer: no line breaks to trim).
                 let name = approver.approval.approver
-                var trimmed = name.split(separator: "<").first ?? Substring(name)
+                // The first piece between `<`s that is not empty, as splitting at them gives.
+                var trimmed = name.drop { $0 == "<" }
+                if let bracket = trimmed.utf8.firstIndex(of: UInt8(ascii: "<")) {
+                    trimmed = trimmed[..<bracket]
+                }
+                if trimmed.isEmpty { trimmed = Substring(name) }
                 while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
                 while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
                 return String(trimmed)

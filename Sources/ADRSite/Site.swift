@@ -25,8 +25,11 @@ struct SiteBuilder {
     let catalog: SiteCatalog
     let theme: [String: String]
     let library: MustacheLibrary
-    /// The ids a record page has around its Markdown.
-    let recordPageIDs: Set<String>
+    /// What a record's Markdown is rendered with besides the catalog.
+    let bodySettings: BodySettings
+    /// The bodies rendered ahead of the build, by page, when their links resolved against
+    /// what this build's do.
+    let renderedBodies: [String: RenderedBody]
     /// The items newest first: the home page's rows and the search index's.
     let listOrder: [Int]
     /// What every record page's stamp starts from: the theme and the settings a page shows
@@ -54,8 +57,14 @@ struct SiteBuilder {
         }
         self.introductionPages = introductionPages
         layoutFrames = input.theme["layout.mustache"] == nil ? LayoutFrames() : nil
-        recordPageIDs = Self.ids(in: theme["layout.mustache"] ?? "")
-            .union(Self.ids(in: theme["record.mustache"] ?? ""))
+        bodySettings = BodySettings(input: input)
+        if let rendered = input.renderedBodies,
+            rendered.links == Self.linkWorld(of: catalog, settings: bodySettings)
+        {
+            renderedBodies = rendered.bodies
+        } else {
+            renderedBodies = [:]
+        }
         var seed = ContentHash()
         seed.add(field: "record page \(Site.schemaVersion)")
         for name in theme.keys.sorted() {
@@ -238,12 +247,12 @@ struct SiteBuilder {
         page: String,
         reservedIDs: Set<String>
     ) -> (html: String, copies: [String: String]) {
-        let body = renderedMarkdown(
-            markdown,
+        let body = RenderedBody(
+            markdown: markdown,
             rewriter: rewriter(logIndex: logIndex, sourcePath: sourcePath, page: page),
             reservedIDs: reservedIDs
         )
-        return (body.html, body.rewriter.copies)
+        return (body.html, body.copies)
     }
 
     /// The decisions about the links of a file at `sourcePath` in log `logIndex`, shown on
@@ -257,20 +266,6 @@ struct SiteBuilder {
             configuration: input.configuration,
             branch: input.branch
         )
-    }
-
-    /// Markdown rendered with `rewriter`, which afterwards holds every link it decided on,
-    /// in order, with the files they need copied.
-    func renderedMarkdown(
-        _ markdown: String,
-        rewriter: SiteLinks.Rewriter,
-        reservedIDs: Set<String>
-    ) -> (html: String, rewriter: SiteLinks.Rewriter) {
-        var rewriter = rewriter
-        let html = MarkdownHTML.render(markdown, anchoringHeadingsAvoiding: reservedIDs) {
-            rewriter.rewrite($0)
-        }
-        return (html, rewriter)
     }
 
     /// Whether rendered Markdown has a Mermaid block (cmark writes a fenced block's info
@@ -589,8 +584,14 @@ struct SiteBuilder {
                 return (nil, previous, again.copies)
             }
         }
-        let body = renderedMarkdown(markdown, rewriter: rewriter, reservedIDs: recordPageIDs)
-        for (link, rewrite) in body.rewriter.decisions {
+        let body =
+            renderedBodies[page].flatMap { $0.markdown == markdown ? $0 : nil }
+            ?? RenderedBody(
+                markdown: markdown,
+                rewriter: rewriter,
+                reservedIDs: bodySettings.reservedIDs
+            )
+        for (link, rewrite) in body.decisions {
             stamp.add(link: link, rewrite: rewrite)
         }
         context["body"] = body.html
@@ -602,10 +603,8 @@ struct SiteBuilder {
             hasDiagrams: Self.hasDiagram(body.html),
             showsRecordCount: false
         )
-        let links = body.rewriter.decisions.map(\.link)
-        return (
-            html, RecordPageStamp(key: stamp.fingerprint, links: links), body.rewriter.copies
-        )
+        let links = body.decisions.map(\.link)
+        return (html, RecordPageStamp(key: stamp.fingerprint, links: links), body.copies)
     }
 
     /// What a record page's template sees, all but its rendered Markdown (`body`).

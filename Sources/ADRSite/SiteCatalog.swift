@@ -36,9 +36,17 @@ public struct SiteCatalog: Sendable {
             let sorted = log.records.sorted { $0.entry.fileName < $1.entry.fileName }
             records += sorted.map { (logIndex, $0) }
         }
-        // Reading the facts parses each record's Markdown: on every core.
-        let facts = Parallel.map(count: records.count) {
-            RecordFacts(parsing: records[$0].record.entry.text)
+        // Reading the facts parses each record's Markdown: on every core, for the records
+        // whose facts the caller has not read.
+        let unread = records.indices.filter { records[$0].record.facts == nil }
+        let read = Parallel.map(count: unread.count) {
+            RecordFacts(parsing: records[unread[$0]].record.entry.text)
+        }
+        var nextRead = 0
+        let facts = records.map { pair -> RecordFacts in
+            if let known = pair.record.facts { return known }
+            defer { nextRead += 1 }
+            return read[nextRead]
         }
         for (position, (logIndex, record)) in records.enumerated() {
             let log = logs[logIndex]

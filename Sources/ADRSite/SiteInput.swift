@@ -21,6 +21,9 @@ public struct SiteInput: Sendable {
     /// site's pages can be kept (built by this same `adr`): a page whose stamp still holds
     /// is not rendered again (it is in ``SiteOutput/reusedPages``).
     public var previousPages: [String: RecordPageStamp] = [:]
+    /// The record pages' bodies, when the caller rendered them ahead of the build
+    /// (``RenderedBodies/rendering(_:eachRecord:)``); the build renders those missing.
+    public var renderedBodies: RenderedBodies?
     /// Writes the site's data (every record with its history and approvals, schema in
     /// ``SiteData``) as `adrs.json`: JSON is made by `ADRReport`, which this target does
     /// not import. Without a writer the site has no `adrs.json`.
@@ -91,17 +94,22 @@ public struct SiteRecord: Sendable {
     public var path: String
     public var history: RecordHistory?
     public var approvals: [ApprovalState]
+    /// The facts of `entry`'s text when they were read already, else nil: the catalog
+    /// reads them.
+    public var facts: RecordFacts?
 
     public init(
         entry: LogEntry,
         path: String,
         history: RecordHistory? = nil,
-        approvals: [ApprovalState] = []
+        approvals: [ApprovalState] = [],
+        facts: RecordFacts? = nil
     ) {
         self.entry = entry
         self.path = path
         self.history = history
         self.approvals = approvals
+        self.facts = facts
     }
 }
 

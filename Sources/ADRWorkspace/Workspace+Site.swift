@@ -52,48 +52,11 @@ public struct SiteSummary: Sendable {
 extension Workspace {
     /// The site input for every log of this repository (each named log of `.adr.yml`) and
     /// of each checkout in `request.includes`; `warnings` say what is missing and why.
-    public func siteInput(_ request: SiteRequest) throws(WorkspaceError) -> (
-        input: SiteInput, warnings: [String]
-    ) {
-        var warnings: [String] = []
-        var hasHistory = request.includeHistory
-        var logs = try siteLogs(
-            label: nil,
-            request: request,
-            hasHistory: &hasHistory,
-            warnings: &warnings
-        )
-        for include in request.includes {
-            let path = PathText.absolute(include, from: options.workingDirectory)
-            if path.hasSuffix(".json"), FileStore.exists(path) {
-                logs.append(try exportedLog(at: path, display: include))
-                continue
-            }
-            guard FileStore.isDirectory(path) else {
-                throw .invalidArgument(
-                    "--include \(include): not a folder (a checkout with a log) or an adrs.json"
-                )
-            }
-            let other = try Workspace(
-                options: WorkspaceOptions(workingDirectory: path, environment: options.environment)
-            )
-            let name = lastPathComponent(other.location.root)
-            var otherHistory = hasHistory
-            let included = try other.siteLogs(
-                label: name,
-                request: request,
-                hasHistory: &otherHistory,
-                warnings: &warnings
-            )
-            logs += included
-        }
-        // A log named by itself keeps the top of the site only when it is alone.
-        if logs.count > 1 {
-            for index in logs.indices where logs[index].label == nil {
-                logs[index].label = "main"
-                logs[index].siteFolder = "main"
-            }
-        }
+    /// With `renderingBodies`, the record pages' bodies come rendered while the history
+    /// is read (``SiteInput/renderedBodies``), for a site without included checkouts.
+    public func siteInput(_ request: SiteRequest, renderingBodies: Bool = false)
+        throws(WorkspaceError) -> (input: SiteInput, warnings: [String])
+    {
         let site = location.configuration.site
         var theme: [String: String] = [:]
         if let folder = site.theme {
@@ -114,14 +77,58 @@ extension Workspace {
             request.title ?? site.title ?? "\(lastPathComponent(location.root)) decisions"
         var input = SiteInput(
             title: title,
-            logs: logs,
+            logs: [],
             configuration: site,
             branch: site.branch ?? defaultBranch(),
             baseURL: request.baseURL,
-            hasHistory: hasHistory,
             mermaidScript: mermaid,
             theme: theme
         )
+        var warnings: [String] = []
+        var hasHistory = request.includeHistory
+        // An included checkout's logs change the labels and folders of this one's, and so
+        // where the links of its records lead.
+        var (logs, bodies) = try siteLogs(
+            label: nil,
+            request: request,
+            bodySettings: renderingBodies && request.includes.isEmpty ? input : nil,
+            hasHistory: &hasHistory,
+            warnings: &warnings
+        )
+        for include in request.includes {
+            let path = PathText.absolute(include, from: options.workingDirectory)
+            if path.hasSuffix(".json"), FileStore.exists(path) {
+                logs.append(try exportedLog(at: path, display: include))
+                continue
+            }
+            guard FileStore.isDirectory(path) else {
+                throw .invalidArgument(
+                    "--include \(include): not a folder (a checkout with a log) or an adrs.json"
+                )
+            }
+            let other = try Workspace(
+                options: WorkspaceOptions(workingDirectory: path, environment: options.environment)
+            )
+            let name = lastPathComponent(other.location.root)
+            var otherHistory = hasHistory
+            logs += try other.siteLogs(
+                label: name,
+                request: request,
+                bodySettings: nil,
+                hasHistory: &otherHistory,
+                warnings: &warnings
+            ).logs
+        }
+        // A log named by itself keeps the top of the site only when it is alone.
+        if logs.count > 1 {
+            for index in logs.indices where logs[index].label == nil {
+                logs[index].label = "main"
+                logs[index].siteFolder = "main"
+            }
+        }
+        input.logs = logs
+        input.hasHistory = hasHistory
+        input.renderedBodies = bodies
         input.dataWriter = Report.siteDataJSON
         return (input, warnings)
     }
@@ -147,7 +154,7 @@ extension Workspace {
                     ? [] : ["note: the site is built without history panels"]
             )
         }
-        var (input, warnings) = try siteInput(request)
+        var (input, warnings) = try siteInput(request, renderingBodies: true)
         PhaseTimer.mark("site input")
         // Record pages whose stamp still holds are kept from the previous site, when this
         // same adr built it (a newer one may render them otherwise).
@@ -281,13 +288,15 @@ extension Workspace {
         location.configurationPath.map(PathText.parent) ?? location.root
     }
 
-    /// This repository's logs: each named log of `.adr.yml`, else the one log found.
+    /// This repository's logs: each named log of `.adr.yml`, else the one log found; with
+    /// `bodySettings`, their record pages' bodies rendered with its settings too.
     private func siteLogs(
         label: String?,
         request: SiteRequest,
+        bodySettings: SiteInput?,
         hasHistory: inout Bool,
         warnings: inout [String]
-    ) throws(WorkspaceError) -> [SiteLog] {
+    ) throws(WorkspaceError) -> (logs: [SiteLog], bodies: RenderedBodies?) {
         let names = location.configuration.logs.compactMap(\.name)
         let workspaces: [(String?, Workspace)]
         if names.isEmpty || options.logName != nil || options.logDirectory != nil {
@@ -301,69 +310,95 @@ extension Workspace {
             }
             workspaces = list
         }
-        var logs: [SiteLog] = []
-        for (name, workspace) in workspaces {
-            let fullLabel = [label, name].compactMap { $0 }.joined(separator: "/")
-            logs.append(
-                try workspace.siteLog(
-                    label: fullLabel.isEmpty ? nil : fullLabel,
-                    request: request,
-                    hasHistory: &hasHistory,
-                    warnings: &warnings
-                )
-            )
+        let labelled = workspaces.map { name, workspace in
+            let full = [label, name].compactMap { $0 }.joined(separator: "/")
+            return (label: full.isEmpty ? nil : full, workspace: workspace)
         }
-        return logs
-    }
-
-    private func siteLog(
-        label: String?,
-        request: SiteRequest,
-        hasHistory: inout Bool,
-        warnings: inout [String]
-    ) throws(WorkspaceError) -> SiteLog {
-        // The records and the history are read from different places: the records on a
-        // thread of their own while the history walk, which leaves part of a core idle
-        // while it builds the commit graph, runs here.
-        let workspace = self
+        // The records are read from the files and the history from git: the records of
+        // every log, with their facts and their pages' bodies, on a thread of their own
+        // while the history walks, which leave part of a core idle, run here.
         let useCache = request.useCache
-        let reading = BackgroundWork { () throws(WorkspaceError) -> DecisionLog in
-            try workspace.readLog(reusingParsedRecords: useCache)
-        }
-        var history: LogHistory?
-        var historyWarnings: [String] = []
-        var historyError: WorkspaceError?
-        if hasHistory {
-            do {
-                history = try readHistory(useCache: request.useCache)
-                historyWarnings = history?.warnings ?? []
-            } catch .noRepository {
-                hasHistory = false
-                historyWarnings.append(
-                    "note: not in a git repository: the site is built without history panels"
+        let reading = BackgroundWork {
+            loop throws(WorkspaceError) -> (logs: [SiteLog], bodies: RenderedBodies?) in
+            var logs: [SiteLog] = []
+            for (label, workspace) in labelled {
+                logs.append(
+                    try workspace.siteLogWithoutHistory(
+                        label: label,
+                        useCache: useCache,
+                        eachRecord: loop.forEach
+                    )
                 )
-            } catch {
-                historyError = error
             }
+            guard var input = bodySettings else { return (logs, nil) }
+            input.logs = logs
+            return (logs, RenderedBodies.rendering(input, eachRecord: loop.forEach))
+        }
+        var histories: [LogHistory?] = []
+        var historyWarnings: [[String]] = []
+        var historyError: WorkspaceError?
+        for (_, workspace) in labelled {
+            var history: LogHistory?
+            var notes: [String] = []
+            if hasHistory {
+                do {
+                    history = try workspace.readHistory(useCache: request.useCache)
+                    notes = history?.warnings ?? []
+                } catch .noRepository {
+                    hasHistory = false
+                    notes.append(
+                        "note: not in a git repository: the site is built without history panels"
+                    )
+                } catch {
+                    historyError = error
+                    break
+                }
+            }
+            histories.append(history)
+            historyWarnings.append(notes)
         }
         // A log that cannot be read is the first thing to report.
-        let log = try reading.value()
+        var (logs, bodies) = try reading.value()
         if let historyError { throw historyError }
-        for entry in log.entries {
-            for warning in entry.record.warnings { warnings.append("warning: \(warning)") }
+        for index in logs.indices {
+            for record in logs[index].records {
+                for warning in record.entry.record.warnings {
+                    warnings.append("warning: \(warning)")
+                }
+            }
+            warnings += historyWarnings[index]
+            if let history = histories[index] {
+                try labelled[index].workspace.addingHistory(
+                    history,
+                    to: &logs[index],
+                    warnings: &warnings
+                )
+            }
         }
-        warnings += historyWarnings
-        let byPath = history?.historiesByPath ?? [:]
+        return (logs, bodies)
+    }
+
+    /// One log's records with their facts, introduction and files, without history.
+    private func siteLogWithoutHistory(
+        label: String?,
+        useCache: Bool,
+        eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void
+    ) throws(WorkspaceError) -> SiteLog {
+        let log = try readLog(reusingParsedRecords: useCache, eachRecord: eachRecord)
+        var facts = [ADRSite.RecordFacts?](repeating: nil, count: log.entries.count)
+        facts.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by exactly one call.
+            nonisolated(unsafe) let output = buffer
+            eachRecord(log.entries.count) { index in
+                output[index] = ADRSite.RecordFacts(parsing: log.entries[index].text)
+            }
+        }
         var records: [SiteRecord] = []
         records.reserveCapacity(log.entries.count)
-        for entry in log.entries {
+        for (entry, facts) in zip(log.entries, facts) {
             let path = rootRelativePath(absolutePath(of: entry))
-            records.append(SiteRecord(entry: entry, path: path, history: byPath[path]))
+            records.append(SiteRecord(entry: entry, path: path, facts: facts))
         }
-        if let history {
-            try addApprovals(to: &records, history: history, warnings: &warnings)
-        }
-        let folder = rootRelativePath(location.folder)
         var introduction: String?
         for name in ["README.md", "index.md", "readme.md"] {
             let path = PathText.join(location.folder, name)
@@ -383,12 +418,25 @@ extension Workspace {
         return SiteLog(
             label: label,
             siteFolder: label.map { Self.siteFolderName($0) } ?? "",
-            folder: folder,
+            folder: rootRelativePath(location.folder),
             sourceRoot: location.root,
             introduction: introduction,
             records: records,
             files: files
         )
+    }
+
+    /// `log` with each record's history from `history` and its approvals.
+    private func addingHistory(
+        _ history: LogHistory,
+        to log: inout SiteLog,
+        warnings: inout [String]
+    ) throws(WorkspaceError) {
+        let byPath = history.historiesByPath
+        for index in log.records.indices {
+            log.records[index].history = byPath[log.records[index].path]
+        }
+        try addApprovals(to: &log.records, history: history, warnings: &warnings)
     }
 
     /// A label as a folder name of the site: letters, digits, `-`, `_`, `.` and `/`.

@@ -30,6 +30,18 @@ public struct Workspace: Sendable {
         texts: Bool = true,
         reusingParsedRecords: Bool = false
     ) throws(WorkspaceError) -> DecisionLog {
+        try readLog(texts: texts, reusingParsedRecords: reusingParsedRecords) { count, body in
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
+    }
+
+    /// ``readLog(texts:reusingParsedRecords:)`` with the records read and parsed by
+    /// `eachRecord`, which calls its closure once for each index below its count.
+    func readLog(
+        texts: Bool = true,
+        reusingParsedRecords: Bool = false,
+        eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void
+    ) throws(WorkspaceError) -> DecisionLog {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
         }
@@ -86,7 +98,7 @@ public struct Workspace: Sendable {
             } : []
         entries.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: missing.count) { position in
+            eachRecord(missing.count) { position in
                 let index = missing[position]
                 output[index] = entry(
                     fileName: names[index],
