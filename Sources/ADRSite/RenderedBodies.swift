@@ -15,26 +15,40 @@ public struct RenderedBodies: Sendable {
     /// By site path of the record's page.
     var bodies: [String: RenderedBody]
 
-    /// Renders the body of every record of `logs` (whose records need no history), with
-    /// the settings `input` has; `logs` stands for `input.logs`. `eachRecord` calls its
+    /// Renders the bodies of the records of `input.logs` (whose records need no history)
+    /// with the settings `input` has, in the site's order until their texts come to
+    /// `textBytes`: the bodies are held until the build, and a caller rendering them while
+    /// it reads the history bounds what that adds to its memory. `eachRecord` calls its
     /// closure once for each index below its count, on whichever threads it chooses.
     public static func rendering(
         _ input: SiteInput,
+        upToTextBytes textBytes: Int = .max,
         eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void
     ) -> RenderedBodies {
         let catalog = SiteCatalog(logs: input.logs)
         let settings = BodySettings(input: input)
-        var bodies = [RenderedBody?](repeating: nil, count: catalog.items.count)
+        var count = 0
+        var bytes = 0
+        while count < catalog.items.count {
+            bytes += catalog.items[count].entry.text.utf8.count
+            guard bytes <= textBytes else { break }
+            count += 1
+        }
+        var bodies = [RenderedBody?](repeating: nil, count: count)
         bodies.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by exactly one call.
             nonisolated(unsafe) let output = buffer
-            eachRecord(catalog.items.count) { index in
+            eachRecord(count) { index in
                 let item = catalog.items[index]
-                output[index] = RenderedBody(
+                var body = RenderedBody(
                     markdown: SiteBuilder.withoutTitle(item.entry.text),
                     rewriter: settings.rewriter(for: index, in: catalog),
                     reservedIDs: settings.reservedIDs
                 )
+                // The record's own text, not the Markdown cut from it: a reference to the
+                // same storage instead of a copy of every record.
+                body.source = item.entry.text
+                output[index] = body
             }
         }
         var byPage: [String: RenderedBody] = [:]
@@ -49,14 +63,14 @@ public struct RenderedBodies: Sendable {
 /// A record's Markdown as HTML, with every link decided on in order and the files those
 /// links need copied.
 struct RenderedBody: Sendable {
-    var markdown: String
+    /// The text of the record the body was rendered from, when it was rendered ahead.
+    var source = ""
     var html: String
     var decisions: [(link: MarkdownLinkTarget, rewrite: MarkdownLinkRewrite)]
     var copies: [String: String]
 
     init(markdown: String, rewriter: SiteLinks.Rewriter, reservedIDs: Set<String>) {
         var rewriter = rewriter
-        self.markdown = markdown
         html = MarkdownHTML.render(markdown, anchoringHeadingsAvoiding: reservedIDs) {
             rewriter.rewrite($0)
         }

@@ -585,7 +585,7 @@ struct SiteBuilder {
             }
         }
         let body =
-            renderedBodies[page].flatMap { $0.markdown == markdown ? $0 : nil }
+            renderedBodies[page].flatMap { $0.source == item.entry.text ? $0 : nil }
             ?? RenderedBody(
                 markdown: markdown,
                 rewriter: rewriter,

@@ -332,7 +332,14 @@ extension Workspace {
             }
             guard var input = bodySettings else { return (logs, nil) }
             input.logs = logs
-            return (logs, RenderedBodies.rendering(input, eachRecord: loop.forEach))
+            return (
+                logs,
+                RenderedBodies.rendering(
+                    input,
+                    upToTextBytes: Self.textRenderedAhead,
+                    eachRecord: loop.forEach
+                )
+            )
         }
         var histories: [LogHistory?] = []
         var historyWarnings: [[String]] = []
@@ -377,6 +384,12 @@ extension Workspace {
         }
         return (logs, bodies)
     }
+
+    /// How much of the records' text the site renders while the history is read. The
+    /// bodies are held until the build, beside what the history walk holds at its peak:
+    /// bounded, they save most of their rendering time on a log of a thousand records
+    /// without raising the peak memory of a larger one by more than a few megabytes.
+    static let textRenderedAhead = 2 << 20
 
     /// One log's records with their facts, introduction and files, without history.
     private func siteLogWithoutHistory(

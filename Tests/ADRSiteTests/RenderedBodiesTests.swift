@@ -104,4 +104,21 @@ import Testing
         // The other records read the same: their bodies are taken.
         #expect(built.files[RecordPageReuseTests.second]?.contains(Self.marker) == true)
     }
+
+    /// Past the bytes of text a caller will hold, the bodies are left to the build.
+    @Test func bodiesPastTheBudgetAreRenderedByTheBuild() throws {
+        let bare = Self.withoutHistory(SiteFixture.input)
+        let catalog = SiteCatalog(logs: bare.logs)
+        let firstTwo = catalog.items.prefix(2).map { $0.entry.text.utf8.count }.reduce(0, +)
+        let bodies = RenderedBodies.rendering(bare, upToTextBytes: firstTwo) { count, body in
+            for index in 0..<count { body(index) }
+        }
+        #expect(bodies.bodies.keys.sorted() == catalog.items.prefix(2).map(\.page).sorted())
+        var ahead = SiteFixture.input
+        ahead.renderedBodies = Self.marked(bodies)
+        let built = try Site.build(ahead)
+        for (index, item) in catalog.items.enumerated() {
+            #expect(built.files[item.page]?.contains(Self.marker) == (index < 2), "\(item.page)")
+        }
+    }
 }
