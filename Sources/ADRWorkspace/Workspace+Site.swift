@@ -387,8 +387,8 @@ extension Workspace {
 
     /// How much of the records' text the site renders while the history is read. The
     /// bodies are held until the build, beside what the history walk holds at its peak:
-    /// bounded, they save most of their rendering time on a log of a thousand records
-    /// without raising the peak memory of a larger one by more than a few megabytes.
+    /// bounded, what they add to the peak memory stops growing with the log, while a log
+    /// of a thousand records still has every body rendered ahead.
     static let textRenderedAhead = 2 << 20
 
     /// One log's records with their facts, introduction and files, without history.
