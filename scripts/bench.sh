@@ -232,6 +232,25 @@ PY
     "cd '$hist' && '$adr' site --no-cache --out '$site_out' >/dev/null" \
     --command-name "adr site (nothing changed)" \
     "cd '$hist' && '$adr' site --out '$site_out' >/dev/null"
+  # The cold ratio again in alternating pairs, as for the history above: one run of each
+  # command sees the same phase of the machine.
+  python3 - "$hist" "$adr" "$site_out" >>"$out/site.md" <<'PY'
+import statistics, subprocess, sys, time
+hist, adr, site = sys.argv[1], sys.argv[2], sys.argv[3]
+def seconds(command):
+    start = time.perf_counter()
+    subprocess.run(command, cwd=hist, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+ratios = []
+for _ in range(15):
+    log = seconds([adr, "log", "--format", "json", "--no-cache"])
+    built = seconds([adr, "site", "--no-cache", "--out", site])
+    ratios.append(built / log)
+ratios.sort()
+print(f"\nCold `adr site` / cold `adr log` over 15 alternating pairs of runs: median "
+      f"{statistics.median(ratios):.2f}x, quartiles {ratios[3]:.2f}x and {ratios[11]:.2f}x "
+      f"(target 1.5x)")
+PY
   hyperfine "${hyperfine_args[@]}" --prepare "rm -rf '$site_out'" \
     --export-markdown "$out/site-rebuilt.md" \
     --command-name "adr site (history cache warm, site rebuilt)" \
