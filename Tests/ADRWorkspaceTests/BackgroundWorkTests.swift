@@ -50,13 +50,20 @@ import Testing
     }
 
     #if os(Linux)
-        /// The work takes only what the cores leave idle; the threads that help it keep
-        /// their own priority.
-        @Test func theWorksThreadHasTheLowestPriority() throws {
-            let work = BackgroundWork { _ throws(WorkspaceError) -> Int32 in
-                getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        /// The work's loops take what the cores leave idle; the rest of the work, and the
+        /// threads that help once its value is wanted, keep the usual priority.
+        @Test func theLoopsItemsRunAtTheLowestPriorityUntilTheValueIsWanted() throws {
+            let itemPriority = Mutex<Int32>(-1)
+            let work = BackgroundWork { loop throws(WorkspaceError) -> Int32 in
+                loop.forEach(count: 1) { _ in
+                    let priority = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                    itemPriority.withLock { $0 = priority }
+                }
+                return getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
             }
-            #expect(try work.value() == 19)
+            usleep(200_000)
+            #expect(try work.value() == 0)
+            #expect(itemPriority.withLock { $0 } == 19)
             #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == 0)
         }
     #endif
