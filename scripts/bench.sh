@@ -50,6 +50,27 @@ export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.com
 unset VISUAL EDITOR ADR_TEMPLATE
 mkdir -p "$HOME"
 
+# alternating_ratio DIR RUNS COMMAND... -- COMMAND...: the first command's time over the
+# second's in DIR, over RUNS pairs of runs one after the other, so that both runs of a pair
+# see the same phase of the machine (hyperfine times all runs of one command before the
+# next, and the machine's speed can swing by a third from one minute to the next).
+alternating_ratio() {
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+folder, runs = sys.argv[1], int(sys.argv[2])
+split = sys.argv.index("--", 3)
+first, second = sys.argv[3:split], sys.argv[split + 1:]
+def seconds(command):
+    start = time.perf_counter()
+    subprocess.run(command, cwd=folder, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+ratios = sorted(seconds(first) / seconds(second) for _ in range(runs))
+quartile = max(0, len(ratios) // 4 - 1)
+print(f"median {statistics.median(ratios):.2f}x, quartiles {ratios[quartile]:.2f}x and "
+      f"{ratios[-1 - quartile]:.2f}x, from {ratios[0]:.2f}x to {ratios[-1]:.2f}x")
+PY
+}
+
 # --- the generated log ---------------------------------------------------------------
 # Written directly in adr-tools' format (much faster than 1,000 `adr new` runs). Every
 # tenth record supersedes the one before it and every seventh amends an earlier one, so
@@ -191,24 +212,10 @@ print(f"\n`git log --follow` for all {records} records, extrapolated from {sampl
 print(f"\nCold `adr log` / git's single pass: {cold['mean'] / single['mean']:.2f}x "
       f"(target 1.5x)")
 PY
-  # The machine's speed can swing by a third from one minute to the next, and hyperfine
-  # times all runs of one command before the next: the ratio above can compare a slow
-  # phase with a fast one. Runs in alternating pairs see the same phase.
-  python3 - "$hist" "$adr" >>"$out/history.md" <<'PY'
-import statistics, subprocess, sys, time
-hist, adr = sys.argv[1], sys.argv[2]
-def seconds(command):
-    start = time.perf_counter()
-    subprocess.run(command, cwd=hist, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-ratios = []
-for _ in range(10):
-    ours = seconds([adr, "log", "--format", "json", "--no-cache"])
-    gits = seconds(["git", "log", "-M", "--name-status", "--format=%H", "--", "decisions/"])
-    ratios.append(ours / gits)
-print(f"\nThe same ratio over 10 alternating pairs of runs: median "
-      f"{statistics.median(ratios):.2f}x, from {min(ratios):.2f}x to {max(ratios):.2f}x")
-PY
+  # The ratio above can compare a slow phase of the machine with a fast one.
+  pairs="$(alternating_ratio "$hist" 10 "$adr" log --format json --no-cache -- \
+    git log -M --name-status --format=%H -- decisions/)"
+  { echo; echo "The same ratio over 10 alternating pairs of runs: $pairs"; } >>"$out/history.md"
   peak() { # peak memory of `adr log --format json $1`, in MiB
     local kb
     kb="$( (cd "$hist" && /usr/bin/time -v "$adr" log --format json $1 >/dev/null) 2>&1 \
@@ -232,25 +239,13 @@ PY
     "cd '$hist' && '$adr' site --no-cache --out '$site_out' >/dev/null" \
     --command-name "adr site (nothing changed)" \
     "cd '$hist' && '$adr' site --out '$site_out' >/dev/null"
-  # The cold ratio again in alternating pairs, as for the history above: one run of each
-  # command sees the same phase of the machine.
-  python3 - "$hist" "$adr" "$site_out" >>"$out/site.md" <<'PY'
-import statistics, subprocess, sys, time
-hist, adr, site = sys.argv[1], sys.argv[2], sys.argv[3]
-def seconds(command):
-    start = time.perf_counter()
-    subprocess.run(command, cwd=hist, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-ratios = []
-for _ in range(15):
-    log = seconds([adr, "log", "--format", "json", "--no-cache"])
-    built = seconds([adr, "site", "--no-cache", "--out", site])
-    ratios.append(built / log)
-ratios.sort()
-print(f"\nCold `adr site` / cold `adr log` over 15 alternating pairs of runs: median "
-      f"{statistics.median(ratios):.2f}x, quartiles {ratios[3]:.2f}x and {ratios[11]:.2f}x "
-      f"(target 1.5x)")
-PY
+  # The cold ratio again in alternating pairs, as for the history above.
+  pairs="$(alternating_ratio "$hist" 15 "$adr" site --no-cache --out "$site_out" -- \
+    "$adr" log --format json --no-cache)"
+  {
+    echo
+    echo "Cold \`adr site\` / cold \`adr log\` over 15 alternating pairs of runs: $pairs (target 1.5x)"
+  } >>"$out/site.md"
   hyperfine "${hyperfine_args[@]}" --prepare "rm -rf '$site_out'" \
     --export-markdown "$out/site-rebuilt.md" \
     --command-name "adr site (history cache warm, site rebuilt)" \
@@ -351,24 +346,17 @@ print(" ".join(sorted(keep)))' "$log_dir")"
       "cd '$repo' && git log -M --name-status --format=%H -- $folders >/dev/null"
     python3 - "$out/shape-$shape.json" "$repo" "$adr" "$folders" "$shape" "$commits" \
       >>"$out/shape-$shape.md" <<'PY'
-import json, statistics, subprocess, sys, time
+import json, sys
 report, repo, adr, folders, shape, commits = sys.argv[1:7]
 results = json.load(open(report))["results"]
 ours, gits = results[0]["mean"], results[1]["mean"]
 print(f"\nShape `{shape}` ({commits} commits): cold `adr log` {ours * 1000:.0f} ms, git "
       f"{gits * 1000:.0f} ms: {ours / gits:.2f}x (target 1.5x)")
-def seconds(command):
-    start = time.perf_counter()
-    subprocess.run(command, cwd=repo, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-ratios = []
-for _ in range(10):
-    a = seconds([adr, "log", "--format", "json", "--no-cache"])
-    g = seconds(["git", "log", "-M", "--name-status", "--format=%H", "--", *folders.split()])
-    ratios.append(a / g)
-print(f"\nThe same ratio over 10 alternating pairs of runs: median "
-      f"{statistics.median(ratios):.2f}x, from {min(ratios):.2f}x to {max(ratios):.2f}x")
 PY
+    # shellcheck disable=SC2086 # the folders are words
+    pairs="$(alternating_ratio "$repo" 10 "$adr" log --format json --no-cache -- \
+      git log -M --name-status --format=%H -- $folders)"
+    { echo; echo "The same ratio over 10 alternating pairs of runs: $pairs"; } >>"$out/shape-$shape.md"
     shape_reports+=("$out/shape-$shape.md")
   done
 fi
