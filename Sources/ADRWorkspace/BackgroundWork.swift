@@ -87,7 +87,9 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         fileprivate let work: BackgroundWork
 
         /// Calls `body` once for each of `0..<count`, in any order and on any thread, and
-        /// returns when every call has returned. `body` is never called after that.
+        /// returns when every call has returned. `body` is never called after that. It
+        /// must not spread work over threads itself: a thread the helper starts keeps the
+        /// helper's priority for good.
         func forEach(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
             guard count > 0 else { return }
             let batch = Batch(count: count, body: body)
