@@ -26,7 +26,7 @@ public struct RenderedBodies: Sendable {
         eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void
     ) -> RenderedBodies {
         let catalog = SiteCatalog(logs: input.logs)
-        let settings = BodySettings(input: input)
+        let settings = BodySettings(input: input, theme: SiteTheme.merged(with: input.theme))
         var count = 0
         var bytes = 0
         while count < catalog.items.count {
@@ -86,10 +86,10 @@ struct BodySettings {
     /// The ids a record page has around its Markdown, which no heading may take.
     var reservedIDs: Set<String>
 
-    init(input: SiteInput) {
+    /// `theme` is the built-in theme merged with `input.theme` (``SiteTheme/merged(with:)``).
+    init(input: SiteInput, theme: [String: String]) {
         configuration = input.configuration
         branch = input.branch
-        let theme = SiteTheme.merged(with: input.theme)
         reservedIDs = SiteBuilder.ids(in: theme["layout.mustache"] ?? "")
             .union(SiteBuilder.ids(in: theme["record.mustache"] ?? ""))
     }

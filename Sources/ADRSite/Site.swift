@@ -57,7 +57,7 @@ struct SiteBuilder {
         }
         self.introductionPages = introductionPages
         layoutFrames = input.theme["layout.mustache"] == nil ? LayoutFrames() : nil
-        bodySettings = BodySettings(input: input)
+        bodySettings = BodySettings(input: input, theme: theme)
         if let rendered = input.renderedBodies,
             rendered.links == Self.linkWorld(of: catalog, settings: bodySettings)
         {
