@@ -1,4 +1,4 @@
-import ADRMarkdown
+public import ADRMarkdown
 import Yams
 
 extension DecisionRecord {
@@ -12,6 +12,16 @@ extension DecisionRecord {
     ///     its last component (or its folder for `<slug>/index.md` and `README.md`).
     public init(parsing text: String, path: String) {
         self.init(layout: RecordLayout(text: text), path: path)
+    }
+
+    /// ``init(parsing:path:)`` with the Markdown after the front matter as that parse read
+    /// it (``markdownBody(of:)``, line numbers counted from the top of the file): for a
+    /// caller that reads more of the body than the record keeps, without a second parse.
+    public static func parsingWithBody(_ text: String, path: String)
+        -> (record: DecisionRecord, body: MarkdownDocument)
+    {
+        let layout = RecordLayout(text: text)
+        return (DecisionRecord(layout: layout, path: path), layout.source.document)
     }
 
     /// The record from a layout already found, for a caller that reads more of it.

@@ -1,5 +1,5 @@
 import ADRCore
-import ADRMarkdown
+public import ADRMarkdown
 import Foundation
 
 /// What the site reads from a record's text beyond ``DecisionRecord``: its people, its
@@ -24,6 +24,15 @@ public struct RecordFacts: Sendable, Hashable {
 
     /// Reads the facts of `text`.
     public init(parsing text: String) {
+        self.init(
+            text: text,
+            body: MarkdownDocument(parsing: DecisionRecord.markdownBody(of: text))
+        )
+    }
+
+    /// The facts of `text`, whose Markdown after the front matter (``DecisionRecord/markdownBody(of:)``)
+    /// is already parsed as `body`.
+    public init(text: String, body document: MarkdownDocument) {
         deciders = []
         patterns = []
         var lineNumber = 0
@@ -51,7 +60,6 @@ public struct RecordFacts: Sendable, Hashable {
             default: break
             }
         }
-        let document = MarkdownDocument(parsing: DecisionRecord.markdownBody(of: text))
         var sections: [String: [String]] = [:]
         var current: String?
         var currentLevel = 0

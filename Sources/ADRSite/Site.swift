@@ -565,12 +565,13 @@ struct SiteBuilder {
         let item = catalog.items[index]
         let page = item.page
         var context = recordContext(index)
-        let markdown = Self.withoutTitle(item.entry.text)
         var stamp = pageStampSeed
         stamp.add(field: page)
         stamp.add(field: label(index))
         stamp.add(context: context)
-        stamp.add(field: markdown)
+        // The text the body's Markdown is taken from: a body rendered ahead was taken from
+        // it, so it need not be cut out again here.
+        stamp.add(field: item.entry.text)
         let rewriter = rewriter(logIndex: item.logIndex, sourcePath: item.record.path, page: page)
         if let previous = input.previousPages[page] {
             // The same Markdown meets the same links in the same order: resolved again
@@ -587,7 +588,7 @@ struct SiteBuilder {
         let body =
             renderedBodies[page].flatMap { $0.source == item.entry.text ? $0 : nil }
             ?? RenderedBody(
-                markdown: markdown,
+                markdown: Self.withoutTitle(item.entry.text),
                 rewriter: rewriter,
                 reservedIDs: bodySettings.reservedIDs
             )

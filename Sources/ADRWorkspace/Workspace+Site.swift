@@ -364,8 +364,10 @@ extension Workspace {
             histories.append(history)
             historyWarnings.append(notes)
         }
+        PhaseTimer.mark("site history")
         // A log that cannot be read is the first thing to report.
         var (logs, bodies) = try reading.value()
+        PhaseTimer.mark("site records")
         if let historyError { throw historyError }
         for index in logs.indices {
             for record in logs[index].records {
@@ -397,12 +399,22 @@ extension Workspace {
         useCache: Bool,
         eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void
     ) throws(WorkspaceError) -> SiteLog {
-        let log = try readLog(reusingParsedRecords: useCache, eachRecord: eachRecord)
-        var facts = [ADRSite.RecordFacts?](repeating: nil, count: log.entries.count)
+        // The facts of a record parsed here come from the body that parse read; those of a
+        // record the records cache gave are read from its text after.
+        let (log, factsByName) = try readLog(
+            reusingParsedRecords: useCache,
+            eachRecord: eachRecord,
+            alongside: { entry, body in
+                body.map { ADRSite.RecordFacts(text: entry.text, body: $0) }
+            }
+        )
+        var facts = log.entries.map { factsByName[$0.fileName] ?? nil }
+        let unread = facts.indices.filter { facts[$0] == nil }
         facts.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by exactly one call.
             nonisolated(unsafe) let output = buffer
-            eachRecord(log.entries.count) { index in
+            eachRecord(unread.count) { position in
+                let index = unread[position]
                 output[index] = ADRSite.RecordFacts(parsing: log.entries[index].text)
             }
         }

@@ -1,4 +1,5 @@
 public import ADRCore
+import ADRMarkdown
 import Foundation
 
 /// The use cases behind the commands: each reads the log, plans a change as a value in
@@ -42,6 +43,24 @@ public struct Workspace: Sendable {
         reusingParsedRecords: Bool = false,
         eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void
     ) throws(WorkspaceError) -> DecisionLog {
+        try readLog(
+            texts: texts,
+            reusingParsedRecords: reusingParsedRecords,
+            eachRecord: eachRecord,
+            alongside: { _, _ in }
+        ).log
+    }
+
+    /// ``readLog(texts:reusingParsedRecords:eachRecord:)`` with `alongside` called on each
+    /// record as it is read, with the Markdown body its parse read (`nil` for a record
+    /// taken from the records cache, or not read): what the caller takes from the body,
+    /// by file name, without parsing it again or holding every body at once.
+    func readLog<Extra: Sendable>(
+        texts: Bool = true,
+        reusingParsedRecords: Bool = false,
+        eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+        alongside: @escaping @Sendable (LogEntry, MarkdownDocument?) -> Extra
+    ) throws(WorkspaceError) -> (log: DecisionLog, extras: [String: Extra]) {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
         }
@@ -96,18 +115,28 @@ public struct Workspace: Sendable {
                 }
                 return cache.record(named: names[index], status: status)
             } : []
+        var extras = [Extra?](repeating: nil, count: names.count)
+        for index in entries.indices where entries[index] != nil {
+            extras[index] = alongside(entries[index]!, nil)
+        }
         entries.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            eachRecord(missing.count) { position in
-                let index = missing[position]
-                output[index] = entry(
-                    fileName: names[index],
-                    folderFromRoot: folderFromRoot,
-                    realRoot: realRoot,
-                    // Edits read whole records: they write them back.
-                    limit: texts ? nil : RecordLimit.bytes,
-                    parsed: known.isEmpty ? nil : known[position]
-                )
+            extras.withUnsafeMutableBufferPointer { extraBuffer in
+                // Each index is written by exactly one call.
+                nonisolated(unsafe) let output = buffer
+                nonisolated(unsafe) let extraOutput = extraBuffer
+                eachRecord(missing.count) { position in
+                    let index = missing[position]
+                    let (read, body) = entry(
+                        fileName: names[index],
+                        folderFromRoot: folderFromRoot,
+                        realRoot: realRoot,
+                        // Edits read whole records: they write them back.
+                        limit: texts ? nil : RecordLimit.bytes,
+                        parsed: known.isEmpty ? nil : known[position]
+                    )
+                    output[index] = read
+                    extraOutput[index] = alongside(read, body)
+                }
             }
         }
         if let cachePath {
@@ -123,10 +152,15 @@ public struct Workspace: Sendable {
             cache.keepOnly(Set(names))
             if cache.isStale { cache.save(to: cachePath) }
         }
-        return checkingNumbers(
+        var extrasByName: [String: Extra] = [:]
+        for (index, name) in names.enumerated() {
+            if let extra = extras[index] { extrasByName[name] = extra }
+        }
+        let log = checkingNumbers(
             DecisionLog(entries: entries.compactMap { $0 })
                 .checkingTags(against: location.configuration.tags)
         )
+        return (log, extrasByName)
     }
     /// Warns on each record whose number another record has too: a number then names no
     /// record, and a merge of two branches usually means one wants `adr renumber`.
@@ -173,7 +207,7 @@ public struct Workspace: Sendable {
     /// ``readLog(texts:)`` reads every record (a link out of the repository stays unread).
     func withText(_ entry: LogEntry) -> LogEntry {
         guard entry.text.isEmpty else { return entry }
-        let read = self.entry(
+        let (read, _) = self.entry(
             fileName: entry.fileName,
             folderFromRoot: rootRelativePath(location.folder),
             realRoot: PathText.resolvingLinks(location.root),
@@ -193,7 +227,7 @@ public struct Workspace: Sendable {
         realRoot: String,
         limit: Int?,
         parsed: DecisionRecord? = nil
-    ) -> LogEntry {
+    ) -> (entry: LogEntry, body: MarkdownDocument?) {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         if let target = linkOutside(realRoot, fileName: fileName) {
@@ -210,7 +244,7 @@ public struct Workspace: Sendable {
                     message: "a symbolic link to \(target), outside the repository; not read"
                 )
             )
-            return LogEntry(fileName: fileName, text: "", record: record)
+            return (LogEntry(fileName: fileName, text: "", record: record), nil)
         }
         guard let (bytes, size) = FileStore.prefix(of: absolute, maximum: limit ?? Int.max)
         else {
@@ -218,24 +252,24 @@ public struct Workspace: Sendable {
             record.warnings.append(
                 SourceWarning(path: path, line: nil, message: "cannot read the file")
             )
-            return LogEntry(fileName: fileName, text: "", record: record)
+            return (LogEntry(fileName: fileName, text: "", record: record), nil)
         }
         if let limit, size > limit {
             let text = RecordLimit.text(ofPrefix: bytes)
-            var record = DecisionRecord(parsing: text, path: path)
+            var (record, body) = DecisionRecord.parsingWithBody(text, path: path)
             record.warnings.append(
                 SourceWarning(path: path, line: nil, message: RecordLimit.warning(size: size))
             )
-            return LogEntry(fileName: fileName, text: text, record: record)
+            return (LogEntry(fileName: fileName, text: text, record: record), body)
         }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: bytes, as: UTF8.self)
         // The file may have grown past the limit since its status was taken.
-        let record =
-            size <= RecordLimit.bytes
-            ? (parsed ?? DecisionRecord(parsing: text, path: path))
-            : DecisionRecord(parsing: text, path: path)
-        return LogEntry(fileName: fileName, text: text, record: record)
+        if size <= RecordLimit.bytes, let parsed {
+            return (LogEntry(fileName: fileName, text: text, record: parsed), nil)
+        }
+        let (record, body) = DecisionRecord.parsingWithBody(text, path: path)
+        return (LogEntry(fileName: fileName, text: text, record: record), body)
     }
 
     /// Where the record `fileName` (log-relative) leads when it, or the record folder it
