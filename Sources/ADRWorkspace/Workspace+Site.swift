@@ -384,6 +384,7 @@ extension Workspace {
                 )
             }
         }
+        PhaseTimer.mark("site approvals")
         return (logs, bodies)
     }
 
@@ -504,18 +505,19 @@ extension Workspace {
         history: LogHistory,
         warnings: inout [String]
     ) throws(WorkspaceError) {
-        let histories = records.compactMap(\.history)
-        guard !histories.isEmpty else { return }
-        let found = try approvalEvents(of: histories, in: history)
-        warnings += found.warnings.map { "warning: \($0)" }
-        let commits = Set(found.events.map(\.revision.commit))
-        guard !commits.isEmpty else { return }
-        let approved = records.indices.filter { index in
-            records[index].history?.revisions.contains { commits.contains($0.commit) } ?? false
-        }
-        let reports = try approvals(ofEach: approved.map { records[$0].history })
-        for (index, report) in zip(approved, reports) {
-            if let report { records[index].approvals = report.states }
+        guard records.contains(where: { $0.history != nil }) else { return }
+        // Every record is judged in one pass: a record without approvals costs a look at
+        // its trailers and at which of its commits have notes.
+        let reports = try approvals(ofEach: records.map(\.history))
+        // A note on a commit that changed several records is read for each of them: its
+        // warnings are given once.
+        var given = Set<String>()
+        for (index, report) in reports.enumerated() {
+            guard let report else { continue }
+            records[index].approvals = report.states
+            for warning in report.warnings where given.insert(warning).inserted {
+                warnings.append("warning: \(warning)")
+            }
         }
     }
 

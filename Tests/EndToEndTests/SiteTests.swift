@@ -81,6 +81,36 @@ import Testing
         #expect((records[2]["approvals"] as? [[String: Any]])?.first?["current"] as? Bool == false)
     }
 
+    /// A note is read for each record its commit changed: what cannot be read in it is
+    /// said once, and the rest of the note still counts.
+    @Test func aBadLineOfANoteOnACommitOfTwoRecordsIsReportedOnce() throws {
+        let repo = try TestRepository.withCommittedRecord()
+        try repo.adr("new", "--no-edit", "Use a queue")
+        try repo.adr("new", "--no-edit", "Use streams")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Add 0003 and 0004")
+        #expect(try repo.adr("approve", "3", "--by", "Cy <cy@example.com>").status == 0)
+        let note = try repo.git("notes", "--ref", "refs/notes/adr", "show", "HEAD").stdout
+        try repo.git(
+            "notes",
+            "--ref",
+            "refs/notes/adr",
+            "add",
+            "-f",
+            "-m",
+            note + "\nadr-approval v1\nrecord: doc/adr/0004-use-streams.md\nbogus line\n"
+        )
+        let result = try repo.adr("site")
+        #expect(result.status == 0, "\(result)")
+        let warnings = result.stderr.split(separator: "\n").filter {
+            $0.contains("warning: note on")
+        }
+        #expect(warnings.count == 1, "\(result)")
+        #expect(
+            try repo.read(".adr/site/0003-use-a-queue.html").contains("Cy &lt;cy@example.com&gt;")
+        )
+    }
+
     @Test func aRebuildReplacesTheSiteAndAFailedOneLeavesIt() throws {
         let repo = try TestRepository.withCommittedRecord()
         #expect(try repo.adr("site", "--base-url", "https://example.com/adr").status == 0)
