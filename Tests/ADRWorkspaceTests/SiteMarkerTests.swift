@@ -35,4 +35,23 @@ import Testing
         #expect(SiteWriter.BuiltSite(parsing: Array("records: 2\npages: 7\n".utf8)) == nil)
         #expect(SiteWriter.BuiltSite(parsing: []) == nil)
     }
+
+    /// A file's digest tells files apart by every byte, the last few of a length that is
+    /// not a multiple of eight among them, and by length where the bytes are zeros.
+    @Test func aFileDigestChangesWithAnyByteAndWithTheLength() {
+        let page = String(repeating: "<p>A decision.</p>\n", count: 40) + "tail"
+        var digests = Set<String>()
+        digests.insert(SiteWriter.hash(page))
+        #expect(SiteWriter.hash(page) == SiteWriter.hash(String(page)))
+        for offset in [0, 7, 8, 400, page.utf8.count - 1] {
+            var bytes = Array(page.utf8)
+            bytes[offset] ^= 0x01
+            digests.insert(SiteWriter.hash(String(decoding: bytes, as: UTF8.self)))
+        }
+        for zeros in 0...9 {
+            digests.insert(SiteWriter.hash(String(repeating: "\u{0}", count: zeros)))
+        }
+        #expect(digests.count == 16)
+        #expect(SiteWriter.hash(page).hasSuffix("-\(page.utf8.count)"))
+    }
 }
