@@ -47,19 +47,20 @@ public struct Workspace: Sendable {
             texts: texts,
             reusingParsedRecords: reusingParsedRecords,
             eachRecord: eachRecord,
-            alongside: { _, _ in }
+            alongside: (@Sendable (LogEntry, MarkdownDocument?) -> Void)?.none
         ).log
     }
 
     /// ``readLog(texts:reusingParsedRecords:eachRecord:)`` with `alongside` called on each
     /// record as it is read, with the Markdown body its parse read (`nil` for a record
     /// taken from the records cache, or not read): what the caller takes from the body,
-    /// by file name, without parsing it again or holding every body at once.
+    /// by file name, without parsing it again or holding every body at once. Without
+    /// `alongside`, `extras` is empty.
     func readLog<Extra: Sendable>(
         texts: Bool = true,
         reusingParsedRecords: Bool = false,
         eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void,
-        alongside: @escaping @Sendable (LogEntry, MarkdownDocument?) -> Extra
+        alongside: (@Sendable (LogEntry, MarkdownDocument?) -> Extra)?
     ) throws(WorkspaceError) -> (log: DecisionLog, extras: [String: Extra]) {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
@@ -115,9 +116,11 @@ public struct Workspace: Sendable {
                 }
                 return cache.record(named: names[index], status: status)
             } : []
-        var extras = [Extra?](repeating: nil, count: names.count)
-        for index in entries.indices where entries[index] != nil {
-            extras[index] = alongside(entries[index]!, nil)
+        var extras = [Extra?](repeating: nil, count: alongside == nil ? 0 : names.count)
+        if let alongside {
+            for index in entries.indices where entries[index] != nil {
+                extras[index] = alongside(entries[index]!, nil)
+            }
         }
         entries.withUnsafeMutableBufferPointer { buffer in
             extras.withUnsafeMutableBufferPointer { extraBuffer in
@@ -135,7 +138,7 @@ public struct Workspace: Sendable {
                         parsed: known.isEmpty ? nil : known[position]
                     )
                     output[index] = read
-                    extraOutput[index] = alongside(read, body)
+                    if let alongside { extraOutput[index] = alongside(read, body) }
                 }
             }
         }
@@ -153,8 +156,8 @@ public struct Workspace: Sendable {
             if cache.isStale { cache.save(to: cachePath) }
         }
         var extrasByName: [String: Extra] = [:]
-        for (index, name) in names.enumerated() {
-            if let extra = extras[index] { extrasByName[name] = extra }
+        for (index, extra) in extras.enumerated() {
+            if let extra { extrasByName[names[index]] = extra }
         }
         let log = checkingNumbers(
             DecisionLog(entries: entries.compactMap { $0 })
