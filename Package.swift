@@ -124,8 +124,8 @@ let package = Package(
         .target(
             name: "ADRWorkspace",
             dependencies: [
-                "ADRCore", "ADRMarkdown", "ADRGit", "ADRHistory", "ADRReport", "ADRAudit",
-                "ADRSite", .product(name: "SystemPackage", package: "swift-system"),
+                "ADRCore", "ADRGit", "ADRHistory", "ADRReport", "ADRAudit", "ADRSite",
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),

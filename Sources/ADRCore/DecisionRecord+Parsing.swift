@@ -1,4 +1,4 @@
-public import ADRMarkdown
+import ADRMarkdown
 import Yams
 
 extension DecisionRecord {
@@ -14,20 +14,19 @@ extension DecisionRecord {
         self.init(layout: RecordLayout(text: text), path: path)
     }
 
-    /// ``init(parsing:path:)`` with the Markdown after the front matter as that parse read
-    /// it (``markdownBody(of:)``, line numbers counted from the top of the file): for a
-    /// caller that reads more of the body than the record keeps, without a second parse.
-    public static func parsingWithBody(_ text: String, path: String)
-        -> (record: DecisionRecord, body: MarkdownDocument)
-    {
-        let layout = RecordLayout(text: text)
-        return (DecisionRecord(layout: layout, path: path), layout.source.document)
-    }
-
     /// The record from a layout already found, for a caller that reads more of it.
     init(layout: RecordLayout, path: String) {
         var reader = RecordReader(layout: layout, path: path)
         self = reader.read()
+    }
+
+    /// The record and its Markdown body (what ``markdownBody(of:)`` gives, parsed) from one
+    /// parse of `text`, for a caller that reads more of the body.
+    public static func reading(_ text: String, path: String) -> (
+        record: DecisionRecord, body: MarkdownDocument
+    ) {
+        let layout = RecordLayout(text: text)
+        return (DecisionRecord(layout: layout, path: path), layout.source.document)
     }
 
     /// The Markdown of `text` after its front matter, as every reader of a record takes it:

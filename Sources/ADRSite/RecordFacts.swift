@@ -1,5 +1,5 @@
 import ADRCore
-public import ADRMarkdown
+import ADRMarkdown
 import Foundation
 
 /// What the site reads from a record's text beyond ``DecisionRecord``: its people, its
@@ -22,6 +22,14 @@ public struct RecordFacts: Sendable, Hashable {
     /// The whole text without Markdown syntax, for search.
     public var plainText: String
 
+    /// A record and its facts from one parse of `text`.
+    public static func reading(_ text: String, path: String) -> (
+        record: DecisionRecord, facts: RecordFacts
+    ) {
+        let (record, body) = DecisionRecord.reading(text, path: path)
+        return (record, RecordFacts(text: text, body: body))
+    }
+
     /// Reads the facts of `text`.
     public init(parsing text: String) {
         self.init(
@@ -30,9 +38,9 @@ public struct RecordFacts: Sendable, Hashable {
         )
     }
 
-    /// The facts of `text`, whose Markdown after the front matter (``DecisionRecord/markdownBody(of:)``)
-    /// is already parsed as `body`.
-    public init(text: String, body document: MarkdownDocument) {
+    /// The facts of `text`, whose Markdown body (``DecisionRecord/markdownBody(of:)``) is
+    /// `body`.
+    init(text: String, body document: MarkdownDocument) {
         deciders = []
         patterns = []
         var lineNumber = 0

@@ -405,11 +405,9 @@ extension Workspace {
         let (log, factsByName) = try readLog(
             reusingParsedRecords: useCache,
             eachRecord: eachRecord,
-            alongside: { entry, body in
-                body.map { ADRSite.RecordFacts(text: entry.text, body: $0) }
-            }
+            parsing: ADRSite.RecordFacts.reading
         )
-        var facts = log.entries.map { factsByName[$0.fileName] ?? nil }
+        var facts = log.entries.map { factsByName[$0.fileName] }
         let unread = facts.indices.filter { facts[$0] == nil }
         facts.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by exactly one call.

@@ -1,5 +1,4 @@
 public import ADRCore
-import ADRMarkdown
 import Foundation
 
 /// The use cases behind the commands: each reads the log, plans a change as a value in
@@ -47,20 +46,20 @@ public struct Workspace: Sendable {
             texts: texts,
             reusingParsedRecords: reusingParsedRecords,
             eachRecord: eachRecord,
-            alongside: (@Sendable (LogEntry, MarkdownDocument?) -> Void)?.none
+            parsing: (@Sendable (String, String) -> (DecisionRecord, Void))?.none
         ).log
     }
 
-    /// ``readLog(texts:reusingParsedRecords:eachRecord:)`` with `alongside` called on each
-    /// record as it is read, with the Markdown body its parse read (`nil` for a record
-    /// taken from the records cache, or not read): what the caller takes from the body,
-    /// by file name, without parsing it again or holding every body at once. Without
-    /// `alongside`, `extras` is empty.
+    /// ``readLog(texts:reusingParsedRecords:eachRecord:)`` with each record parsed by
+    /// `parse`, which gives what else its caller reads from the same parse, by file name in
+    /// `extras`, for each record parsed (not for those the records cache gave): nothing is
+    /// parsed twice, and no parse is held longer than its record's. Without `parse`,
+    /// `extras` is empty.
     func readLog<Extra: Sendable>(
         texts: Bool = true,
         reusingParsedRecords: Bool = false,
         eachRecord: (Int, @escaping @Sendable (Int) -> Void) -> Void,
-        alongside: (@Sendable (LogEntry, MarkdownDocument?) -> Extra)?
+        parsing parse: (@Sendable (_ text: String, _ path: String) -> (DecisionRecord, Extra))?
     ) throws(WorkspaceError) -> (log: DecisionLog, extras: [String: Extra]) {
         guard FileStore.isDirectory(location.folder) else {
             throw .missingLog(path: displayPath(location.folder))
@@ -116,12 +115,7 @@ public struct Workspace: Sendable {
                 }
                 return cache.record(named: names[index], status: status)
             } : []
-        var extras = [Extra?](repeating: nil, count: alongside == nil ? 0 : names.count)
-        if let alongside {
-            for index in entries.indices where entries[index] != nil {
-                extras[index] = alongside(entries[index]!, nil)
-            }
-        }
+        var extras = [Extra?](repeating: nil, count: parse == nil ? 0 : names.count)
         entries.withUnsafeMutableBufferPointer { buffer in
             extras.withUnsafeMutableBufferPointer { extraBuffer in
                 // Each index is written by exactly one call.
@@ -129,16 +123,19 @@ public struct Workspace: Sendable {
                 nonisolated(unsafe) let extraOutput = extraBuffer
                 eachRecord(missing.count) { position in
                     let index = missing[position]
-                    let (read, body) = entry(
+                    output[index] = entry(
                         fileName: names[index],
                         folderFromRoot: folderFromRoot,
                         realRoot: realRoot,
                         // Edits read whole records: they write them back.
                         limit: texts ? nil : RecordLimit.bytes,
                         parsed: known.isEmpty ? nil : known[position]
-                    )
-                    output[index] = read
-                    if let alongside { extraOutput[index] = alongside(read, body) }
+                    ) { text, path in
+                        guard let parse else { return DecisionRecord(parsing: text, path: path) }
+                        let (record, extra) = parse(text, path)
+                        extraOutput[index] = extra
+                        return record
+                    }
                 }
             }
         }
@@ -156,9 +153,7 @@ public struct Workspace: Sendable {
             if cache.isStale { cache.save(to: cachePath) }
         }
         var extrasByName: [String: Extra] = [:]
-        for (index, extra) in extras.enumerated() {
-            if let extra { extrasByName[names[index]] = extra }
-        }
+        for (name, extra) in zip(names, extras) { if let extra { extrasByName[name] = extra } }
         let log = checkingNumbers(
             DecisionLog(entries: entries.compactMap { $0 })
                 .checkingTags(against: location.configuration.tags)
@@ -210,7 +205,7 @@ public struct Workspace: Sendable {
     /// ``readLog(texts:)`` reads every record (a link out of the repository stays unread).
     func withText(_ entry: LogEntry) -> LogEntry {
         guard entry.text.isEmpty else { return entry }
-        let (read, _) = self.entry(
+        let read = self.entry(
             fileName: entry.fileName,
             folderFromRoot: rootRelativePath(location.folder),
             realRoot: PathText.resolvingLinks(location.root),
@@ -229,8 +224,12 @@ public struct Workspace: Sendable {
         folderFromRoot: String,
         realRoot: String,
         limit: Int?,
-        parsed: DecisionRecord? = nil
-    ) -> (entry: LogEntry, body: MarkdownDocument?) {
+        parsed: DecisionRecord? = nil,
+        parse: (_ text: String, _ path: String) -> DecisionRecord = DecisionRecord.init(
+            parsing:
+            path:
+        )
+    ) -> LogEntry {
         let absolute = PathText.join(location.folder, fileName)
         let path = folderFromRoot == "." ? fileName : folderFromRoot + "/" + fileName
         if let target = linkOutside(realRoot, fileName: fileName) {
@@ -247,7 +246,7 @@ public struct Workspace: Sendable {
                     message: "a symbolic link to \(target), outside the repository; not read"
                 )
             )
-            return (LogEntry(fileName: fileName, text: "", record: record), nil)
+            return LogEntry(fileName: fileName, text: "", record: record)
         }
         guard let (bytes, size) = FileStore.prefix(of: absolute, maximum: limit ?? Int.max)
         else {
@@ -255,24 +254,22 @@ public struct Workspace: Sendable {
             record.warnings.append(
                 SourceWarning(path: path, line: nil, message: "cannot read the file")
             )
-            return (LogEntry(fileName: fileName, text: "", record: record), nil)
+            return LogEntry(fileName: fileName, text: "", record: record)
         }
         if let limit, size > limit {
             let text = RecordLimit.text(ofPrefix: bytes)
-            var (record, body) = DecisionRecord.parsingWithBody(text, path: path)
+            var record = DecisionRecord(parsing: text, path: path)
             record.warnings.append(
                 SourceWarning(path: path, line: nil, message: RecordLimit.warning(size: size))
             )
-            return (LogEntry(fileName: fileName, text: text, record: record), body)
+            return LogEntry(fileName: fileName, text: text, record: record)
         }
         // Invalid UTF-8 is repaired rather than refused: one odd byte must not hide a record.
         let text = String(decoding: bytes, as: UTF8.self)
         // The file may have grown past the limit since its status was taken.
-        if size <= RecordLimit.bytes, let parsed {
-            return (LogEntry(fileName: fileName, text: text, record: parsed), nil)
-        }
-        let (record, body) = DecisionRecord.parsingWithBody(text, path: path)
-        return (LogEntry(fileName: fileName, text: text, record: record), body)
+        let record =
+            size <= RecordLimit.bytes ? (parsed ?? parse(text, path)) : parse(text, path)
+        return LogEntry(fileName: fileName, text: text, record: record)
     }
 
     /// Where the record `fileName` (log-relative) leads when it, or the record folder it
